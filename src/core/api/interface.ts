@@ -1,0 +1,2 @@
+/** virInterface*. */
+export interface InterfaceApi {}

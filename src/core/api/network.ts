@@ -1,0 +1,2 @@
+/** virNetwork*. */
+export interface NetworkApi {}

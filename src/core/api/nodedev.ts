@@ -1,0 +1,2 @@
+/** virNodeDevice*. */
+export interface NodeDeviceApi {}

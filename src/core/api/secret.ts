@@ -1,0 +1,2 @@
+/** virSecret*. */
+export interface SecretApi {}

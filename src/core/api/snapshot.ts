@@ -1,0 +1,2 @@
+/** virDomainSnapshot*. */
+export interface SnapshotApi {}

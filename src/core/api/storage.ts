@@ -1,0 +1,2 @@
+/** virStoragePool* and virStorageVol*. */
+export interface StorageApi {}

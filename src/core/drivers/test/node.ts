@@ -1,0 +1,45 @@
+import type { XNode } from '../../xml/tree.js';
+import { loadHost, type HostState } from './host.js';
+import { loadDomains, type DomainsState } from './domain.js';
+import { loadNetworks, type NetworksState } from './network.js';
+import { loadStorage, type StorageState } from './storage.js';
+import { loadInterfaces, type InterfacesState } from './interface.js';
+import { loadNodeDevices, type NodeDevicesState } from './nodedev.js';
+import { loadSecrets, type SecretsState } from './secret.js';
+
+/**
+ * One test-driver node: everything a `test:///…` connection sees. Each group owns its slice
+ * and its loader; a node file is parsed once and every loader reads the parts it knows.
+ */
+export interface TestNode {
+  /** The URI the node was opened with (`test:///default` or `test:///ABS/PATH.xml`). */
+  uri: string;
+  host: HostState;
+  domains: DomainsState;
+  networks: NetworksState;
+  storage: StorageState;
+  interfaces: InterfacesState;
+  nodedevs: NodeDevicesState;
+  secrets: SecretsState;
+}
+
+/** Context a loader needs: the node file's directory, for `<domain file='…'/>` references. */
+export interface LoadContext {
+  baseDir: string;
+  /** True for the built-in default node (libvirt treats a few defaults differently). */
+  isDefault: boolean;
+}
+
+export function buildNode(uri: string, root: XNode, ctx: LoadContext): TestNode {
+  const host = loadHost(root, ctx);
+  return {
+    uri,
+    host,
+    domains: loadDomains(root, ctx),
+    networks: loadNetworks(root, ctx),
+    storage: loadStorage(root, ctx),
+    interfaces: loadInterfaces(root, ctx),
+    nodedevs: loadNodeDevices(root, ctx),
+    secrets: loadSecrets(root, ctx),
+  };
+}

@@ -1,0 +1,121 @@
+// Conformance cases: plain-text files under cases/, one case a line:
+//   NAME  ARGS…          (ARGS split with POSIX shell quoting rules)
+//   NAME  <FILE ARGS…    (FILE, under fixtures/, is fed on standard input)
+// Lines starting with # are comments. Every case runs with fixtures/ as its working
+// directory and LIBVIRT_DEFAULT_URI=test:///default in a scrubbed environment, so real virsh
+// (record.mjs) and virsh-ts (conformance.test.ts) see exactly the same inputs.
+import { readFileSync, readdirSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const fixturesDir = join(here, 'fixtures');
+export const goldenDir = join(here, 'golden');
+
+/** Splits a line into words as a POSIX shell would (quotes and backslashes; no expansion). */
+export function shellSplit(line) {
+  const words = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new Error(`unterminated ' in: ${line}`);
+      cur += line.slice(i + 1, end);
+      i = end;
+      inWord = true;
+    } else if (c === '"') {
+      i++;
+      while (i < line.length && line[i] !== '"') {
+        if (line[i] === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) i++;
+        cur += line[i++];
+      }
+      if (i >= line.length) throw new Error(`unterminated " in: ${line}`);
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      inWord = true;
+    } else if (c === ' ' || c === '\t') {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+/** All case files: [{ file, cases: [{ name, args, stdin }] }] */
+export function loadCaseFiles() {
+  const dir = join(here, 'cases');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cases'))
+    .sort()
+    .map((file) => {
+      const cases = [];
+      const seen = new Set();
+      readFileSync(join(dir, file), 'utf8')
+        .split('\n')
+        .forEach((raw, idx) => {
+          const line = raw.trim();
+          if (!line || line.startsWith('#')) return;
+          const [name, ...rest] = shellSplit(line);
+          if (seen.has(name)) throw new Error(`${file}:${idx + 1}: duplicate case name ${name}`);
+          seen.add(name);
+          let stdin;
+          if (rest[0]?.startsWith('<')) stdin = rest.shift().slice(1);
+          cases.push({ name, args: rest, stdin });
+        });
+      return { file, cases };
+    });
+}
+
+/** Output fields that change from run to run (times, host facts), masked on both sides. */
+const volatile = [
+  [/^(CPU time: +)\d+\.\d+s$/gm, '$1<cpu-time>'],
+];
+
+export function normalize(text) {
+  let out = text;
+  for (const [re, to] of volatile) out = out.replace(re, to);
+  return out;
+}
+
+let sandbox;
+/** A private HOME/XDG tree so no user's libvirt.conf or history leaks into a case. */
+function sandboxEnv() {
+  if (!sandbox) {
+    sandbox = mkdtempSync(join(tmpdir(), 'virsh-conf-'));
+    for (const d of ['config', 'cache', 'runtime']) mkdirSync(join(sandbox, d));
+  }
+  return {
+    PATH: process.env.PATH,
+    HOME: sandbox,
+    XDG_CONFIG_HOME: join(sandbox, 'config'),
+    XDG_CACHE_HOME: join(sandbox, 'cache'),
+    XDG_RUNTIME_DIR: join(sandbox, 'runtime'),
+    LANG: 'C',
+    LC_ALL: 'C',
+    TERM: 'dumb',
+    LIBVIRT_DEFAULT_URI: 'test:///default',
+  };
+}
+
+/** Runs one case with the given program (real virsh, or bin/virsh-ts). */
+export function runCase(program, c) {
+  const r = spawnSync(program, c.args, {
+    cwd: fixturesDir,
+    env: sandboxEnv(),
+    input: c.stdin ? readFileSync(join(fixturesDir, c.stdin)) : '',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (r.error) throw r.error;
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+}
