@@ -18,6 +18,7 @@ import { virshGroup } from './spec/virsh.js';
 import { virshHandlers } from './virsh/index.js';
 import { hostHandlers } from './host/index.js';
 import { domainHandlers } from './domain/index.js';
+import { domainDeviceHandlers } from './domain-devices/index.js';
 import { snapshotHandlers } from './snapshot/index.js';
 import { networkHandlers } from './network/index.js';
 import { interfaceHandlers } from './interface/index.js';
@@ -48,6 +49,7 @@ const handlerTables: readonly HandlerTable[] = [
   virshHandlers,
   hostHandlers,
   domainHandlers,
+  domainDeviceHandlers,
   snapshotHandlers,
   networkHandlers,
   interfaceHandlers,

@@ -1,5 +1,6 @@
 import type { HostApi } from './host.js';
 import type { DomainApi } from './domain.js';
+import type { DomainDeviceApi } from './domain-devices.js';
 import type { SnapshotApi } from './snapshot.js';
 import type { NetworkApi } from './network.js';
 import type { StorageApi } from './storage.js';
@@ -16,6 +17,7 @@ import type { SecretApi } from './secret.js';
 export interface Connection
   extends HostApi,
     DomainApi,
+    DomainDeviceApi,
     SnapshotApi,
     NetworkApi,
     StorageApi,

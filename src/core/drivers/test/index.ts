@@ -6,6 +6,7 @@ import { DEFAULT_NODE_XML } from './default-node.js';
 import { buildNode, type TestNode } from './node.js';
 import { hostOps } from './host.js';
 import { domainOps } from './domain.js';
+import { domainDeviceOps } from './domain-devices.js';
 import { snapshotOps } from './snapshot.js';
 import { networkOps } from './network.js';
 import { storageOps } from './storage.js';
@@ -27,6 +28,7 @@ export function connectionForNode(node: TestNode): Connection {
   return {
     ...hostOps(node),
     ...domainOps(node),
+    ...domainDeviceOps(node),
     ...snapshotOps(node),
     ...networkOps(node),
     ...storageOps(node),
