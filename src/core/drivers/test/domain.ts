@@ -1,13 +1,3 @@
-import type { DomainApi } from '../../api/domain.js';
-import type { XNode } from '../../xml/tree.js';
-import type { TestNode, LoadContext } from './node.js';
-
-export interface DomainsState {}
-
-export function loadDomains(_root: XNode, _ctx: LoadContext): DomainsState {
-  return {};
-}
-
-export function domainOps(_node: TestNode): DomainApi {
-  return {} as DomainApi;
-}
+// The test driver's domains live in ./domain/; this file keeps the group's import path.
+export { loadDomains, domainOps } from './domain/index.js';
+export type { DomainsState, DomainObj } from './domain/state.js';

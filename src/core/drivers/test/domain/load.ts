@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { parseDomainXML } from '../../../xml/domain/index.js';
+import { children, child, parseTree, type XNode } from '../../../xml/tree.js';
+import { escapeXml } from '../../../xml/writer.js';
+import { DomainState, RunningReason } from '../../../api/domain.js';
+import { virErr } from '../../../errors.js';
+import type { LoadContext } from '../node.js';
+import { startState, shutdownState, type DomainObj, type DomainsState } from './state.js';
+import { copyDef, generateIfnames } from './defs.js';
+
+/** Serializes a parsed element back to text, for the model parser (which reads strings). */
+function toXml(n: XNode): string {
+  const attrs = Object.entries(n.attrs)
+    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .join('');
+  const inner = escapeXml(n.text) + n.children.map(toXml).join('');
+  return `<${n.name}${attrs}>${inner}</${n.name}>`;
+}
+
+/** testParseXMLDocFromFile: `<domain file='x.xml'/>` stands for the file's root element. */
+function resolveFileRef(n: XNode, ctx: LoadContext): XNode {
+  const file = n.attrs.file;
+  if (file === undefined) return n;
+  const abs = isAbsolute(file) ? file : join(ctx.baseDir, file);
+  return parseTree(readFileSync(abs, 'utf8'));
+}
+
+/** The test driver's private XML namespace (<test:runstate>, <test:transient/>, <test:hasmanagedsave/>). */
+function testNamespace(dom: XNode): { runstate: number; transient: boolean; managedSave: boolean } {
+  const prefix = Object.entries(dom.attrs).find(
+    ([k, v]) => k.startsWith('xmlns:') && v === 'http://libvirt.org/schemas/domain/test/1.0',
+  )?.[0].slice('xmlns:'.length);
+  const el = (name: string) => (prefix ? child(dom, `${prefix}:${name}`) : undefined);
+  const transient = el('transient') !== undefined;
+  const managedSave = el('hasmanagedsave') !== undefined;
+  let runstate: number = DomainState.RUNNING;
+  const rs = el('runstate');
+  if (rs) {
+    const text = rs.text.trim();
+    if (!/^\d+$/.test(text)) throw virErr('XML_ERROR', 'invalid runstate');
+    runstate = Number(text);
+    if (runstate >= 8) throw virErr('XML_ERROR', `runstate '${runstate}' out of range'`);
+  }
+  if (transient && runstate === DomainState.SHUTOFF)
+    throw virErr('XML_ERROR', "transient domain cannot have runstate 'shutoff'");
+  if (managedSave && runstate !== DomainState.SHUTOFF)
+    throw virErr('XML_ERROR', "domain with managedsave data can only have runstate 'shutoff'");
+  return { runstate, transient, managedSave };
+}
+
+/** testParseDomains: every /node/domain, started unless its runstate says shut off. */
+export function loadDomains(root: XNode, ctx: LoadContext): DomainsState {
+  const state: DomainsState = { objs: [], nextId: 1 };
+  for (const ref of children(root, 'domain')) {
+    const node = resolveFileRef(ref, ctx);
+    const def = parseDomainXML(toXml(node), { driverType: 'test' });
+    const ns = testNamespace(node);
+    generateIfnames(def);
+    const obj: DomainObj = {
+      def,
+      persistent: !ns.transient,
+      state: DomainState.SHUTOFF,
+      reason: 0,
+      id: -1,
+      autostart: false,
+      hasManagedSave: ns.managedSave,
+      time: { seconds: 627319920, nseconds: 0 },
+    };
+    state.objs.push(obj);
+    if (ns.runstate !== DomainState.SHUTOFF) startState(state, obj, RunningReason.BOOTED, copyDef);
+    else shutdownState(obj, 0);
+    obj.state = ns.runstate;
+    obj.reason = 0;
+  }
+  return state;
+}
