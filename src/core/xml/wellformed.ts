@@ -60,7 +60,7 @@ class Checker {
 
   constructor(private readonly s: string) {}
 
-  private get cur(): string {
+  private cur(): string {
     return this.s[this.pos] ?? '';
   }
 
@@ -84,14 +84,14 @@ class Checker {
 
   private skipBlanks(): number {
     const start = this.pos;
-    while (isBlank(this.cur)) this.pos++;
+    while (isBlank(this.cur())) this.pos++;
     return this.pos - start;
   }
 
   private parseName(): string | undefined {
-    if (!isNameStart(this.cur)) return undefined;
+    if (!isNameStart(this.cur())) return undefined;
     const start = this.pos;
-    while (isNameChar(this.cur)) this.pos += this.cur.length;
+    while (isNameChar(this.cur())) this.pos += this.cur().length;
     return this.s.slice(start, this.pos);
   }
 
@@ -103,7 +103,7 @@ class Checker {
       this.parseDoctype();
       this.parseMisc();
     }
-    if (this.cur !== '<') this.fail("Start tag expected, '<' not found");
+    if (this.cur() !== '<') this.fail("Start tag expected, '<' not found");
     this.parseElement();
     this.parseMisc();
     if (this.pos < this.s.length) this.fail('Extra content at the end of the document');
@@ -126,22 +126,22 @@ class Checker {
     }
     this.skipBlanks();
     if (this.startsWith('?>')) this.pos += 2;
-    else if (this.cur === '>') this.fail("XML declaration must end-up with '?>'");
-    else if (this.cur !== '' && isNameStart(this.cur)) this.fail('Blank needed here');
+    else if (this.cur() === '>') this.fail("XML declaration must end-up with '?>'");
+    else if (this.cur() !== '' && isNameStart(this.cur())) this.fail('Blank needed here');
     else this.fail("parsing XML declaration: '?>' expected");
   }
 
   private parseEqAndQuoted(): void {
     this.skipBlanks();
-    if (this.cur !== '=') this.fail("Specification mandates value for attribute version");
+    if (this.cur() !== '=') this.fail("Specification mandates value for attribute version");
     this.pos++;
     this.skipBlanks();
-    const q = this.cur;
+    const q = this.cur();
     if (q !== '"' && q !== "'") this.fail("String not started expecting ' or \"");
     const end = this.s.indexOf(q, this.pos + 1);
     if (end < 0) this.fail("String not closed expecting \" or '");
     this.pos = end + 1;
-    if (!isBlank(this.cur) && !this.startsWith('?>')) this.fail('Blank needed here');
+    if (!isBlank(this.cur()) && !this.startsWith('?>')) this.fail('Blank needed here');
   }
 
   private parseMisc(): void {
@@ -159,7 +159,7 @@ class Checker {
     if (this.parseName() === undefined) this.fail('xmlParseDocTypeDecl : no DOCTYPE name !');
     let depth = 0;
     while (this.pos < this.s.length) {
-      const c = this.cur;
+      const c = this.cur();
       if (c === '[') depth++;
       else if (c === ']') depth--;
       else if (c === '>' && depth <= 0) {
@@ -201,7 +201,7 @@ class Checker {
     this.pos += 4;
     const bodyStart = this.pos;
     for (;;) {
-      const c = this.cur;
+      const c = this.cur();
       if (c === '') this.fail('Comment not terminated');
       if (c === '-' && this.at(1) === '-') {
         if (this.at(2) === '>') {
@@ -244,35 +244,35 @@ class Checker {
     if (name === undefined) this.fail('StartTag: invalid element name');
     const seen = new Set<string>();
     this.skipBlanks();
-    while (this.cur !== '' && this.cur !== '>' && !this.startsWith('/>')) {
+    while (this.cur() !== '' && this.cur() !== '>' && !this.startsWith('/>')) {
       const attr = this.parseName();
       if (attr === undefined) this.fail('error parsing attribute name');
       this.skipBlanks();
-      if (this.cur !== '=') this.fail(`Specification mandates value for attribute ${attr}`);
+      if (this.cur() !== '=') this.fail(`Specification mandates value for attribute ${attr}`);
       this.pos++;
       this.skipBlanks();
       this.parseAttValue();
       if (seen.has(attr)) this.fail(`Attribute ${attr} redefined`);
       seen.add(attr);
-      if (this.cur === '>' || this.startsWith('/>')) break;
+      if (this.cur() === '>' || this.startsWith('/>')) break;
       if (this.skipBlanks() === 0) this.fail('attributes construct error');
     }
     if (this.startsWith('/>')) {
       this.pos += 2;
       return true;
     }
-    if (this.cur !== '>') this.fail(`Couldn't find end of Start Tag ${name} line ${tagLine}`);
+    if (this.cur() !== '>') this.fail(`Couldn't find end of Start Tag ${name} line ${tagLine}`);
     this.pos++;
     this.stack.push({ name, line: tagLine });
     return false;
   }
 
   private parseAttValue(): void {
-    const q = this.cur;
+    const q = this.cur();
     if (q !== '"' && q !== "'") this.fail('AttValue: " or \' expected');
     this.pos++;
     for (;;) {
-      const c = this.cur;
+      const c = this.cur();
       if (c === '') this.fail("AttValue: ' expected");
       if (c === q) {
         this.pos++;
@@ -291,13 +291,13 @@ class Checker {
 
   private parseReference(): void {
     this.pos++;
-    if (this.cur === '#') {
+    if (this.cur() === '#') {
       this.parseCharRef();
       return;
     }
     const name = this.parseName();
     if (name === undefined) this.fail('xmlParseEntityRef: no name');
-    if (this.cur !== ';') this.fail("EntityRef: expecting ';'");
+    if (this.cur() !== ';') this.fail("EntityRef: expecting ';'");
     this.pos++;
     if (!PREDEFINED_ENTITIES.has(name)) this.fail(`Entity '${name}' not defined`);
   }
@@ -305,15 +305,15 @@ class Checker {
   private parseCharRef(): void {
     this.pos++;
     let value = 0;
-    if (this.cur === 'x') {
+    if (this.cur() === 'x') {
       this.pos++;
-      if (!/[0-9a-fA-F]/.test(this.cur)) this.fail('CharRef: invalid hexadecimal value');
-      while (/[0-9a-fA-F]/.test(this.cur)) value = Math.min(value * 16 + parseInt(this.cur, 16), 0x110000), this.pos++;
-      if (this.cur !== ';') this.fail('CharRef: invalid hexadecimal value');
+      if (!/[0-9a-fA-F]/.test(this.cur())) this.fail('CharRef: invalid hexadecimal value');
+      while (/[0-9a-fA-F]/.test(this.cur())) value = Math.min(value * 16 + parseInt(this.cur(), 16), 0x110000), this.pos++;
+      if (this.cur() !== ';') this.fail('CharRef: invalid hexadecimal value');
     } else {
-      if (!/[0-9]/.test(this.cur)) this.fail('CharRef: invalid decimal value');
-      while (/[0-9]/.test(this.cur)) value = Math.min(value * 10 + Number(this.cur), 0x110000), this.pos++;
-      if (this.cur !== ';') this.fail('CharRef: invalid decimal value');
+      if (!/[0-9]/.test(this.cur())) this.fail('CharRef: invalid decimal value');
+      while (/[0-9]/.test(this.cur())) value = Math.min(value * 10 + Number(this.cur()), 0x110000), this.pos++;
+      if (this.cur() !== ';') this.fail('CharRef: invalid decimal value');
     }
     this.pos++;
     if (!isXmlChar(value)) this.fail(`xmlParseCharRef: invalid xmlChar value ${value}`);
@@ -330,7 +330,7 @@ class Checker {
       name = this.parseName();
     }
     this.skipBlanks();
-    if (this.cur !== '>') this.fail("expected '>'");
+    if (this.cur() !== '>') this.fail("expected '>'");
     this.pos++;
     if (name !== open.name) {
       this.fail(`Opening and ending tag mismatch: ${open.name} line ${open.line} and ${name ?? 'unparsable'}`);
@@ -341,7 +341,7 @@ class Checker {
     if (this.parseStartTag()) return;
     const base = this.stack.length - 1;
     while (this.stack.length > base) {
-      const c = this.cur;
+      const c = this.cur();
       if (c === '') {
         const open = this.stack[this.stack.length - 1];
         this.fail(`Premature end of data in tag ${open.name} line ${open.line}`);
@@ -363,7 +363,7 @@ class Checker {
 
   private parseCharData(): void {
     for (;;) {
-      const c = this.cur;
+      const c = this.cur();
       if (c === '' || c === '<' || c === '&') return;
       if (c === ']' && this.startsWith(']]>')) this.fail("Sequence ']]>' not allowed in content");
       const code = c.codePointAt(0)!;
