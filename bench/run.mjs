@@ -1,0 +1,41 @@
+// npm run bench: virsh-ts side by side with real virsh (and with `node -e 0`, the floor of
+// any Node CLI) in one run. Needs real virsh: apt-get install libvirt-clients.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { compare, ratio } from './lib.mjs';
+import { writeLargeNode } from './gen-node.mjs';
+
+const bin = fileURLToPath(new URL('../bin/virsh-ts', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+
+const startup = compare(
+  'one-shot `list` on test:///default',
+  [
+    { name: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] },
+    { name: 'virsh-ts', cmd: bin, args: ['-c', 'test:///default', 'list'] },
+    { name: 'virsh 9.0', cmd: 'virsh', args: ['-c', 'test:///default', 'list'] },
+  ],
+  runs,
+);
+ratio('virsh-ts / node -e 0', startup['virsh-ts'], startup['node -e 0'], '≤ 1.30×');
+ratio('virsh-ts / virsh', startup['virsh-ts'], startup['virsh 9.0']);
+
+const dir = mkdtempSync(join(tmpdir(), 'virsh-bench-'));
+try {
+  const file = join(dir, 'node10k.xml');
+  writeLargeNode(file, 10_000);
+  const uri = `test://${file}`;
+  const large = compare(
+    '`list --all` on a 10,000-domain test:///PATH.xml node',
+    [
+      { name: 'virsh-ts', cmd: bin, args: ['-c', uri, 'list', '--all'] },
+      { name: 'virsh 9.0', cmd: 'virsh', args: ['-c', uri, 'list', '--all'] },
+    ],
+    Math.max(3, Math.round(runs / 4)),
+  );
+  ratio('virsh-ts / virsh', large['virsh-ts'], large['virsh 9.0'], '< 1.00×');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
