@@ -1,28 +1,25 @@
 /**
- * The domain XML model: parse (with libvirt's validation errors), and format in libvirt's
- * canonical form. Owned by the domain-model work; the fields below are the stable contract
- * the drivers and commands rely on.
+ * The domain XML model: parse (with libvirt's validation errors), fill the test driver's
+ * defaults, and format in libvirt's canonical form. The contract the drivers and commands use:
+ * DomainDef, parseDomainXML, formatDomainXML; device helpers for attach/detach.
  */
-export interface DomainDef {
-  /** Hypervisor type attribute: 'test', 'qemu', 'kvm'… */
-  type: string;
-  name: string;
-  uuid: string;
-  title?: string;
-  description?: string;
-  /** KiB */
-  memory: number;
-  /** KiB */
-  currentMemory: number;
-  /** Maximum vCPUs (<vcpu>) */
-  maxVcpus: number;
-  /** Current vCPUs (<vcpu current=…>) */
-  vcpus: number;
-}
+import { parseXmlRoot } from './document.js';
+import { parseDomainRoot } from './parse.js';
+import { postParse } from './postparse.js';
+import { formatDomain } from './format.js';
+import type { DomainDef } from './types.js';
+
+export type { DomainDef, DeviceDef, DeviceKind, DeviceInfo, OsDef, ClockDef } from './types.js';
+export type { Elem } from './elem.js';
+export type { Address } from './address.js';
+export { VIR_DOMAIN_XML_SECURE, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_UPDATE_CPU, VIR_DOMAIN_XML_MIGRATABLE } from './format.js';
+export { generateUUID, generateMAC, parseUUID, parseMAC } from './ids.js';
 
 export interface DomainParseOptions {
   /** The driver's hypervisor type, for `<domain type>` checks ('test' for the test driver). */
   driverType: string;
+  /** Parse as live status XML (keeps `id=` and driver-made aliases); default: persistent definition. */
+  live?: boolean;
 }
 
 export interface DomainFormatOptions {
@@ -32,5 +29,17 @@ export interface DomainFormatOptions {
   id?: number;
 }
 
-export declare function parseDomainXML(xml: string, opts: DomainParseOptions): DomainDef;
-export declare function formatDomainXML(def: DomainDef, opts: DomainFormatOptions): string;
+/** virDomainDefParseString + post-parse + validation, as the test driver calls it. */
+export function parseDomainXML(xml: string, opts: DomainParseOptions): DomainDef {
+  const root = parseXmlRoot(xml, 'domain', '(domain_definition)');
+  const def = parseDomainRoot(root, { inactive: !opts.live });
+  postParse(def);
+  return def;
+}
+
+/** virDomainDefFormat with VIR_DOMAIN_XML_* flags. */
+export function formatDomainXML(def: DomainDef, opts: DomainFormatOptions): string {
+  return formatDomain(def, opts);
+}
+export { diskView, interfaceView, graphicsView, setInterfaceIfname, assignTestIfnames, deviceType } from './devices/accessors.js';
+export type { DiskView, InterfaceView, GraphicsView } from './devices/accessors.js';

@@ -1,0 +1,3 @@
+import type { KindRule } from './rules.js';
+
+export const chrRule: KindRule = {};

@@ -1,0 +1,47 @@
+import type { XNode } from '../../tree.js';
+import type { Elem } from '../elem.js';
+import type { DeviceDef } from '../types.js';
+import { diskRule } from './disk.js';
+import { interfaceRule } from './interface.js';
+import { graphicsRule } from './graphics.js';
+import { chrRule } from './chr.js';
+
+export interface ParseContext {
+  /** Parsing a persistent definition (define) rather than live status XML. */
+  inactive: boolean;
+  osType: string;
+}
+
+export interface FormatContext {
+  /** VIR_DOMAIN_XML_* flags. */
+  flags: number;
+  /** The domain is formatted inactive (no id, or VIR_DOMAIN_XML_INACTIVE). */
+  inactive: boolean;
+}
+
+/** Per-kind behaviour beyond the declarative element shape in specs.ts. */
+export interface KindRule {
+  allowBoot?: boolean;
+  allowRom?: boolean;
+  /** Checks libvirt rejects at parse time. */
+  validate?(n: XNode, ctx: ParseContext): void;
+  /** Fixes values libvirt normalises at parse time (defaults, canonical spellings). */
+  normalize?(dev: DeviceDef, n: XNode, ctx: ParseContext): void;
+  /** A body differing from the stored one (flag-dependent parts). */
+  format?(dev: DeviceDef, ctx: FormatContext): Elem;
+  /** Index in the body's children where the info elements go, when not at the end. */
+  infoAt?(body: Elem): number;
+}
+
+export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
+  disk: diskRule,
+  interface: interfaceRule,
+  graphics: graphicsRule,
+  serial: chrRule,
+  parallel: chrRule,
+  console: chrRule,
+  channel: chrRule,
+  hostdev: { allowBoot: true, allowRom: true },
+  redirdev: { allowBoot: true },
+  filesystem: {},
+};

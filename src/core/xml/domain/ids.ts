@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+
+/** virUUIDParse: 32 hex digits, '-' or ' ' allowed between pairs, surrounding blanks. */
+export function parseUUID(s: string): string | undefined {
+  const t = s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+  let hex = '';
+  let i = 0;
+  while (hex.length < 32) {
+    if (i >= t.length) return undefined;
+    const c = t[i];
+    if (c === '-' || c === ' ') {
+      i++;
+      continue;
+    }
+    if (!/[0-9a-fA-F]{2}/.test(t.slice(i, i + 2))) return undefined;
+    hex += t.slice(i, i + 2).toLowerCase();
+    i += 2;
+  }
+  if (i !== t.length) return undefined;
+  return formatUUIDHex(hex);
+}
+
+function formatUUIDHex(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** virUUIDGenerate: a random version-4 UUID. */
+export function generateUUID(): string {
+  const b = randomBytes(16);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return formatUUIDHex(b.toString('hex'));
+}
+
+/** virMacAddrParse: six hex octets separated by ':'; returns the canonical lower-case form. */
+export function parseMAC(s: string): string | undefined {
+  const parts = s.split(':');
+  if (parts.length !== 6) return undefined;
+  const out: string[] = [];
+  for (const p of parts) {
+    if (!/^[0-9a-fA-F]{1,2}$/.test(p)) return undefined;
+    out.push(p.toLowerCase().padStart(2, '0'));
+  }
+  return out.join(':');
+}
+
+/** A multicast MAC has the low bit of its first octet set. */
+export function isMulticastMAC(mac: string): boolean {
+  return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
+}
+
+/** virDomainNetGenerateMAC with the 52:54:00 prefix the test and QEMU drivers use. */
+export function generateMAC(): string {
+  const b = randomBytes(3);
+  return `52:54:00:${[...b].map((x) => x.toString(16).padStart(2, '0')).join(':')}`;
+}

@@ -1,0 +1,187 @@
+import { child, children, type XNode } from '../tree.js';
+import { canon, fromNode, type Elem } from './elem.js';
+import { internalError, unsupportedConfig, xmlError } from './errors.js';
+import { virErr } from '../../errors.js';
+import { generateUUID, parseUUID } from './ids.js';
+import { parseMemoryKiB } from './units.js';
+import { propUInt, parseUInt } from './numbers.js';
+import { DOMAIN_SPECS } from './specs.js';
+import { parseOsBoot, parseOsCaps } from './os.js';
+import { parseDevices } from './devices/list.js';
+import type { ClockDef, DomainDef } from './types.js';
+
+export const VIRT_TYPES = ['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'ch'] as const;
+const LIFECYCLE = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'];
+const LOCK_FAILURE = ['default', 'poweroff', 'restart', 'pause', 'ignore'];
+const CLOCK_OFFSETS = ['utc', 'localtime', 'variable', 'timezone', 'absolute'];
+
+export interface ParseFlags {
+  /** VIR_DOMAIN_DEF_PARSE_INACTIVE: a persistent definition (ignores id=, keeps only user aliases). */
+  inactive: boolean;
+}
+
+/** string(./name[1]): the text of the first matching child, undefined when absent or empty. */
+function xpathString(n: XNode | undefined): string | undefined {
+  if (!n) return undefined;
+  const t = textContent(n);
+  return t === '' ? undefined : t;
+}
+
+/** XPath string(): all descendant text. */
+export function textContent(n: XNode): string {
+  return n.text + n.children.map(textContent).join('');
+}
+
+function parseLifecycle(root: XNode, name: string, values: string[], dflt: string | undefined): string | undefined {
+  const v = xpathString(child(root, name));
+  if (v === undefined) return dflt;
+  if (!values.includes(v)) throw unsupportedConfig(`unknown ${name} action: ${v}`);
+  return v;
+}
+
+function parsePmState(pm: XNode | undefined, name: string): string | undefined {
+  const n = child(pm, name);
+  const v = n?.attrs.enabled;
+  if (v === undefined) return undefined;
+  if (v !== 'yes' && v !== 'no') throw xmlError(`Invalid value for attribute 'enabled' in element '${name}': '${v}'.`);
+  return v;
+}
+
+function parseVcpu(root: XNode): { max: number; cur: number; placement: string; cpuset?: string } {
+  const n = child(root, 'vcpu');
+  if (!n) return { max: 1, cur: 1, placement: 'static' };
+  const max = parseUInt(n.text.trim() === n.text ? n.text : n.text, 10);
+  if (max === undefined) throw xmlError('maximum vcpus count must be an integer');
+  const cur = propUInt(n, 'current', 10) ?? max;
+  const placement = n.attrs.placement ?? 'static';
+  if (placement !== 'static' && placement !== 'auto')
+    throw xmlError(`Invalid value for attribute 'placement' in element 'vcpu': '${placement}'.`);
+  return { max, cur, placement, cpuset: placement === 'auto' ? undefined : n.attrs.cpuset };
+}
+
+function parseClock(root: XNode): ClockDef {
+  const n = child(root, 'clock');
+  const offset = n?.attrs.offset ?? 'utc';
+  if (!CLOCK_OFFSETS.includes(offset)) throw unsupportedConfig(`unknown clock offset '${offset}'`);
+  const attrs: Array<[string, string]> = [];
+  for (const k of ['adjustment', 'basis', 'timezone', 'start']) if (n?.attrs[k] !== undefined) attrs.push([k, n.attrs[k]]);
+  const timers = children(n, 'timer').map((t) => canon(t, DOMAIN_SPECS.timer));
+  return { offset, attrs, timers };
+}
+
+/** The `<metadata>` children: libvirt keeps only namespaced elements. */
+function parseMetadata(root: XNode): Elem[] {
+  const md = child(root, 'metadata');
+  return md ? md.children.map(fromNode) : [];
+}
+
+function optCanon(root: XNode, name: keyof typeof DOMAIN_SPECS): Elem | undefined {
+  const n = child(root, name);
+  return n ? canon(n, DOMAIN_SPECS[name]) : undefined;
+}
+
+/** virDomainDefParseXML followed by nothing else: the raw definition before post-parse. */
+export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
+  const name = xpathString(child(root, 'name'));
+  if (name === undefined) throw virErr('NO_NAME', undefined, 'DOMAIN');
+  const uuidText = xpathString(child(root, 'uuid'));
+  let uuid: string;
+  if (uuidText === undefined) uuid = generateUUID();
+  else {
+    const u = parseUUID(uuidText);
+    if (!u) throw internalError('malformed uuid element');
+    uuid = u;
+  }
+  const genids = children(root, 'genid');
+  if (genids.length > 1) throw xmlError("element 'genid' can only appear once");
+  let genid: string | undefined;
+  if (genids.length) {
+    const t = xpathString(genids[0]);
+    const g = t === undefined ? generateUUID() : parseUUID(t);
+    if (!g) throw internalError('malformed genid element');
+    genid = g;
+  }
+
+  const type = root.attrs.type;
+  if (type === undefined) throw internalError('missing domain type attribute');
+  if (!(VIRT_TYPES as readonly string[]).includes(type) || type === 'none') throw unsupportedConfig(`invalid domain type ${type}`);
+  const os = parseOsCaps(root);
+
+  const title = child(root, 'title') ? textContent(child(root, 'title')!) : undefined;
+  if (title !== undefined && title.includes('\n')) throw xmlError("Domain title can't contain newlines");
+  const descNode = child(root, 'description');
+  const description = descNode ? textContent(descNode) : undefined;
+
+  const memNode = child(root, 'memory');
+  const memory = parseMemoryKiB(memNode ? textContent(memNode) : undefined, memNode?.attrs.unit, './memory[1]') ?? 0;
+  const curNode = child(root, 'currentMemory');
+  const currentMemory = parseMemoryKiB(curNode ? textContent(curNode) : undefined, curNode?.attrs.unit, './currentMemory[1]') ?? 0;
+  const maxNode = child(root, 'maxMemory');
+  const maxMem = parseMemoryKiB(maxNode ? textContent(maxNode) : undefined, maxNode?.attrs.unit, './maxMemory[1]');
+  let slots = 0;
+  if (maxNode?.attrs.slots !== undefined) {
+    const s = parseUInt(maxNode.attrs.slots, 10);
+    if (s === undefined) throw xmlError('Failed to parse memory slot count');
+    slots = s;
+  }
+  const dumpCore = memNode?.attrs.dumpCore;
+  if (dumpCore !== undefined && dumpCore !== 'on' && dumpCore !== 'off')
+    throw xmlError(`Invalid value for attribute 'dumpCore' in element 'memory': '${dumpCore}'.`);
+
+  const vcpu = parseVcpu(root);
+  const lockfailure = parseLifecycle(root, 'on_lockfailure', LOCK_FAILURE, undefined);
+  const pm = child(root, 'pm');
+  const s3 = parsePmState(pm, 'suspend-to-mem');
+  const s4 = parsePmState(pm, 'suspend-to-disk');
+  const clock = parseClock(root);
+  parseOsBoot(root, os);
+  const def: DomainDef = {
+    type,
+    name,
+    uuid,
+    title,
+    description,
+    memory,
+    currentMemory,
+    maxVcpus: vcpu.max,
+    vcpus: vcpu.cur,
+    genid,
+    metadata: parseMetadata(root),
+    maxMemory: maxMem !== undefined || slots ? { slots, kib: maxMem ?? 0 } : undefined,
+    dumpCore,
+    blkiotune: optCanon(root, 'blkiotune'),
+    memtune: optCanon(root, 'memtune'),
+    memoryBacking: optCanon(root, 'memoryBacking'),
+    vcpu: { placement: vcpu.placement, cpuset: vcpu.cpuset },
+    vcpuList: optCanon(root, 'vcpus'),
+    iothreads: undefined,
+    cputune: optCanon(root, 'cputune'),
+    numatune: optCanon(root, 'numatune'),
+    resource: optCanon(root, 'resource'),
+    sysinfo: children(root, 'sysinfo').map((s) => canon(s, DOMAIN_SPECS.sysinfo)),
+    bootloader: xpathString(child(root, 'bootloader')),
+    bootloaderArgs: xpathString(child(root, 'bootloader_args')),
+    os,
+    idmap: optCanon(root, 'idmap'),
+    features: optCanon(root, 'features'),
+    cpu: optCanon(root, 'cpu'),
+    clock,
+    onPoweroff: parseLifecycle(root, 'on_poweroff', LIFECYCLE, 'destroy')!,
+    onReboot: parseLifecycle(root, 'on_reboot', LIFECYCLE, 'restart')!,
+    onCrash: parseLifecycle(root, 'on_crash', LIFECYCLE, 'destroy')!,
+    onLockfailure: lockfailure === 'default' ? undefined : lockfailure,
+    pm: s3 || s4 ? { s3, s4 } : undefined,
+    perf: optCanon(root, 'perf'),
+    emulator: xpathString(child(child(root, 'devices'), 'emulator')),
+    devices: [],
+    seclabels: children(root, 'seclabel').map((s) => canon(s, DOMAIN_SPECS.seclabel)),
+    keywrap: optCanon(root, 'keywrap'),
+    launchSecurity: optCanon(root, 'launchSecurity'),
+    testNamespace: root.children.filter((c) => c.name.startsWith('test:')).map(fromNode),
+  };
+  const iothreadsNode = child(root, 'iothreads');
+  const iothreadids = child(root, 'iothreadids');
+  if (iothreadsNode || iothreadids) def.iothreads = [iothreadsNode, iothreadids].filter((x): x is XNode => !!x).map((x) => canon(x, DOMAIN_SPECS[x.name as 'iothreads']));
+  def.devices = parseDevices(child(root, 'devices'), { inactive: flags.inactive, osType: os.type });
+  return def;
+}

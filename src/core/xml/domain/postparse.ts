@@ -1,0 +1,27 @@
+import { xmlError, unsupportedConfig } from './errors.js';
+import type { DomainDef } from './types.js';
+
+/** virDomainDefPostParseMemory. */
+function postParseMemory(def: DomainDef): void {
+  if (def.memory === 0) throw xmlError('Memory size must be specified via <memory> or in the <numa> configuration');
+  if (def.currentMemory > def.memory || def.currentMemory === 0) def.currentMemory = def.memory;
+  if (def.maxMemory && !(def.maxMemory.kib && def.maxMemory.slots))
+    throw xmlError('both maximum memory size and memory slot count must be specified');
+  if (def.maxMemory && def.maxMemory.kib < def.memory)
+    throw xmlError('maximum memory size must be equal or greater than the actual memory size');
+}
+
+/** virDomainDefBootOrderPostParse: per-device boot excludes os/boot; neither means boot from disk. */
+function postParseBootOrder(def: DomainDef): void {
+  const perDevice = def.devices.some((d) => d.info.bootOrder);
+  if (def.os.bootDevs.length && perDevice)
+    throw unsupportedConfig('per-device boot elements cannot be used together with os/boot elements');
+  if (!def.os.bootDevs.length && !perDevice) def.os.bootDevs.push('hd');
+}
+
+/** virDomainDefPostParse as the test driver configures it (no driver callbacks but video). */
+export function postParse(def: DomainDef): void {
+  if (def.os.type === 'exe' && !def.os.init) throw xmlError('init binary must be specified');
+  postParseMemory(def);
+  if (def.os.type === 'hvm') postParseBootOrder(def);
+}
