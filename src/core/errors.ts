@@ -41,3 +41,9 @@ export function virErr(code: ErrorCodeName, detail?: string, domain: ErrorDomain
 export function unsupported(apiName: string): VirError {
   return virErr('NO_SUPPORT', apiName);
 }
+
+/** libvirt's virReportInvalidArg: an INVALID_ARG error whose text is the message alone
+ * (`cpuNum in virNodeGetCPUStats only accepts -1 as a negative value`). */
+export function invalidArg(message: string): VirError {
+  return new VirError(ErrorCodes.INVALID_ARG[0], message);
+}

@@ -1,13 +1,162 @@
-import type { HostApi } from '../../api/host.js';
+import { hostname } from 'node:os';
+import { NODE_STATS_ALL, type HostApi, type NodeInfo, type NodeStat } from '../../api/host.js';
+import { invalidArg, unsupported, virErr } from '../../errors.js';
+import { formatCapabilities } from '../../xml/capabilities/index.js';
 import type { XNode } from '../../xml/tree.js';
 import type { TestNode, LoadContext } from './node.js';
+import { isKnownArch } from './host/arch.js';
+import { buildCapabilities, defaultCells, type TestCell } from './host/caps.js';
+import { cpuDriverFor } from './host/cpu-models.js';
+import { DEFAULT_NODE_INFO, parseNodeInfo } from './host/node-info.js';
 
-export interface HostState {}
-
-export function loadHost(_root: XNode, _ctx: LoadContext): HostState {
-  return {};
+export interface HostState {
+  info: NodeInfo;
+  /** NUMA cells: two on the built-in node; none on a node read from a file. */
+  cells: TestCell[];
+  /** The capabilities document, fixed when the node is opened. */
+  capsXml: string;
 }
 
-export function hostOps(_node: TestNode): HostApi {
-  return {} as HostApi;
+export function loadHost(root: XNode, ctx: LoadContext): HostState {
+  const cells = ctx.isDefault ? defaultCells() : [];
+  return {
+    info: parseNodeInfo(root, DEFAULT_NODE_INFO),
+    cells,
+    capsXml: formatCapabilities(buildCapabilities(cells)),
+  };
+}
+
+/** libvirt's LIBVIR_VERSION_NUMBER for 9.0.0. */
+const LIB_VERSION = 9_000_000;
+
+/** testConnectGetSysinfo's fixed SMBIOS document. */
+const SYSINFO = `<sysinfo type='smbios'>
+  <bios>
+    <entry name='vendor'>LENOVO</entry>
+    <entry name='version'>G4ETA1WW (2.61 )</entry>
+    <entry name='date'>05/07/2014</entry>
+    <entry name='release'>2.61</entry>
+  </bios>
+</sysinfo>
+`;
+
+/** testNodeGetCPUStats' fixed counters (nanoseconds), whatever the CPU. */
+const CPU_STATS: readonly NodeStat[] = [
+  { field: 'user', value: 9797400000n },
+  { field: 'kernel', value: 34678723400000n },
+  { field: 'idle', value: 87264900000n },
+  { field: 'iowait', value: 763600000n },
+];
+
+/** testNodeGetCPUMap: 8 CPUs, map 0x15 (CPUs 0, 2 and 4 online). */
+const CPU_MAP_BITS = 0x15;
+const CPU_MAP_COUNT = 8;
+
+/** virCheckFlags: the driver's refusal of flags it does not know. */
+export function checkFlags(flags: number, allowed: number, fn: string): void {
+  const extra = (flags & ~allowed) >>> 0;
+  if (extra) throw virErr('INVALID_ARG', `unsupported flags (0x${extra.toString(16)}) in function ${fn}`);
+}
+
+export function hostOps(node: TestNode): HostApi {
+  const host = node.host;
+  const nonNegative = (name: string, value: number, fn: string) => {
+    if (value < 0) throw invalidArg(`${name} in ${fn} must be zero or greater`);
+  };
+  const nonZero = (name: string, value: number, fn: string) => {
+    if (value === 0) throw invalidArg(`${name} in ${fn} must not be zero`);
+  };
+  return {
+    close: async () => {},
+    getURI: async () => node.uri,
+    getType: async () => 'TEST',
+    getHostname: async () => hostname(),
+    getVersion: async () => 2,
+    getLibVersion: async () => LIB_VERSION,
+    getCapabilities: async () => host.capsXml,
+    getSysinfo: async (flags) => {
+      checkFlags(flags, 0, 'testConnectGetSysinfo');
+      return SYSINFO;
+    },
+    getMaxVcpus: async () => 32,
+    getDomainCapabilities: async () => {
+      throw unsupported('virConnectGetDomainCapabilities');
+    },
+    getCPUModelNames: async (arch, flags) => {
+      checkFlags(flags, 0, 'testConnectGetCPUModelNames');
+      if (!isKnownArch(arch)) throw virErr('INVALID_ARG', `cannot find architecture ${arch}`);
+      const driver = cpuDriverFor(arch);
+      if (!driver) throw virErr('NO_SUPPORT', `'${arch}' architecture is not supported by CPU driver`);
+      return [...(driver.models ?? [])];
+    },
+    compareCPU: async () => {
+      throw unsupported('virConnectCompareCPU');
+    },
+    // The test driver computes a baseline with libvirt's CPU model engine, which this
+    // driver does not carry yet.
+    baselineCPU: async () => {
+      throw unsupported('virConnectBaselineCPU');
+    },
+    compareHypervisorCPU: async () => {
+      throw unsupported('virConnectCompareHypervisorCPU');
+    },
+    baselineHypervisorCPU: async () => {
+      throw unsupported('virConnectBaselineHypervisorCPU');
+    },
+    nodeGetInfo: async () => ({ ...host.info }),
+    nodeGetFreeMemory: async () => host.cells.reduce((sum, c) => sum + BigInt(c.freeMem), 0n),
+    nodeGetCellsFreeMemory: async (startCell, maxCells) => {
+      if (maxCells <= 0) throw invalidArg(`maxCells in virNodeGetCellsFreeMemory must be greater than zero`);
+      nonNegative('startCell', startCell, 'virNodeGetCellsFreeMemory');
+      if (startCell >= host.cells.length) throw virErr('INVALID_ARG', 'Range exceeds available cells');
+      return host.cells.slice(startCell, startCell + maxCells).map((c) => BigInt(c.mem));
+    },
+    nodeGetCPUStats: async (cpuNum, flags) => {
+      if (cpuNum < 0 && cpuNum !== NODE_STATS_ALL) {
+        throw invalidArg(`cpuNum in virNodeGetCPUStats only accepts ${NODE_STATS_ALL} as a negative value`);
+      }
+      checkFlags(flags, 0, 'testNodeGetCPUStats');
+      return CPU_STATS.map((s) => ({ ...s }));
+    },
+    nodeGetMemoryStats: async (cellNum) => {
+      if (cellNum < 0 && cellNum !== NODE_STATS_ALL) {
+        throw invalidArg(`cellNum in virNodeGetMemoryStats only accepts ${NODE_STATS_ALL} as a negative value`);
+      }
+      throw unsupported('virNodeGetMemoryStats');
+    },
+    nodeGetCPUMap: async (flags) => {
+      checkFlags(flags, 0, 'testNodeGetCPUMap');
+      return {
+        cpus: CPU_MAP_COUNT,
+        online: Array.from({ length: CPU_MAP_COUNT }, (_, i) => (CPU_MAP_BITS & (1 << i)) !== 0),
+      };
+    },
+    nodeGetFreePages: async (pages, _startCell, cellCount, flags) => {
+      nonZero('npages', pages.length, 'virNodeGetFreePages');
+      nonZero('cellCount', cellCount, 'virNodeGetFreePages');
+      checkFlags(flags, 0, 'testNodeGetFreePages');
+      // The test driver invents counts from a fixed sequence, ignoring sizes and cells.
+      const counts: bigint[] = [];
+      let x = 6n;
+      for (let i = 0; i < cellCount * pages.length; i++) counts.push((x = x * 2n + 7n));
+      return counts;
+    },
+    nodeAllocPages: async (pageSizes, _counts, _startCell, cellCount) => {
+      nonZero('npages', pageSizes.length, 'virNodeAllocPages');
+      nonZero('cellCount', cellCount, 'virNodeAllocPages');
+      throw unsupported('virNodeAllocPages');
+    },
+    nodeSuspendForDuration: async () => {
+      throw unsupported('virNodeSuspendForDuration');
+    },
+    nodeGetMemoryParameters: async () => {
+      throw unsupported('virNodeGetMemoryParameters');
+    },
+    nodeSetMemoryParameters: async () => {
+      throw unsupported('virNodeSetMemoryParameters');
+    },
+    nodeGetSEVInfo: async () => {
+      throw unsupported('virNodeGetSEVInfo');
+    },
+  };
 }
