@@ -131,6 +131,11 @@ export interface DomainApi {
   domainGetControlInfo(dom: DomainHandle, flags: number): Promise<DomainControlInfo>;
   domainGetXMLDesc(dom: DomainHandle, flags: number): Promise<string>;
   domainGetOSType(dom: DomainHandle): Promise<string>;
+  domainGetSecurityLabel(dom: DomainHandle): Promise<{ label: string; enforcing: boolean }>;
+  /** virDomainGetMessages (VIR_DOMAIN_MESSAGE_* flags). */
+  domainGetMessages(dom: DomainHandle, flags: number): Promise<string[]>;
+  /** virNodeGetSecurityModel: what dominfo reports next to the domain's label. */
+  nodeGetSecurityModel(): Promise<{ model: string; doi: string }>;
   domainIsActive(dom: DomainHandle): Promise<boolean>;
   domainIsPersistent(dom: DomainHandle): Promise<boolean>;
   domainGetAutostart(dom: DomainHandle): Promise<boolean>;

@@ -1,0 +1,89 @@
+import {
+  DomainDestroy,
+  DomainShutdown,
+  DomainState,
+  PausedReason,
+  RunningReason,
+  ShutoffReason,
+  type DomainApi,
+} from '../../../api/domain.js';
+import type { DomainDef } from '../../../xml/domain/index.js';
+import { virErr } from '../../../errors.js';
+import type { TestNode } from '../node.js';
+import { copyDef } from './defs.js';
+import { checkFlags } from './flags.js';
+import { checkActive, handleOf, objFromHandle, removeObj, shutdownState, startState, type DomainObj } from './state.js';
+
+type Ops = Pick<
+  DomainApi,
+  'domainCreate' | 'domainDestroy' | 'domainShutdown' | 'domainReboot' | 'domainReset' | 'domainSuspend' | 'domainResume'
+>;
+
+/** <on_poweroff>/<on_reboot> actions that leave the domain running (restart, rename-restart). */
+const RESTARTING = new Set(['restart', 'rename-restart']);
+
+type LifecycleDef = DomainDef & { onPoweroff?: string; onReboot?: string };
+
+export function lifecycleOps(node: TestNode): Ops {
+  const s = node.domains;
+
+  /** testDomainShutdownState, then a transient domain disappears. */
+  const stop = (obj: DomainObj, reason: number) => {
+    shutdownState(obj, reason);
+    if (!obj.persistent) removeObj(s, obj);
+  };
+
+  /** testDomainActionSetState: the lifecycle action decides between running again or off. */
+  const act = (obj: DomainObj, action: string | undefined) => {
+    if (action && RESTARTING.has(action)) {
+      obj.state = DomainState.RUNNING;
+      obj.reason = RunningReason.BOOTED;
+    } else stop(obj, ShutoffReason.SHUTDOWN);
+  };
+
+  return {
+    async domainCreate(dom, flags) {
+      checkFlags(flags, 0, 'testDomainCreateWithFlags');
+      const obj = objFromHandle(s, dom);
+      if (obj.state !== DomainState.SHUTOFF) throw virErr('INTERNAL_ERROR', `Domain '${dom.name}' is already running`);
+      startState(s, obj, RunningReason.BOOTED, copyDef);
+      return handleOf(obj);
+    },
+    async domainDestroy(dom, flags) {
+      checkFlags(flags, DomainDestroy.GRACEFUL, 'testDomainDestroyFlags');
+      const obj = objFromHandle(s, dom);
+      checkActive(obj);
+      stop(obj, ShutoffReason.DESTROYED);
+    },
+    async domainShutdown(dom, flags) {
+      checkFlags(flags, 0, 'testDomainShutdownFlags');
+      const obj = objFromHandle(s, dom);
+      if (obj.state === DomainState.SHUTOFF) throw virErr('INTERNAL_ERROR', `domain '${dom.name}' not running`);
+      act(obj, (obj.def as LifecycleDef).onPoweroff);
+    },
+    async domainReboot(dom, flags) {
+      const all = Object.values(DomainShutdown).reduce((a, b) => a | b, 0);
+      checkFlags(flags, all, 'testDomainReboot');
+      const obj = objFromHandle(s, dom);
+      checkActive(obj);
+      act(obj, (obj.def as LifecycleDef).onReboot ?? 'restart');
+    },
+    async domainReset(dom, flags) {
+      checkFlags(flags, 0, 'testDomainReset');
+      checkActive(objFromHandle(s, dom));
+    },
+    async domainSuspend(dom) {
+      const obj = objFromHandle(s, dom);
+      if (obj.state === DomainState.SHUTOFF || obj.state === DomainState.PAUSED)
+        throw virErr('INTERNAL_ERROR', `domain '${dom.name}' not running`);
+      obj.state = DomainState.PAUSED;
+      obj.reason = PausedReason.USER;
+    },
+    async domainResume(dom) {
+      const obj = objFromHandle(s, dom);
+      if (obj.state !== DomainState.PAUSED) throw virErr('INTERNAL_ERROR', `domain '${dom.name}' not paused`);
+      obj.state = DomainState.RUNNING;
+      obj.reason = RunningReason.UNPAUSED;
+    },
+  };
+}
