@@ -2,6 +2,7 @@ import type { HostApi } from './host.js';
 import type { DomainApi } from './domain.js';
 import type { DomainDeviceApi } from './domain-devices.js';
 import type { SnapshotApi } from './snapshot.js';
+import type { CheckpointApi } from './checkpoint.js';
 import type { NetworkApi } from './network.js';
 import type { StorageApi } from './storage.js';
 import type { InterfaceApi } from './interface.js';
@@ -19,6 +20,7 @@ export interface Connection
     DomainApi,
     DomainDeviceApi,
     SnapshotApi,
+    CheckpointApi,
     NetworkApi,
     StorageApi,
     InterfaceApi,

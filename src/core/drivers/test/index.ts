@@ -7,7 +7,7 @@ import { buildNode, type TestNode } from './node.js';
 import { hostOps } from './host.js';
 import { domainOps } from './domain.js';
 import { domainDeviceOps } from './domain-devices.js';
-import { snapshotOps } from './snapshot.js';
+import { snapshotOps, checkpointOps } from './snapshot.js';
 import { networkOps } from './network.js';
 import { storageOps } from './storage.js';
 import { interfaceOps } from './interface.js';
@@ -30,6 +30,7 @@ export function connectionForNode(node: TestNode): Connection {
     ...domainOps(node),
     ...domainDeviceOps(node),
     ...snapshotOps(node),
+    ...checkpointOps(node),
     ...networkOps(node),
     ...storageOps(node),
     ...interfaceOps(node),

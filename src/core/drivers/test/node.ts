@@ -6,6 +6,7 @@ import { loadStorage, type StorageState } from './storage.js';
 import { loadInterfaces, type InterfacesState } from './interface.js';
 import { loadNodeDevices, type NodeDevicesState } from './nodedev.js';
 import { loadSecrets, type SecretsState } from './secret.js';
+import { newMomentsState, type SnapshotsState, type CheckpointsState } from './snapshot.js';
 
 /**
  * One test-driver node: everything a `test:///…` connection sees. Each group owns its slice
@@ -21,6 +22,9 @@ export interface TestNode {
   interfaces: InterfacesState;
   nodedevs: NodeDevicesState;
   secrets: SecretsState;
+  /** Domain snapshots and checkpoints, keyed by domain uuid. */
+  snapshots: SnapshotsState;
+  checkpoints: CheckpointsState;
 }
 
 /** Context a loader needs: the node file's directory, for `<domain file='…'/>` references. */
@@ -41,5 +45,7 @@ export function buildNode(uri: string, root: XNode, ctx: LoadContext): TestNode 
     interfaces: loadInterfaces(root, ctx),
     nodedevs: loadNodeDevices(root, ctx),
     secrets: loadSecrets(root, ctx),
+    snapshots: newMomentsState(),
+    checkpoints: newMomentsState(),
   };
 }

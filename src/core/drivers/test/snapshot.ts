@@ -1,6 +1,4 @@
-import type { SnapshotApi } from '../../api/snapshot.js';
-import type { TestNode } from './node.js';
-
-export function snapshotOps(_node: TestNode): SnapshotApi {
-  return {} as SnapshotApi;
-}
+// The test driver's snapshots and checkpoints live in ./snapshot/; this file keeps the group's import path.
+export { snapshotOps, checkpointOps } from './snapshot/index.js';
+export { snapshotCount, checkpointCount, newMomentsState } from './snapshot/state.js';
+export type { SnapshotsState, CheckpointsState } from './snapshot/state.js';

@@ -1,0 +1,2 @@
+export { snapshotOps } from './snapshot-ops.js';
+export { checkpointOps } from './checkpoint-ops.js';

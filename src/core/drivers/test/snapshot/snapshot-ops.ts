@@ -1,0 +1,148 @@
+import type { DomainHandle, SnapshotHandle } from '../../../api/handles.js';
+import { SnapshotDelete, SnapshotList, SnapshotRevert, SnapshotXML, type SnapshotApi } from '../../../api/snapshot.js';
+import { virErr } from '../../../errors.js';
+import { snapshotIsExternal, type SnapshotDef } from '../../../xml/snapshot/def.js';
+import { formatSnapshotXML } from '../../../xml/snapshot/format.js';
+import { checkFlags } from '../domain/flags.js';
+import { objFromHandle } from '../domain/state.js';
+import type { TestNode } from '../node.js';
+import { defOf, findMoment, listMoments, MomentListFlags, type MomentObj } from './moments.js';
+import { createSnapshot, SNAPSHOT_CREATE_ALLOWED } from './snapshot-create.js';
+import { deleteMoment } from './snapshot-delete.js';
+import { revertToSnapshot } from './snapshot-revert.js';
+import { momentsOf } from './state.js';
+
+const L = SnapshotList;
+const STATUS = L.INACTIVE | L.ACTIVE | L.DISK_ONLY;
+const LOCATION = L.INTERNAL | L.EXTERNAL;
+const FILTERS_ALL = L.METADATA | L.NO_METADATA | L.LEAVES | L.NO_LEAVES | STATUS | LOCATION;
+
+/** Public list flags onto the shared moment flags (virDomainSnapshotObjListGetNames). */
+const MOMENT_FLAG_MAP: ReadonlyArray<[number, number]> = [
+  [L.ROOTS, MomentListFlags.ROOTS],
+  [L.TOPOLOGICAL, MomentListFlags.TOPOLOGICAL],
+  [L.LEAVES, MomentListFlags.LEAVES],
+  [L.NO_LEAVES, MomentListFlags.NO_LEAVES],
+  [L.METADATA, MomentListFlags.METADATA],
+  [L.NO_METADATA, MomentListFlags.NO_METADATA],
+];
+
+/** virDomainSnapshotFilter: state and location filters (a group with every bit set is no filter). */
+function snapshotFilter(flags: number): (def: SnapshotDef) => boolean {
+  const status = (flags & STATUS) === STATUS ? 0 : flags & STATUS;
+  const location = (flags & LOCATION) === LOCATION ? 0 : flags & LOCATION;
+  return (def) => {
+    if (status) {
+      if (!(status & L.INACTIVE) && def.state === 'shutoff') return false;
+      if (!(status & L.DISK_ONLY) && def.state === 'disk-snapshot') return false;
+      if (!(status & L.ACTIVE) && def.state !== 'shutoff' && def.state !== 'disk-snapshot') return false;
+    }
+    if (location & L.INTERNAL && snapshotIsExternal(def)) return false;
+    if (location & L.EXTERNAL && !snapshotIsExternal(def)) return false;
+    return true;
+  };
+}
+
+export function snapshotOps(node: TestNode): SnapshotApi {
+  const domObj = (dom: DomainHandle) => objFromHandle(node.domains, dom);
+  const listOf = (dom: DomainHandle) => momentsOf(node.snapshots, domObj(dom));
+  const checkpointsOf = (dom: DomainHandle) => momentsOf(node.checkpoints, domObj(dom));
+
+  /** testSnapObjFromName */
+  function snapObj(dom: DomainHandle, name: string): MomentObj<SnapshotDef> {
+    const snap = findMoment(listOf(dom), name);
+    if (!snap) throw virErr('NO_DOMAIN_SNAPSHOT', `no domain snapshot with matching name '${name}'`, 'DOMAIN_SNAPSHOT');
+    return snap;
+  }
+  const handle = (dom: DomainHandle, snap: MomentObj<SnapshotDef>): SnapshotHandle => ({ domain: dom, name: defOf(snap).name });
+
+  function collect(dom: DomainHandle, from: MomentObj<SnapshotDef> | undefined, flags: number): MomentObj<SnapshotDef>[] {
+    let moment = 0;
+    let rest = flags;
+    for (const [pub, m] of MOMENT_FLAG_MAP) {
+      if (rest & pub) {
+        rest &= ~pub;
+        moment |= m;
+      }
+    }
+    return listMoments(listOf(dom), from, moment, snapshotFilter(rest));
+  }
+
+  return {
+    async domainSnapshotCreateXML(dom, xml, flags) {
+      checkFlags(flags, SNAPSHOT_CREATE_ALLOWED, 'testDomainSnapshotCreateXML');
+      const obj = domObj(dom);
+      if (checkpointsOf(dom).objs.size > 0) {
+        throw virErr('OPERATION_UNSUPPORTED', 'cannot create snapshot while checkpoint exists', 'DOMAIN');
+      }
+      const snap = createSnapshot(momentsOf(node.snapshots, obj), obj, xml, flags);
+      return handle({ ...dom, id: obj.id }, snap);
+    },
+    async domainSnapshotNum(dom, flags) {
+      checkFlags(flags, L.ROOTS | L.TOPOLOGICAL | FILTERS_ALL, 'testDomainSnapshotNum');
+      return collect(dom, undefined, flags).length;
+    },
+    async domainListAllSnapshots(dom, flags) {
+      checkFlags(flags, L.ROOTS | L.TOPOLOGICAL | FILTERS_ALL, 'testDomainListAllSnapshots');
+      return collect(dom, undefined, flags).map((s) => handle(dom, s));
+    },
+    async domainSnapshotLookupByName(dom, name, flags) {
+      checkFlags(flags, 0, 'testDomainSnapshotLookupByName');
+      return handle(dom, snapObj(dom, name));
+    },
+    async domainHasCurrentSnapshot(dom, flags) {
+      checkFlags(flags, 0, 'testDomainHasCurrentSnapshot');
+      return listOf(dom).current !== undefined;
+    },
+    async domainSnapshotCurrent(dom, flags) {
+      checkFlags(flags, 0, 'testDomainSnapshotCurrent');
+      const current = listOf(dom).current;
+      if (!current) {
+        throw virErr('NO_DOMAIN_SNAPSHOT', 'the domain does not have a current snapshot', 'DOMAIN_SNAPSHOT');
+      }
+      return handle(dom, current);
+    },
+    async domainRevertToSnapshot(snap, flags) {
+      checkFlags(flags, SnapshotRevert.RUNNING | SnapshotRevert.PAUSED | SnapshotRevert.FORCE, 'testDomainRevertToSnapshot');
+      const obj = domObj(snap.domain);
+      revertToSnapshot(node.domains, listOf(snap.domain), obj, snapObj(snap.domain, snap.name), flags);
+    },
+    async snapshotNumChildren(snap, flags) {
+      checkFlags(flags, L.DESCENDANTS | L.TOPOLOGICAL | FILTERS_ALL, 'testDomainSnapshotNumChildren');
+      return collect(snap.domain, snapObj(snap.domain, snap.name), flags).length;
+    },
+    async snapshotListAllChildren(snap, flags) {
+      checkFlags(flags, L.DESCENDANTS | L.TOPOLOGICAL | FILTERS_ALL, 'testDomainSnapshotListAllChildren');
+      return collect(snap.domain, snapObj(snap.domain, snap.name), flags).map((s) => handle(snap.domain, s));
+    },
+    async snapshotGetXMLDesc(snap, flags) {
+      checkFlags(flags, SnapshotXML.SECURE, 'testDomainSnapshotGetXMLDesc');
+      const def = defOf(snapObj(snap.domain, snap.name));
+      return formatSnapshotXML(def, { secure: !!(flags & SnapshotXML.SECURE), domainUUID: snap.domain.uuid });
+    },
+    async snapshotGetParent(snap, flags) {
+      checkFlags(flags, 0, 'testDomainSnapshotGetParent');
+      const def = defOf(snapObj(snap.domain, snap.name));
+      if (def.parentName === undefined) {
+        throw virErr('NO_DOMAIN_SNAPSHOT', `snapshot '${def.name}' does not have a parent`, 'DOMAIN_SNAPSHOT');
+      }
+      return { domain: snap.domain, name: def.parentName };
+    },
+    async snapshotIsCurrent(snap, flags) {
+      checkFlags(flags, 0, 'testDomainSnapshotIsCurrent');
+      const s = snapObj(snap.domain, snap.name);
+      return listOf(snap.domain).current === s;
+    },
+    async snapshotHasMetadata(snap, flags) {
+      checkFlags(flags, 0, 'testDomainSnapshotHasMetadata');
+      snapObj(snap.domain, snap.name);
+      return true;
+    },
+    async snapshotDelete(snap, flags) {
+      checkFlags(flags, SnapshotDelete.CHILDREN | SnapshotDelete.CHILDREN_ONLY, 'testDomainSnapshotDelete');
+      const obj = domObj(snap.domain);
+      const list = momentsOf(node.snapshots, obj);
+      deleteMoment(list, snapObj(snap.domain, snap.name), flags);
+    },
+  };
+}
