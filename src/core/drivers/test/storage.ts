@@ -1,13 +1,3 @@
-import type { StorageApi } from '../../api/storage.js';
-import type { XNode } from '../../xml/tree.js';
-import type { TestNode, LoadContext } from './node.js';
-
-export interface StorageState {}
-
-export function loadStorage(_root: XNode, _ctx: LoadContext): StorageState {
-  return {};
-}
-
-export function storageOps(_node: TestNode): StorageApi {
-  return {} as StorageApi;
-}
+// The test driver's storage pools and volumes live in ./storage/; this file keeps the group's import path.
+export { loadStorage, storageOps } from './storage/index.js';
+export type { StorageState, PoolObj } from './storage/index.js';

@@ -1,0 +1,63 @@
+import type { Handler, HandlerTable } from '../types.js';
+import { PoolState, StorageXMLFlags } from '../../core/api/storage.js';
+import { dumpXml } from './dumpxml.js';
+import { optPool, prettyCapacity } from './util.js';
+
+const STATE_NAMES = ['inactive', 'building', 'running', 'degraded', 'inaccessible'];
+
+const line = (label: string, value: string) => `${label.padEnd(15)} ${value}\n`;
+
+const poolInfo: Handler = async (ctx, opts) => {
+  const pool = await optPool(ctx, opts);
+  const conn = await ctx.conn();
+  const bytes = opts.bool('bytes');
+  ctx.print(line('Name:', pool.name));
+  ctx.print(line('UUID:', pool.uuid));
+  const info = await conn.storagePoolGetInfo(pool);
+  ctx.print(line('State:', STATE_NAMES[info.state] ?? 'unknown'));
+  ctx.print(line('Persistent:', (await conn.storagePoolIsPersistent(pool)) ? 'yes' : 'no'));
+  ctx.print(line('Autostart:', (await conn.storagePoolGetAutostart(pool)) ? 'yes' : 'no'));
+  if (info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED) {
+    const fmt = (v: bigint) => (bytes ? v.toString() : prettyCapacity(v));
+    ctx.print(line('Capacity:', fmt(info.capacity)));
+    ctx.print(line('Allocation:', fmt(info.allocation)));
+    ctx.print(line('Available:', fmt(info.available)));
+  }
+  return true;
+};
+
+const poolName: Handler = async (ctx, opts) => {
+  const pool = await optPool(ctx, opts, 'pool', { uuid: true, name: false });
+  ctx.print(`${pool.name}\n`);
+  return true;
+};
+
+const poolUuid: Handler = async (ctx, opts) => {
+  const pool = await optPool(ctx, opts, 'pool', { uuid: false, name: true });
+  ctx.print(`${pool.uuid}\n`);
+  return true;
+};
+
+const poolDumpxml: Handler = async (ctx, opts) => {
+  const flags = opts.bool('inactive') ? StorageXMLFlags.INACTIVE : 0;
+  const pool = await optPool(ctx, opts);
+  const xpath = opts.string('xpath');
+  const xml = await (await ctx.conn()).storagePoolGetXMLDesc(pool, flags);
+  return dumpXml(ctx, xml, 'pool', xpath, opts.bool('wrap'));
+};
+
+const poolCapabilities: Handler = async (ctx) => {
+  const caps = await ctx.attempt('failed to get storage pool capabilities', async () =>
+    (await ctx.conn()).connectGetStoragePoolCapabilities(0),
+  );
+  ctx.print(`${caps}\n`);
+  return true;
+};
+
+export const poolInfoHandlers: HandlerTable = {
+  'pool-info': poolInfo,
+  'pool-name': poolName,
+  'pool-uuid': poolUuid,
+  'pool-dumpxml': poolDumpxml,
+  'pool-capabilities': poolCapabilities,
+};

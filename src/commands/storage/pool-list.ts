@@ -1,0 +1,87 @@
+import type { Handler } from '../types.js';
+import { ListPools, PoolState } from '../../core/api/storage.js';
+import { isPoolType, type PoolType } from '../../core/xml/storage/enums.js';
+import { exclusive, prettyCapacity, printTable } from './util.js';
+
+const TYPE_FLAG: Record<PoolType, number> = {
+  dir: ListPools.DIR, fs: ListPools.FS, netfs: ListPools.NETFS, logical: ListPools.LOGICAL,
+  disk: ListPools.DISK, iscsi: ListPools.ISCSI, 'iscsi-direct': ListPools.ISCSI_DIRECT,
+  scsi: ListPools.SCSI, mpath: ListPools.MPATH, rbd: ListPools.RBD, sheepdog: ListPools.SHEEPDOG,
+  gluster: ListPools.GLUSTER, zfs: ListPools.ZFS, vstorage: ListPools.VSTORAGE,
+};
+
+/** virsh's state words (virshStoragePoolState), by virStoragePoolState. */
+const STATE_NAMES = ['inactive', 'building', 'running', 'degraded', 'inaccessible'];
+
+/** vshStringToArray: comma-separated, ",," escapes a comma. */
+function splitList(s: string): string[] {
+  return s.split(/(?<!,),(?!,)/).map((t) => t.replace(/,,/g, ','));
+}
+
+/** vshStrcasecmp ordering, as virshStoragePoolSorter. */
+export function caseCompare(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export const poolList: Handler = async (ctx, opts) => {
+  const details = opts.bool('details');
+  if (!exclusive(ctx, opts, 'all', 'inactive')) return false;
+  let flags: number = ListPools.ACTIVE;
+  if (opts.bool('inactive')) flags = ListPools.INACTIVE;
+  if (opts.bool('all')) flags = ListPools.ACTIVE | ListPools.INACTIVE;
+  if (opts.bool('autostart')) flags |= ListPools.AUTOSTART;
+  if (opts.bool('no-autostart')) flags |= ListPools.NO_AUTOSTART;
+  if (opts.bool('persistent')) flags |= ListPools.PERSISTENT;
+  if (opts.bool('transient')) flags |= ListPools.TRANSIENT;
+  const uuid = opts.bool('uuid');
+  const name = opts.bool('name');
+  const type = opts.string('type');
+  if (!exclusive(ctx, opts, 'details', 'uuid') || !exclusive(ctx, opts, 'details', 'name')) return false;
+  if (type !== undefined) {
+    for (const t of splitList(type)) {
+      if (!isPoolType(t)) {
+        ctx.error(`Invalid pool type '${t}'`);
+        return false;
+      }
+      flags |= TYPE_FLAG[t];
+    }
+  }
+  const conn = await ctx.conn();
+  const pools = await ctx.attempt('Failed to list pools', () => conn.connectListAllStoragePools(flags));
+  pools.sort((a, b) => caseCompare(a.name, b.name));
+
+  if (!details && (uuid || name)) {
+    let out = '';
+    for (const p of pools) {
+      if (uuid) out += p.uuid.padEnd(36) + (name ? ' ' : '\n');
+      if (name) out += p.name.padEnd(20) + '\n';
+    }
+    ctx.print(out);
+    return true;
+  }
+  const rows: string[][] = [];
+  for (const p of pools) {
+    const autostart = (await conn.storagePoolGetAutostart(p)) ? 'yes' : 'no';
+    const info = await conn.storagePoolGetInfo(p);
+    if (!details) {
+      rows.push([p.name, (await conn.storagePoolIsActive(p)) ? 'active' : 'inactive', autostart]);
+      continue;
+    }
+    const persistent = (await conn.storagePoolIsPersistent(p)) ? 'yes' : 'no';
+    const sized = info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED;
+    const size = (v: bigint) => (sized ? prettyCapacity(v) : '-');
+    rows.push([
+      p.name,
+      STATE_NAMES[info.state] ?? 'unknown',
+      autostart,
+      persistent,
+      size(info.capacity),
+      size(info.allocation),
+      size(info.available),
+    ]);
+  }
+  if (details) printTable(ctx, ['Name', 'State', 'Autostart', 'Persistent', 'Capacity', 'Allocation', 'Available'], rows);
+  else printTable(ctx, ['Name', 'State', 'Autostart'], rows);
+  return true;
+};

@@ -1,0 +1,11 @@
+import { parseULongPrefix, scaleInteger, ULLONG_MAX } from '../../core/xml/storage/units.js';
+
+/**
+ * virshVolSize: a decimal with an optional unit suffix. Returns undefined when the number
+ * itself is malformed; an unknown suffix or overflow throws libvirt's error.
+ */
+export function volSize(text: string): bigint | undefined {
+  const parsed = parseULongPrefix(text);
+  if (!parsed || text.trimStart().startsWith('-')) return undefined;
+  return scaleInteger(parsed.value, parsed.rest, 1n, ULLONG_MAX);
+}

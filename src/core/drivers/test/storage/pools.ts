@@ -1,0 +1,205 @@
+import { virErr, unsupported } from '../../../errors.js';
+import type { StorageApi } from '../../../api/storage.js';
+import { ListPools, PoolDefineFlags, PoolLifecycle, PoolState } from '../../../api/storage.js';
+import type { PoolType } from '../../../xml/storage/enums.js';
+import { formatPool, parsePoolXml, type PoolDef } from '../../../xml/storage/pool.js';
+import { parseUuid } from '../../../xml/storage/uuid.js';
+import { sourceConflict } from './conflict.js';
+import { emitLifecycle, emitRefresh } from './events.js';
+import {
+  checkFlags,
+  findActiveByName,
+  findByName,
+  findByUuid,
+  findInactiveByName,
+  invalidArg,
+  poolHandle,
+  removePool,
+  setDefaults,
+  volHandle,
+  type PoolObj,
+  type StorageState,
+} from './state.js';
+
+const TYPE_FLAGS: Record<PoolType, number> = {
+  dir: ListPools.DIR,
+  fs: ListPools.FS,
+  netfs: ListPools.NETFS,
+  logical: ListPools.LOGICAL,
+  disk: ListPools.DISK,
+  iscsi: ListPools.ISCSI,
+  'iscsi-direct': ListPools.ISCSI_DIRECT,
+  scsi: ListPools.SCSI,
+  mpath: ListPools.MPATH,
+  rbd: ListPools.RBD,
+  sheepdog: ListPools.SHEEPDOG,
+  gluster: ListPools.GLUSTER,
+  zfs: ListPools.ZFS,
+  vstorage: ListPools.VSTORAGE,
+};
+const ALL_TYPE_FLAGS = Object.values(TYPE_FLAGS).reduce((a, b) => a | b, 0);
+const ALL_LIST_FLAGS = ALL_TYPE_FLAGS | 0x3f;
+
+/** virStoragePoolObjMatch: each filter group given narrows the list. */
+function matches(obj: PoolObj, flags: number): boolean {
+  const group = (a: number, b: number, isA: boolean) =>
+    !(flags & (a | b)) || (!!(flags & a) && isA) || (!!(flags & b) && !isA);
+  return (
+    group(ListPools.ACTIVE, ListPools.INACTIVE, obj.active) &&
+    group(ListPools.PERSISTENT, ListPools.TRANSIENT, obj.persistent) &&
+    group(ListPools.AUTOSTART, ListPools.NO_AUTOSTART, obj.autostart) &&
+    (!(flags & ALL_TYPE_FLAGS) || !!(flags & TYPE_FLAGS[obj.def.type]))
+  );
+}
+
+/**
+ * virStoragePoolObjListAdd: refuses a clashing source, uuid or name; a definition with the
+ * name and uuid of an existing pool replaces its config (kept aside while the pool runs).
+ */
+function listAdd(s: StorageState, def: PoolDef, checkLive: boolean): PoolObj {
+  const clash = s.pools.find((o) => sourceConflict(o.def, def));
+  if (clash) throw virErr('OPERATION_FAILED', `Storage source conflict with pool: '${clash.def.name}'`);
+  const same = s.pools.find((o) => o.def.uuid === def.uuid);
+  if (same) {
+    if (same.def.name !== def.name) {
+      throw virErr('OPERATION_FAILED', `pool '${same.def.name}' is already defined with uuid ${same.def.uuid}`);
+    }
+    if (checkLive && same.active) throw virErr('OPERATION_INVALID', `pool is already active as '${same.def.name}'`);
+    // A running pool keeps its live definition; the test driver never shows the new one.
+    if (!same.active) same.def = def;
+    return same;
+  }
+  const named = s.pools.find((o) => o.def.name === def.name);
+  if (named) throw virErr('OPERATION_FAILED', `pool '${def.name}' already exists with uuid ${named.def.uuid}`);
+  const obj: PoolObj = { def, active: false, persistent: false, autostart: false, volumes: [] };
+  s.pools.push(obj);
+  return obj;
+}
+
+export function poolOps(s: StorageState): Partial<StorageApi> {
+  return {
+    async connectNumOfStoragePools() {
+      return s.pools.filter((p) => p.active).length;
+    },
+    async connectListStoragePools() {
+      return s.pools.filter((p) => p.active).map((p) => p.def.name);
+    },
+    async connectNumOfDefinedStoragePools() {
+      return s.pools.filter((p) => !p.active).length;
+    },
+    async connectListDefinedStoragePools() {
+      return s.pools.filter((p) => !p.active).map((p) => p.def.name);
+    },
+    async connectListAllStoragePools(flags) {
+      checkFlags(flags, ALL_LIST_FLAGS, 'testConnectListAllStoragePools');
+      return s.pools.filter((p) => matches(p, flags)).map(poolHandle);
+    },
+    async connectGetStoragePoolCapabilities() {
+      throw unsupported('virConnectGetStoragePoolCapabilities');
+    },
+
+    async storagePoolLookupByName(name) {
+      return poolHandle(findByName(s, name));
+    },
+    async storagePoolLookupByUUIDString(uuid) {
+      const parsed = parseUuid(uuid);
+      if (!parsed) throw invalidArg('uuidstr in virStoragePoolLookupByUUIDString must be a valid UUID');
+      return poolHandle(findByUuid(s, parsed));
+    },
+    async storagePoolLookupByVolume(vol) {
+      return poolHandle(findByName(s, vol.pool));
+    },
+    async storagePoolCreateXML(xml, flags) {
+      checkFlags(flags, 0, 'testStoragePoolCreateXML');
+      const def = parsePoolXml(xml);
+      const obj = listAdd(s, def, true);
+      obj.def = def;
+      setDefaults(obj.def);
+      obj.persistent = false;
+      obj.active = true;
+      emitLifecycle(s, obj, PoolLifecycle.STARTED);
+      return poolHandle(obj);
+    },
+    async storagePoolDefineXML(xml, flags) {
+      checkFlags(flags, PoolDefineFlags.VALIDATE, 'testStoragePoolDefineXML');
+      const def = parsePoolXml(xml);
+      setDefaults(def);
+      const obj = listAdd(s, def, false);
+      emitLifecycle(s, obj, PoolLifecycle.DEFINED);
+      setDefaults(obj.def);
+      obj.persistent = true;
+      return poolHandle(obj);
+    },
+    async storagePoolBuild(pool, flags) {
+      checkFlags(flags, 0, 'testStoragePoolBuild');
+      const obj = findInactiveByName(s, pool.name);
+      emitLifecycle(s, obj, PoolLifecycle.CREATED);
+    },
+    async storagePoolUndefine(pool) {
+      const obj = findInactiveByName(s, pool.name);
+      emitLifecycle(s, obj, PoolLifecycle.UNDEFINED);
+      removePool(s, obj);
+    },
+    async storagePoolCreate(pool, flags) {
+      checkFlags(flags, 0, 'testStoragePoolCreate');
+      const obj = findInactiveByName(s, pool.name);
+      obj.active = true;
+      emitLifecycle(s, obj, PoolLifecycle.STARTED);
+    },
+    async storagePoolDestroy(pool) {
+      const obj = findActiveByName(s, pool.name);
+      obj.active = false;
+      emitLifecycle(s, obj, PoolLifecycle.STOPPED);
+      if (!obj.persistent) removePool(s, obj);
+    },
+    async storagePoolDelete(pool, flags) {
+      checkFlags(flags, 0, 'testStoragePoolDelete');
+      const obj = findInactiveByName(s, pool.name);
+      emitLifecycle(s, obj, PoolLifecycle.DELETED);
+    },
+    async storagePoolRefresh(pool, flags) {
+      checkFlags(flags, 0, 'testStoragePoolRefresh');
+      emitRefresh(s, findActiveByName(s, pool.name));
+    },
+    async storagePoolGetInfo(pool) {
+      const { def, active } = findByName(s, pool.name);
+      return {
+        state: active ? PoolState.RUNNING : PoolState.INACTIVE,
+        capacity: def.capacity,
+        allocation: def.allocation,
+        available: def.available,
+      };
+    },
+    async storagePoolGetXMLDesc(pool, flags) {
+      checkFlags(flags, 0, 'testStoragePoolGetXMLDesc');
+      return formatPool(findByName(s, pool.name).def);
+    },
+    async storagePoolGetAutostart(pool) {
+      const obj = findByName(s, pool.name);
+      return obj.persistent && obj.autostart;
+    },
+    async storagePoolSetAutostart(pool, autostart) {
+      const obj = findByName(s, pool.name);
+      if (!obj.persistent) throw virErr('INVALID_ARG', 'pool has no config file');
+      obj.autostart = autostart;
+    },
+    async storagePoolNumOfVolumes(pool) {
+      return findActiveByName(s, pool.name).volumes.length;
+    },
+    async storagePoolListVolumes(pool) {
+      return findActiveByName(s, pool.name).volumes.map((v) => v.name);
+    },
+    async storagePoolListAllVolumes(pool, flags) {
+      checkFlags(flags, 0, 'testStoragePoolListAllVolumes');
+      const obj = findByUuid(s, pool.uuid);
+      if (!obj.active) throw virErr('OPERATION_INVALID', 'storage pool is not active');
+      return obj.volumes.map((v) => volHandle(obj, v));
+    },
+    async storagePoolIsActive(pool) {
+      return findByUuid(s, pool.uuid).active;
+    },
+    async storagePoolIsPersistent(pool) {
+      return findByUuid(s, pool.uuid).persistent;
+    },
+  };
+}

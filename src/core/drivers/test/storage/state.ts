@@ -1,0 +1,92 @@
+import { VirError, virErr } from '../../../errors.js';
+import { ErrorCodes } from '../../../error-codes.js';
+import type { PoolHandle, VolumeHandle } from '../../../api/handles.js';
+import type { PoolEventCallback } from '../../../api/storage.js';
+import type { PoolDef } from '../../../xml/storage/pool.js';
+import type { VolDef } from '../../../xml/storage/volume.js';
+
+/** The test driver's default pool size: 100 GiB, nothing allocated. */
+export const DEFAULT_POOL_CAPACITY = 100n * 1024n * 1024n * 1024n;
+
+/** One pool (virStoragePoolObj): its definition, state and volumes. */
+export interface PoolObj {
+  def: PoolDef;
+  active: boolean;
+  /** Has a config file: the test driver's notion of a persistent pool. */
+  persistent: boolean;
+  autostart: boolean;
+  volumes: VolDef[];
+}
+
+export interface EventRegistration {
+  id: number;
+  poolUuid?: string;
+  eventId: number;
+  cb: PoolEventCallback;
+}
+
+export interface StorageState {
+  pools: PoolObj[];
+  callbacks: EventRegistration[];
+  nextCallbackId: number;
+}
+
+/** testStoragePoolObjSetDefaults: a fresh 100 GiB, empty pool. */
+export function setDefaults(def: PoolDef): void {
+  def.capacity = DEFAULT_POOL_CAPACITY;
+  def.allocation = 0n;
+  def.available = DEFAULT_POOL_CAPACITY;
+}
+
+export function poolHandle(obj: PoolObj): PoolHandle {
+  return { name: obj.def.name, uuid: obj.def.uuid };
+}
+
+export function volHandle(obj: PoolObj, vol: VolDef): VolumeHandle {
+  return { pool: obj.def.name, name: vol.name, key: vol.key ?? '' };
+}
+
+/** virReportInvalidArg: INVALID_ARG whose text is the message alone, without the code's prefix. */
+export function invalidArg(message: string): VirError {
+  return new VirError(ErrorCodes.INVALID_ARG[0], message);
+}
+
+/** virCheckFlags: the test driver refuses any flag it does not know. */
+export function checkFlags(flags: number, allowed: number, fn: string): void {
+  const extra = flags & ~allowed;
+  if (extra) throw invalidArg(`unsupported flags (0x${extra.toString(16)}) in function ${fn}`);
+}
+
+export function findByName(s: StorageState, name: string): PoolObj {
+  const obj = s.pools.find((p) => p.def.name === name);
+  if (!obj) throw virErr('NO_STORAGE_POOL', `no storage pool with matching name '${name}'`);
+  return obj;
+}
+
+export function findByUuid(s: StorageState, uuid: string): PoolObj {
+  const obj = s.pools.find((p) => p.def.uuid === uuid);
+  if (!obj) throw virErr('NO_STORAGE_POOL', `no storage pool with matching uuid '${uuid}'`);
+  return obj;
+}
+
+export function findActiveByName(s: StorageState, name: string): PoolObj {
+  const obj = findByName(s, name);
+  if (!obj.active) throw virErr('OPERATION_INVALID', `storage pool '${name}' is not active`);
+  return obj;
+}
+
+export function findInactiveByName(s: StorageState, name: string): PoolObj {
+  const obj = findByName(s, name);
+  if (obj.active) throw virErr('OPERATION_INVALID', `storage pool '${name}' is active`);
+  return obj;
+}
+
+export function findVol(obj: PoolObj, name: string): VolDef {
+  const vol = obj.volumes.find((v) => v.name === name);
+  if (!vol) throw virErr('NO_STORAGE_VOL', `no storage vol with matching name '${name}'`);
+  return vol;
+}
+
+export function removePool(s: StorageState, obj: PoolObj): void {
+  s.pools = s.pools.filter((p) => p !== obj);
+}

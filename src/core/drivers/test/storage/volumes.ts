@@ -1,0 +1,106 @@
+import { virErr, unsupported } from '../../../errors.js';
+import type { StorageApi } from '../../../api/storage.js';
+import { VolCreateFlags } from '../../../api/storage.js';
+import { VOL_TYPES, testVolTypeForPool } from '../../../xml/storage/enums.js';
+import { formatVol, parseVolXml, type VolDef } from '../../../xml/storage/volume.js';
+import { checkFlags, findActiveByName, findVol, volHandle, type PoolObj, type StorageState } from './state.js';
+
+/** Finds the first active pool holding a volume that satisfies `test`. */
+function searchActive(s: StorageState, test: (v: VolDef) => boolean): [PoolObj, VolDef] | undefined {
+  for (const obj of s.pools) {
+    if (!obj.active) continue;
+    const vol = obj.volumes.find(test);
+    if (vol) return [obj, vol];
+  }
+  return undefined;
+}
+
+/**
+ * testStorageVolCreateXML(From): parse against the pool, refuse a duplicate name or a volume
+ * bigger than the free space, then place it at TARGET/NAME with that path as its key.
+ */
+function createVol(s: StorageState, poolName: string, xml: string, fn: string, flags: number, clone?: string): VolDef {
+  checkFlags(flags, VolCreateFlags.VALIDATE, fn);
+  const obj = findActiveByName(s, poolName);
+  const def = obj.def;
+  const vol = parseVolXml(xml, def.type);
+  if (obj.volumes.some((v) => v.name === vol.name)) throw virErr('OPERATION_FAILED', 'storage vol already exists');
+  if (clone !== undefined) findVol(obj, clone);
+  if (def.allocation + vol.allocation > def.capacity) {
+    throw virErr('INTERNAL_ERROR', `Not enough free space in pool for volume '${vol.name}'`);
+  }
+  vol.path = `${def.targetPath ?? '(null)'}/${vol.name}`;
+  vol.key = vol.path;
+  obj.volumes.push(vol);
+  def.allocation += vol.allocation;
+  def.available = def.capacity - def.allocation;
+  return vol;
+}
+
+export function volumeOps(s: StorageState): Partial<StorageApi> {
+  const active = (pool: string, name: string): [PoolObj, VolDef] => {
+    const obj = findActiveByName(s, pool);
+    return [obj, findVol(obj, name)];
+  };
+  return {
+    async storageVolLookupByName(pool, name) {
+      const [obj, vol] = active(pool.name, name);
+      return volHandle(obj, vol);
+    },
+    async storageVolLookupByKey(key) {
+      const hit = searchActive(s, (v) => v.key === key);
+      if (!hit) throw virErr('NO_STORAGE_VOL', `no storage vol with matching key '${key}'`);
+      return volHandle(...hit);
+    },
+    async storageVolLookupByPath(path) {
+      const hit = searchActive(s, (v) => v.path === path);
+      if (!hit) throw virErr('NO_STORAGE_VOL', `no storage vol with matching path '${path}'`);
+      return volHandle(...hit);
+    },
+    async storageVolCreateXML(pool, xml, flags) {
+      const vol = createVol(s, pool.name, xml, 'testStorageVolCreateXML', flags);
+      return { pool: pool.name, name: vol.name, key: vol.key ?? '' };
+    },
+    async storageVolCreateXMLFrom(pool, xml, clone, flags) {
+      const vol = createVol(s, pool.name, xml, 'testStorageVolCreateXMLFrom', flags, clone.name);
+      return { pool: pool.name, name: vol.name, key: vol.key ?? '' };
+    },
+    async storageVolDelete(handle, flags) {
+      checkFlags(flags, 0, 'testStorageVolDelete');
+      const [obj, vol] = active(handle.pool, handle.name);
+      obj.def.allocation -= vol.allocation;
+      obj.def.available = obj.def.capacity - obj.def.allocation;
+      obj.volumes = obj.volumes.filter((v) => v !== vol);
+    },
+    async storageVolWipe() {
+      throw unsupported('virStorageVolWipe');
+    },
+    async storageVolWipePattern() {
+      throw unsupported('virStorageVolWipePattern');
+    },
+    async storageVolGetInfo(handle) {
+      const [obj, vol] = active(handle.pool, handle.name);
+      return { type: VOL_TYPES.indexOf(testVolTypeForPool(obj.def.type)), capacity: vol.capacity, allocation: vol.allocation };
+    },
+    async storageVolGetInfoFlags() {
+      throw unsupported('virStorageVolGetInfoFlags');
+    },
+    async storageVolGetXMLDesc(handle, flags) {
+      checkFlags(flags, 0, 'testStorageVolGetXMLDesc');
+      const [obj, vol] = active(handle.pool, handle.name);
+      return formatVol(obj.def.type, vol);
+    },
+    async storageVolGetPath(handle) {
+      return active(handle.pool, handle.name)[1].path ?? '';
+    },
+    async storageVolResize() {
+      throw unsupported('virStorageVolResize');
+    },
+    async storageVolUpload() {
+      throw unsupported('virStorageVolUpload');
+    },
+    async storageVolDownload() {
+      throw unsupported('virStorageVolDownload');
+    },
+  };
+}
