@@ -1,0 +1,95 @@
+import type { DomainDef } from '../../../xml/domain/index.js';
+import { MEMORY_PARAM_UNLIMITED } from '../../../api/domain-devices.js';
+import { child, children, type XNode } from '../../../xml/tree.js';
+import { parseCpuList } from './cpumap.js';
+
+export interface BandwidthRate {
+  average: number;
+  peak: number;
+  burst: number;
+  floor: number;
+}
+
+export interface BlkioDevice {
+  path: string;
+  weight: number;
+  riops: number;
+  wiops: number;
+  rbps: bigint;
+  wbps: bigint;
+}
+
+export interface IOThreadID {
+  id: number;
+  /** Host CPUs this thread may run on; undefined = follows the domain (autofill). */
+  cpumask?: boolean[];
+}
+
+/**
+ * Tuning state of one definition that the definition model does not carry yet, kept on the
+ * definition itself so a started domain's live copy (a structured clone) inherits it.
+ * Seeded from the definition's XML on first use.
+ */
+export interface Tunables {
+  /** KiB */
+  hardLimit: bigint;
+  softLimit: bigint;
+  swapHardLimit: bigint;
+  blkioWeight: number;
+  blkioDevices: BlkioDevice[];
+  /** virDomainNumatuneMemMode, undefined when no <numatune> */
+  numaMode?: number;
+  numaNodeset?: string;
+  vcpupin: Record<number, boolean[]>;
+  emulatorpin?: boolean[];
+  iothreads: IOThreadID[];
+  perf: Record<string, boolean>;
+  iotune: Record<string, Record<string, bigint | string>>;
+  bandwidth: Record<string, { in?: BandwidthRate; out?: BandwidthRate }>;
+}
+
+type WithTunables = DomainDef & { tunables?: Tunables };
+
+const NUMA_MODES = ['strict', 'preferred', 'interleave', 'restrictive'];
+
+function memtuneValue(node: XNode | undefined, name: string): bigint {
+  const v = child(node, name);
+  return v ? BigInt(v.text.trim()) : MEMORY_PARAM_UNLIMITED;
+}
+
+function seed(tree: XNode, hostCpus: number): Tunables {
+  const memtune = child(tree, 'memtune');
+  const blkio = child(tree, 'blkiotune');
+  const numaMem = child(child(tree, 'numatune'), 'memory');
+  const cputune = child(tree, 'cputune');
+  const vcpupin: Record<number, boolean[]> = {};
+  for (const p of children(cputune, 'vcpupin')) vcpupin[Number(p.attrs.vcpu)] = parseCpuList(p.attrs.cpuset ?? '', hostCpus) ?? [];
+  const emu = child(cputune, 'emulatorpin');
+  const ids = children(child(tree, 'iothreadids'), 'iothread').map((t) => ({ id: Number(t.attrs.id) }));
+  const count = Number(child(tree, 'iothreads')?.text.trim() ?? 0);
+  for (let id = 1; ids.length < count; id++) if (!ids.some((t) => t.id === id)) ids.push({ id });
+  const perf: Record<string, boolean> = {};
+  for (const e of children(child(tree, 'perf'), 'event')) perf[e.attrs.name] = e.attrs.enabled === 'yes';
+  return {
+    hardLimit: memtuneValue(memtune, 'hard_limit'),
+    softLimit: memtuneValue(memtune, 'soft_limit'),
+    swapHardLimit: memtuneValue(memtune, 'swap_hard_limit'),
+    blkioWeight: Number(child(blkio, 'weight')?.text.trim() ?? 0),
+    blkioDevices: [],
+    numaMode: numaMem ? Math.max(0, NUMA_MODES.indexOf(numaMem.attrs.mode ?? 'strict')) : undefined,
+    numaNodeset: numaMem?.attrs.nodeset,
+    vcpupin,
+    emulatorpin: emu ? parseCpuList(emu.attrs.cpuset ?? '', hostCpus) : undefined,
+    iothreads: ids,
+    perf,
+    iotune: {},
+    bandwidth: {},
+  };
+}
+
+/** The definition's tuning state, created from its XML the first time it is asked for. */
+export function tunables(def: DomainDef, tree: () => XNode, hostCpus: number): Tunables {
+  const d = def as WithTunables;
+  d.tunables ??= seed(tree(), hostCpus);
+  return d.tunables;
+}

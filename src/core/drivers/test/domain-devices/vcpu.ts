@@ -1,0 +1,107 @@
+import type { DomainDeviceApi } from '../../../api/domain-devices.js';
+import { virErr } from '../../../errors.js';
+import { child } from '../../../xml/tree.js';
+import type { DomainDef } from '../../../xml/domain/index.js';
+import { hostOps } from '../host.js';
+import { isActive } from '../domain/state.js';
+import { checkFlags, defsFor, invalidArg, oneDef } from './common.js';
+import type { DevCtx } from './context.js';
+import { allSet, isAllClear, lastSetBit, parseCpuList, resize } from './cpumap.js';
+
+type VcpuOps = Pick<
+  DomainDeviceApi,
+  | 'domainGetVcpusFlags'
+  | 'domainSetVcpusFlags'
+  | 'domainGetMaxVcpus'
+  | 'domainGetVcpus'
+  | 'domainGetVcpuPinInfo'
+  | 'domainPinVcpuFlags'
+  | 'domainGetEmulatorPinInfo'
+  | 'domainPinEmulator'
+>;
+
+const LIVE = 1;
+const CONFIG = 2;
+const MAXIMUM = 4;
+
+export function vcpuOps(c: DevCtx): VcpuOps {
+  /** <vcpu cpuset=…>: the domain-wide CPU mask, if any. */
+  const defCpumask = async (def: DomainDef) => {
+    const set = child(c.tree(def), 'vcpu')?.attrs.cpuset;
+    return set ? parseCpuList(set, await c.hostCpus()) : undefined;
+  };
+  const vcpuMask = async (def: DomainDef, i: number) =>
+    (await c.tun(def)).vcpupin[i] ?? (await defCpumask(def)) ?? allSet(await c.hostCpus());
+
+  const getVcpusFlags: VcpuOps['domainGetVcpusFlags'] = async (dom, flags) => {
+    checkFlags(flags, LIVE | CONFIG | MAXIMUM, 'testDomainGetVcpusFlags');
+    const def = oneDef(c.obj(dom), flags);
+    return flags & MAXIMUM ? def.maxVcpus : def.vcpus;
+  };
+
+  return {
+    domainGetVcpusFlags: getVcpusFlags,
+    domainGetMaxVcpus: (dom) => getVcpusFlags(dom, LIVE | MAXIMUM),
+    domainSetVcpusFlags: async (dom, n, flags) => {
+      if (flags & 8 && flags & (CONFIG | MAXIMUM)) {
+        throw invalidArg('Flags VIR_DOMAIN_VCPU_GUEST and VIR_DOMAIN_AFFECT_CONFIG are mutually exclusive');
+      }
+      if (n === 0) throw invalidArg('nvcpus in virDomainSetVcpusFlags must not be zero');
+      checkFlags(flags, LIVE | CONFIG | MAXIMUM, 'testDomainSetVcpusFlags');
+      const max = await hostOps(c.node).getMaxVcpus('test');
+      if (n > max) throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${n} > ${max})`);
+      const { live, config } = defsFor(c.obj(dom), flags);
+      if (live && live.maxVcpus < n) {
+        throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${live.maxVcpus})`);
+      }
+      if (config && !(flags & MAXIMUM) && config.maxVcpus < n) {
+        throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${config.maxVcpus})`);
+      }
+      if (live) live.vcpus = n;
+      if (config) {
+        if (flags & MAXIMUM) {
+          config.maxVcpus = n;
+          if (config.vcpus > n) config.vcpus = n;
+        } else config.vcpus = n;
+      }
+    },
+    domainGetVcpus: async (dom, maxinfo) => {
+      const obj = c.obj(dom);
+      if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot list vcpus for an inactive domain');
+      const n = Math.min(maxinfo, obj.def.vcpus);
+      const cpuTime = (BigInt(Date.now()) * 1000n) / 10n;
+      const info = [];
+      const cpumaps = [];
+      for (let i = 0; i < n; i++) {
+        const mask = await vcpuMask(obj.def, i);
+        cpumaps.push(mask);
+        info.push({ number: i, state: 1, cpuTime, cpu: lastSetBit(mask) });
+      }
+      return { info, cpumaps };
+    },
+    domainGetVcpuPinInfo: async (dom, ncpumaps, flags) => {
+      const def = oneDef(c.obj(dom), flags);
+      const maps = [];
+      for (let i = 0; i < Math.min(ncpumaps, def.maxVcpus); i++) maps.push(await vcpuMask(def, i));
+      return maps;
+    },
+    domainPinVcpuFlags: async (dom, vcpu, cpumap, flags) => {
+      checkFlags(flags, 0, 'testDomainPinVcpuFlags');
+      const obj = c.obj(dom);
+      if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot pin vcpus on an inactive domain');
+      if (vcpu >= obj.def.vcpus) throw virErr('INVALID_ARG', `requested vcpu '${vcpu}' is not present in the domain`);
+      (await c.tun(obj.def)).vcpupin[vcpu] = resize(cpumap, cpumap.length);
+    },
+    domainGetEmulatorPinInfo: async (dom, flags) => {
+      checkFlags(flags, LIVE | CONFIG, 'testDomainGetEmulatorPinInfo');
+      const def = oneDef(c.obj(dom), flags);
+      return (await c.tun(def)).emulatorpin ?? (await defCpumask(def)) ?? allSet(await c.hostCpus());
+    },
+    domainPinEmulator: async (dom, cpumap, flags) => {
+      checkFlags(flags, LIVE | CONFIG, 'testDomainPinEmulator');
+      const def = oneDef(c.obj(dom), flags);
+      if (isAllClear(cpumap)) throw virErr('INVALID_ARG', 'Empty cpu list for pinning');
+      (await c.tun(def)).emulatorpin = [...cpumap];
+    },
+  };
+}
