@@ -1,7 +1,7 @@
 import { escapeXml } from '../writer.js';
-import { elem, formatElem, type Elem } from './elem.js';
+import { attr, elem, formatElem, sub, type Elem } from './elem.js';
 import { deviceElem } from './devices/index.js';
-import type { DomainDef } from './types.js';
+import type { DeviceDef, DomainDef } from './types.js';
 
 export const VIR_DOMAIN_XML_SECURE = 1;
 export const VIR_DOMAIN_XML_INACTIVE = 2;
@@ -45,6 +45,15 @@ function osElem(def: DomainDef): Elem {
   }
   if (os.smbiosMode) c.push(elem('smbios', [['mode', os.smbiosMode]]));
   return elem('os', [['firmware', os.firmware]], c);
+}
+
+/** An HVM guest's serial-type console N is written as a copy of serial N (back-compat). */
+function consoleAlias(def: DomainDef, con: DeviceDef, serial: DeviceDef | undefined): DeviceDef {
+  const ttype = attr(sub(con.el, 'target'), 'type');
+  if (def.os.type !== 'hvm' || !serial || (ttype !== 'serial' && ttype !== 'none' && ttype !== undefined)) return con;
+  const port = attr(sub(serial.el, 'target'), 'port') ?? '0';
+  const children = serial.el.children.map((c) => (c.name === 'target' ? elem('target', [['type', 'serial'], ['port', port]]) : c));
+  return { kind: 'console', el: { ...serial.el, name: 'console', children }, info: serial.info };
 }
 
 export interface FormatOptions {
@@ -102,7 +111,12 @@ export function formatDomain(def: DomainDef, opts: FormatOptions): string {
   out.push('  <devices>\n');
   textLine(out, 2, 'emulator', def.emulator);
   const ctx = { flags, inactive };
-  for (const d of def.devices) el(out, deviceElem(d, ctx), 2);
+  const serials = def.devices.filter((d) => d.kind === 'serial');
+  let consoleIdx = 0;
+  for (const d of def.devices) {
+    if (d.kind === 'console') el(out, deviceElem(consoleAlias(def, d, serials[consoleIdx++]), ctx), 2);
+    else el(out, deviceElem(d, ctx), 2);
+  }
   out.push('  </devices>\n');
   for (const s of def.seclabels) el(out, s, 1);
   el(out, def.keywrap, 1);

@@ -32,16 +32,11 @@ export function generateUUID(): string {
   return formatUUIDHex(b.toString('hex'));
 }
 
-/** virMacAddrParse: six hex octets separated by ':'; returns the canonical lower-case form. */
+/** virMacAddrParse: six 1–2 digit hex octets separated by ':'; returns the canonical form. */
 export function parseMAC(s: string): string | undefined {
-  const parts = s.split(':');
-  if (parts.length !== 6) return undefined;
-  const out: string[] = [];
-  for (const p of parts) {
-    if (!/^[0-9a-fA-F]{1,2}$/.test(p)) return undefined;
-    out.push(p.toLowerCase().padStart(2, '0'));
-  }
-  return out.join(':');
+  const m = /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})(?:[\x00-\x20].*)?$/s.exec(s);
+  if (!m) return undefined;
+  return m.slice(1).map((p) => p.toLowerCase().padStart(2, '0')).join(':');
 }
 
 /** A multicast MAC has the low bit of its first octet set. */

@@ -179,9 +179,11 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     launchSecurity: optCanon(root, 'launchSecurity'),
     testNamespace: root.children.filter((c) => c.name.startsWith('test:')).map(fromNode),
   };
+  const hyperv = def.features?.children.find((c) => c.name === 'hyperv');
+  if (hyperv && !hyperv.attrs.some(([k]) => k === 'mode')) hyperv.attrs.unshift(['mode', 'custom']);
   const iothreadsNode = child(root, 'iothreads');
   const iothreadids = child(root, 'iothreadids');
   if (iothreadsNode || iothreadids) def.iothreads = [iothreadsNode, iothreadids].filter((x): x is XNode => !!x).map((x) => canon(x, DOMAIN_SPECS[x.name as 'iothreads']));
-  def.devices = parseDevices(child(root, 'devices'), { inactive: flags.inactive, osType: os.type });
+  def.devices = parseDevices(child(root, 'devices'), { inactive: flags.inactive, osType: os.type, arch: os.arch, virtType: type });
   return def;
 }

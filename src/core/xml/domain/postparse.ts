@@ -1,5 +1,6 @@
 import { xmlError, unsupportedConfig } from './errors.js';
 import type { DomainDef } from './types.js';
+import { addImplicitDevices, postParseDevices } from './devices/postparse.js';
 
 /** virDomainDefPostParseMemory. */
 function postParseMemory(def: DomainDef): void {
@@ -21,7 +22,9 @@ function postParseBootOrder(def: DomainDef): void {
 
 /** virDomainDefPostParse as the test driver configures it (no driver callbacks but video). */
 export function postParse(def: DomainDef): void {
+  postParseDevices(def);
   if (def.os.type === 'exe' && !def.os.init) throw xmlError('init binary must be specified');
   postParseMemory(def);
   if (def.os.type === 'hvm') postParseBootOrder(def);
+  addImplicitDevices(def);
 }

@@ -1,13 +1,101 @@
+import { children as childNodes } from '../../tree.js';
+import { attr, elem, subs, type Elem } from '../elem.js';
+import { internalError, unsupportedConfig } from '../errors.js';
 import type { KindRule } from './rules.js';
-import { cloneElem, setAttr } from '../elem.js';
+
+export const GRAPHICS_TYPES = ['sdl', 'vnc', 'rdp', 'desktop', 'spice', 'egl-headless', 'dbus'];
 
 const VIR_DOMAIN_XML_SECURE = 1;
+const VIR_DOMAIN_XML_MIGRATABLE = 8;
+
+/** Types whose listen address libvirt keeps (and defaults to an empty address listen). */
+const LISTEN_TYPES = ['vnc', 'spice', 'rdp'];
+
+/** The graphics element's own attributes, in virDomainGraphicsDefFormat's order per type. */
+function typeAttrs(el: Elem, flags: number, inactive: boolean): Array<[string, string | undefined]> {
+  const a = (k: string) => attr(el, k);
+  const listen = subs(el, 'listen')[0];
+  const listenAddr = (): Array<[string, string | undefined]> => {
+    if (!listen) return [];
+    if (attr(listen, 'type') === 'network' && (inactive || flags & VIR_DOMAIN_XML_MIGRATABLE)) return [];
+    return [['listen', attr(listen, 'address')]];
+  };
+  const auth: Array<[string, string | undefined]> = [
+    ['passwd', flags & VIR_DOMAIN_XML_SECURE ? a('passwd') : undefined],
+    ['passwdValidTo', a('passwdValidTo')],
+    ['connected', a('connected')],
+  ];
+  switch (a('type')) {
+    case 'vnc': {
+      const out: Array<[string, string | undefined]> = [];
+      if (listen && attr(listen, 'type') === 'socket') out.push(['socket', attr(listen, 'socket')]);
+      else if (!listen || attr(listen, 'type') !== 'none') {
+        const autoport = a('autoport') === 'yes';
+        const port = Number(a('port') ?? 0);
+        out.push(['port', port && port !== -1 && (!autoport || !inactive) ? String(port) : autoport ? '-1' : undefined]);
+        out.push(['autoport', autoport ? 'yes' : 'no']);
+        out.push(['websocket', a('websocket') && a('websocket') !== '0' ? a('websocket') : undefined]);
+        out.push(...listenAddr());
+      }
+      return [...out, ['keymap', a('keymap')], ['sharePolicy', a('sharePolicy')], ['powerControl', a('powerControl')], ...auth];
+    }
+    case 'spice': {
+      const out: Array<[string, string | undefined]> = [];
+      const lt = listen ? attr(listen, 'type') : undefined;
+      if (!listen || lt === 'address' || lt === 'network') {
+        const port = Number(a('port') ?? 0);
+        const tls = Number(a('tlsPort') ?? 0);
+        out.push(['port', port > 0 || port === -1 ? String(port) : undefined], ['tlsPort', tls > 0 || tls === -1 ? String(tls) : undefined]);
+        out.push(['autoport', a('autoport') === 'yes' ? 'yes' : 'no'], ...listenAddr());
+      }
+      return [...out, ['keymap', a('keymap')], ['defaultMode', a('defaultMode')], ...auth];
+    }
+    case 'rdp': {
+      const autoport = a('autoport') === 'yes';
+      const port = Number(a('port') ?? 0);
+      return [['port', port ? String(port) : autoport ? '0' : undefined], ['autoport', autoport ? 'yes' : undefined], ['replaceUser', a('replaceUser') === 'yes' ? 'yes' : undefined], ['multiUser', a('multiUser') === 'yes' ? 'yes' : undefined], ...listenAddr()];
+    }
+    case 'sdl':
+      return [['display', a('display')], ['xauth', a('xauth')], ['fullscreen', a('fullscreen') === 'yes' ? 'yes' : undefined]];
+    case 'desktop':
+      return [['display', a('display')], ['fullscreen', a('fullscreen') === 'yes' ? 'yes' : undefined]];
+    default:
+      return [];
+  }
+}
 
 export const graphicsRule: KindRule = {
+  validate(n) {
+    const type = n.attrs.type;
+    if (type === undefined) throw internalError('missing graphics device type');
+    if (!GRAPHICS_TYPES.includes(type)) throw unsupportedConfig(`unknown graphics device type '${type}'`);
+  },
+  normalize(dev, n) {
+    const type = attr(dev.el, 'type')!;
+    if (!LISTEN_TYPES.includes(type)) return;
+    const port = n.attrs.port;
+    if (type === 'vnc' && port === '-1') dev.el.attrs.push(['autoport', 'yes']);
+    const listens = childNodes(n, 'listen');
+    const rest = dev.el.children.filter((c) => c.name !== 'listen');
+    let listenEls: Elem[];
+    if (listens.length) {
+      listenEls = listens.map((l) => {
+        const lt = l.attrs.type ?? 'address';
+        return elem('listen', [
+          ['type', lt],
+          ['address', lt === 'address' || lt === 'network' ? (l.attrs.address ?? (listens[0] === l ? n.attrs.listen : undefined)) : undefined],
+          ['network', lt === 'network' ? l.attrs.network : undefined],
+          ['socket', lt === 'socket' ? l.attrs.socket : undefined],
+        ]);
+      });
+    } else listenEls = [elem('listen', [['type', 'address'], ['address', n.attrs.listen]])];
+    dev.el.children = [...listenEls, ...rest];
+    dev.el.attrs = dev.el.attrs.filter(([k]) => k !== 'listen');
+  },
   format(dev, ctx) {
-    if (ctx.flags & VIR_DOMAIN_XML_SECURE) return dev.el;
-    const el = cloneElem(dev.el);
-    setAttr(el, 'passwd', undefined);
-    return el;
+    const el = dev.el;
+    const attrs: Array<[string, string]> = [['type', attr(el, 'type')!]];
+    for (const [k, v] of typeAttrs(el, ctx.flags, ctx.inactive)) if (v !== undefined) attrs.push([k, v]);
+    return { name: 'graphics', attrs, children: el.children };
   },
 };

@@ -1,5 +1,11 @@
+import { child } from '../../tree.js';
+import { attr, elem, keepAttrs, setAttr, sub } from '../elem.js';
+import { xmlError } from '../errors.js';
+import { generateMAC, isMulticastMAC, parseMAC } from '../ids.js';
+import { propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
-import { keepAttrs, sub } from '../elem.js';
+
+export const NET_TYPES = ['user', 'ethernet', 'vhostuser', 'server', 'client', 'mcast', 'network', 'bridge', 'internal', 'direct', 'hostdev', 'udp', 'vdpa', 'null', 'vds'] as const;
 
 /** Which `<source>` attributes each interface type carries (virDomainNetDefFormat). */
 const SOURCE_ATTRS: Record<string, readonly string[]> = {
@@ -22,8 +28,28 @@ const SOURCE_ATTRS: Record<string, readonly string[]> = {
 export const interfaceRule: KindRule = {
   allowBoot: true,
   allowRom: true,
+  validate(n) {
+    propEnum(n, 'type', NET_TYPES);
+    const mac = child(n, 'mac')?.attrs.address;
+    if (mac !== undefined) {
+      const m = parseMAC(mac);
+      if (!m) throw xmlError(`unable to parse mac address '${mac}'`);
+      if (isMulticastMAC(m)) throw xmlError(`expected unicast mac address, found multicast '${mac}'`);
+    }
+  },
   normalize(dev) {
-    const type = dev.el.attrs.find(([k]) => k === 'type')?.[1] ?? '';
-    keepAttrs(sub(dev.el, 'source'), SOURCE_ATTRS[type] ?? []);
+    if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'user']);
+    const type = attr(dev.el, 'type')!;
+    const src = sub(dev.el, 'source');
+    keepAttrs(src, SOURCE_ATTRS[type] ?? []);
+    if (src && src.attrs.length === 0 && src.children.length === 0) dev.el.children = dev.el.children.filter((c) => c !== src);
+    let mac = sub(dev.el, 'mac');
+    if (!mac) {
+      mac = elem('mac');
+      dev.el.children.unshift(mac);
+    }
+    const addr = attr(mac, 'address');
+    setAttr(mac, 'address', addr === undefined ? generateMAC() : parseMAC(addr)!);
+    mac.attrs.sort(([a], [b]) => ['address', 'type', 'check'].indexOf(a) - ['address', 'type', 'check'].indexOf(b));
   },
 };

@@ -1,6 +1,7 @@
 import type { XNode } from '../../tree.js';
 import { DEVICE_KINDS, type DeviceDef } from '../types.js';
 import { isDeviceKind, parseDevice, type ParseContext } from './index.js';
+import { insertDisk } from './disk.js';
 
 /** Parses `<devices>`: every known device element, grouped in libvirt's kind order. */
 export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef[] {
@@ -8,7 +9,9 @@ export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef
   for (const c of n?.children ?? []) {
     if (!isDeviceKind(c.name)) continue;
     const list = byKind.get(c.name) ?? [];
-    list.push(parseDevice(c, ctx));
+    const dev = parseDevice(c, ctx);
+    if (dev.kind === 'disk') insertDisk(list, dev);
+    else list.push(dev);
     byKind.set(c.name, list);
   }
   return DEVICE_KINDS.flatMap((k) => byKind.get(k) ?? []);

@@ -5,11 +5,16 @@ import { diskRule } from './disk.js';
 import { interfaceRule } from './interface.js';
 import { graphicsRule } from './graphics.js';
 import { chrRule } from './chr.js';
+import { controllerRule } from './controller.js';
+import { videoRule } from './video.js';
+import { inputRule } from './input.js';
 
 export interface ParseContext {
   /** Parsing a persistent definition (define) rather than live status XML. */
   inactive: boolean;
   osType: string;
+  arch: string;
+  virtType: string;
 }
 
 export interface FormatContext {
@@ -35,6 +40,9 @@ export interface KindRule {
 
 export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
   disk: diskRule,
+  controller: controllerRule,
+  video: videoRule,
+  input: inputRule,
   interface: interfaceRule,
   graphics: graphicsRule,
   serial: chrRule,
