@@ -20,11 +20,13 @@ import { hostHandlers } from './host/index.js';
 import { domainHandlers } from './domain/index.js';
 import { domainDeviceHandlers } from './domain-devices/index.js';
 import { snapshotHandlers } from './snapshot/index.js';
+import { checkpointHandlers } from './checkpoint/index.js';
 import { networkHandlers } from './network/index.js';
 import { interfaceHandlers } from './interface/index.js';
 import { storageHandlers } from './storage/index.js';
 import { nodedevHandlers } from './nodedev/index.js';
 import { secretHandlers } from './secret/index.js';
+import { eventHandlers } from './events/index.js';
 
 /** virsh's command groups, in the order `help` lists them. */
 export const commandGroups: readonly CommandGroupSpec[] = [
@@ -51,11 +53,13 @@ const handlerTables: readonly HandlerTable[] = [
   domainHandlers,
   domainDeviceHandlers,
   snapshotHandlers,
+  checkpointHandlers,
   networkHandlers,
   interfaceHandlers,
   storageHandlers,
   nodedevHandlers,
   secretHandlers,
+  eventHandlers,
 ];
 
 function handlerFor(name: string): Handler | undefined {

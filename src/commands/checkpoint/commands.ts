@@ -1,0 +1,140 @@
+import { CheckpointDelete, CheckpointList, CheckpointXML, type CheckpointHandle } from '../../core/api/checkpoint.js';
+import { parseTree } from '../../core/xml/tree.js';
+import { pathString } from '../../core/xml/snapshot/embed.js';
+import { optDomain } from '../domain/util.js';
+import { formatTable } from '../domain/table.js';
+import type { Handler } from '../types.js';
+import { asciiCaseCompare, exclusiveVars, flagsFrom, formatCreationTime, formatTree } from '../snapshot/moment-util.js';
+import { checkpointParentName, lookupCheckpoint } from './lookup.js';
+
+const row = (label: string, value: string | number) => `${label.padEnd(15)} ${value}\n`;
+
+export const checkpointInfo: Handler = async (ctx, opts) => {
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const chk = await lookupCheckpoint(ctx, opts, 'checkpointname', dom);
+  if (!chk) return false;
+  const conn = await ctx.conn();
+  ctx.print(row('Name:', chk.name));
+  ctx.print(row('Domain:', dom.name));
+  ctx.print(row('Parent:', (await checkpointParentName(ctx, chk)) ?? '-'));
+  ctx.print(row('Children:', (await conn.checkpointListAllChildren(chk, 0)).length));
+  ctx.print(row('Descendants:', (await conn.checkpointListAllChildren(chk, CheckpointList.DESCENDANTS)).length));
+  return true;
+};
+
+export const checkpointParent: Handler = async (ctx, opts) => {
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const chk = await lookupCheckpoint(ctx, opts, 'checkpointname', dom);
+  if (!chk) return false;
+  const parent = await checkpointParentName(ctx, chk);
+  if (parent === undefined) {
+    ctx.error(`checkpoint '${chk.name}' has no parent`);
+    return false;
+  }
+  ctx.print(parent);
+  return true;
+};
+
+export const checkpointDumpXML: Handler = async (ctx, opts) => {
+  const flags = flagsFrom(opts, [
+    ['security-info', CheckpointXML.SECURE],
+    ['no-domain', CheckpointXML.NO_DOMAIN],
+    ['size', CheckpointXML.SIZE],
+  ]);
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const chk = await lookupCheckpoint(ctx, opts, 'checkpointname', dom);
+  if (!chk) return false;
+  ctx.print(await (await ctx.conn()).checkpointGetXMLDesc(chk, flags));
+  return true;
+};
+
+export const checkpointDelete: Handler = async (ctx, opts) => {
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const chk = await lookupCheckpoint(ctx, opts, 'checkpointname', dom);
+  if (!chk) return false;
+  const D = CheckpointDelete;
+  const flags = flagsFrom(opts, [['children', D.CHILDREN], ['children-only', D.CHILDREN_ONLY], ['metadata', D.METADATA_ONLY]]);
+  const conn = await ctx.conn();
+  await ctx.attempt(`Failed to delete checkpoint ${chk.name}`, () => conn.checkpointDelete(chk, flags));
+  ctx.printExtra(
+    flags & D.CHILDREN_ONLY ? `Domain checkpoint ${chk.name} children deleted\n` : `Domain checkpoint ${chk.name} deleted\n`,
+  );
+  return true;
+};
+
+export const checkpointListCmd: Handler = async (ctx, opts) => {
+  const L = CheckpointList;
+  const tree = opts.bool('tree');
+  const name = opts.bool('name');
+  const from = opts.has('from');
+  const parent = opts.bool('parent');
+  const roots = opts.bool('roots');
+  const pairs: Array<[[string, boolean], [string, boolean]]> = [
+    [['tree', tree], ['name', name]],
+    [['parent', parent], ['roots', roots]],
+    [['parent', parent], ['tree', tree]],
+    [['roots', roots], ['tree', tree]],
+    [['roots', roots], ['from', from]],
+  ];
+  for (const [a, b] of pairs) if (!exclusiveVars(ctx, a, b)) return false;
+  let flags = 0;
+  for (const [opt, bit] of [['leaves', L.LEAVES], ['no-leaves', L.NO_LEAVES]] as const) {
+    if (!opts.bool(opt)) continue;
+    if (tree) {
+      ctx.error(`--${opt} and --tree are mutually exclusive`);
+      return false;
+    }
+    flags |= bit;
+  }
+  if (opts.bool('topological')) flags |= L.TOPOLOGICAL;
+  if (roots) flags |= L.ROOTS;
+  if (opts.bool('descendants')) {
+    if (!from) {
+      ctx.error('--descendants requires --from');
+      return false;
+    }
+    flags |= L.DESCENDANTS;
+  }
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  let start: CheckpointHandle | undefined;
+  if (from) {
+    start = await lookupCheckpoint(ctx, opts, 'from', dom);
+    if (!start) return false;
+  }
+  const conn = await ctx.conn();
+  let chks: CheckpointHandle[];
+  try {
+    chks = start ? await conn.checkpointListAllChildren(start, flags) : await conn.domainListAllCheckpoints(dom, flags);
+  } catch (e) {
+    ctx.error('unexpected problem querying checkpoints');
+    throw e;
+  }
+  const entries: Array<{ chk: CheckpointHandle; parent: string | undefined }> = [];
+  for (const chk of chks) entries.push({ chk, parent: tree ? await checkpointParentName(ctx, chk) : undefined });
+  if (tree && start) entries.push({ chk: start, parent: undefined });
+  if (!(flags & L.TOPOLOGICAL)) entries.sort((a, b) => asciiCaseCompare(a.chk.name, b.chk.name));
+  if (tree) {
+    ctx.print(formatTree(entries.map((e) => ({ name: e.chk.name, parent: e.parent }))));
+    return true;
+  }
+  if (name) {
+    for (const e of entries) ctx.print(`${e.chk.name}\n`);
+    return true;
+  }
+  const rows: string[][] = [];
+  for (const { chk } of entries) {
+    const root = parseTree(await conn.checkpointGetXMLDesc(chk, 0));
+    const created = pathString(root, 'creationTime');
+    if (created === undefined || !/^[-+]?\d+$/.test(created)) continue;
+    const cells = [chk.name, formatCreationTime(Number(created))];
+    if (parent) cells.push(pathString(root, 'parent', 'name') ?? '');
+    rows.push(cells);
+  }
+  ctx.print(formatTable(parent ? ['Name', 'Creation Time', 'Parent'] : ['Name', 'Creation Time'], rows, !ctx.shell.quiet));
+  return true;
+};

@@ -1,0 +1,13 @@
+import type { HandlerTable } from '../types.js';
+import { checkpointCreate, checkpointCreateAs } from './create.js';
+import { checkpointDelete, checkpointDumpXML, checkpointInfo, checkpointListCmd, checkpointParent } from './commands.js';
+
+export const checkpointHandlers: HandlerTable = {
+  'checkpoint-create': checkpointCreate,
+  'checkpoint-create-as': checkpointCreateAs,
+  'checkpoint-delete': checkpointDelete,
+  'checkpoint-dumpxml': checkpointDumpXML,
+  'checkpoint-info': checkpointInfo,
+  'checkpoint-list': checkpointListCmd,
+  'checkpoint-parent': checkpointParent,
+};
