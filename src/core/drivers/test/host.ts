@@ -55,7 +55,7 @@ const CPU_MAP_COUNT = 8;
 /** virCheckFlags: the driver's refusal of flags it does not know. */
 export function checkFlags(flags: number, allowed: number, fn: string): void {
   const extra = (flags & ~allowed) >>> 0;
-  if (extra) throw virErr('INVALID_ARG', `unsupported flags (0x${extra.toString(16)}) in function ${fn}`);
+  if (extra) throw invalidArg(`unsupported flags (0x${extra.toString(16)}) in function ${fn}`);
 }
 
 export function hostOps(node: TestNode): HostApi {

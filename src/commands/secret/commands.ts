@@ -1,0 +1,102 @@
+import type { HandlerTable } from '../types.js';
+import { optSecret } from './lookup.js';
+
+/** virSecretUsageType names, by number. */
+const USAGE_TYPES = ['none', 'volume', 'ceph', 'iscsi', 'tls', 'vtpm'];
+
+export const secretCommands: HandlerTable = {
+  'secret-define': async (ctx, opts) => {
+    const file = opts.requiredString('file');
+    const xml = await ctx.readFile(file);
+    const flags = opts.bool('validate') ? 1 : 0;
+    const conn = await ctx.conn();
+    const secret = await ctx.attempt(`Failed to set attributes from ${file}`, () => conn.secretDefineXML(xml, flags));
+    ctx.print(`Secret ${secret.uuid} created\n`);
+    return true;
+  },
+
+  'secret-dumpxml': async (ctx, opts) => {
+    const secret = await optSecret(ctx, opts);
+    const conn = await ctx.conn();
+    ctx.print(await conn.secretGetXMLDesc(secret, 0));
+    return true;
+  },
+
+  'secret-undefine': async (ctx, opts) => {
+    const secret = await optSecret(ctx, opts);
+    const conn = await ctx.conn();
+    await ctx.attempt(`Failed to delete secret ${opts.requiredString('secret')}`, () => conn.secretUndefine(secret));
+    ctx.printExtra(`Secret ${opts.requiredString('secret')} deleted\n`);
+    return true;
+  },
+
+  'secret-get-value': async (ctx, opts) => {
+    const secret = await optSecret(ctx, opts);
+    const conn = await ctx.conn();
+    const value = Buffer.from(await conn.secretGetValue(secret, 0));
+    if (opts.bool('plain')) ctx.print(value.toString('latin1'));
+    else ctx.print(`${value.toString('base64')}\n`);
+    return true;
+  },
+
+  'secret-set-value': async (ctx, opts) => {
+    const pairs: [string, string][] = [
+      ['file', 'base64'], ['plain', 'base64'], ['interactive', 'base64'], ['interactive', 'plain'], ['interactive', 'file'],
+    ];
+    for (const [a, b] of pairs) {
+      if (opts.has(a) && opts.has(b)) {
+        ctx.error(`Options --${a} and --${b} are mutually exclusive`);
+        return false;
+      }
+    }
+    const secret = await optSecret(ctx, opts);
+    const base64 = opts.string('base64');
+    const file = opts.string('file');
+    const plain = opts.bool('plain');
+    let text: string;
+    if (base64 !== undefined) {
+      ctx.error('Passing secret value as command-line argument is insecure!');
+      text = base64;
+    } else if (file !== undefined) {
+      text = await ctx.readFile(file);
+    } else if (opts.bool('interactive')) {
+      ctx.error('Failed to read secret');
+      return false;
+    } else {
+      ctx.error('Input secret value is missing');
+      return false;
+    }
+    const value = plain ? Buffer.from(text, 'latin1') : Buffer.from(text, 'base64');
+    const conn = await ctx.conn();
+    await ctx.attempt('Failed to set secret value', () => conn.secretSetValue(secret, value, 0));
+    ctx.printExtra('Secret value set\n');
+    return true;
+  },
+
+  'secret-list': async (ctx, opts) => {
+    const filters = ['ephemeral', 'no-ephemeral', 'private', 'no-private'];
+    const flags = filters.reduce((f, name, i) => (opts.bool(name) ? f | (1 << i) : f), 0);
+    const conn = await ctx.conn();
+    let secrets;
+    try {
+      secrets = await conn.listAllSecrets(flags);
+    } catch {
+      if (flags) {
+        ctx.error('Filtering is not supported by this libvirt');
+        return false;
+      }
+      const uuids = await ctx.attempt('Failed to count secrets', async () => {
+        await conn.numOfSecrets();
+        return conn.listSecrets();
+      });
+      secrets = await Promise.all(uuids.map((u) => conn.secretLookupByUUIDString(u)));
+    }
+    const rows = secrets.map((s) => [s.uuid, s.usageType ? `${USAGE_TYPES[s.usageType]} ${s.usageID}` : 'Unused']);
+    const width = Math.max(4, ...rows.map((r) => r[0].length));
+    ctx.print(` ${'UUID'.padEnd(width)}   Usage\n`);
+    ctx.print(`${'-'.repeat(width + 2 + 3 + 'Usage'.length + 1)}\n`);
+    for (const [uuid, usage] of rows) ctx.print(` ${uuid.padEnd(width)}   ${usage}\n`);
+    ctx.print('\n');
+    return true;
+  },
+};

@@ -1,0 +1,9 @@
+import type { SecretHandle } from '../../core/api/handles.js';
+import type { CommandContext, CommandOptions } from '../types.js';
+
+/** virshCommandOptSecret: the `secret` option as a UUID. */
+export async function optSecret(ctx: CommandContext, opts: CommandOptions): Promise<SecretHandle> {
+  const uuid = opts.requiredString('secret');
+  const conn = await ctx.conn();
+  return ctx.attempt(`failed to get secret '${uuid}'`, () => conn.secretLookupByUUIDString(uuid));
+}

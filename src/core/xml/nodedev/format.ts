@@ -1,0 +1,78 @@
+import { escapeXml } from '../writer.js';
+import type { NodeDevCap, NodeDeviceDef } from './types.js';
+
+/** `<tag>text</tag>` at an indent, left out when text is undefined (virBufferEscapeString). */
+function opt(out: string[], pad: string, tag: string, text: string | undefined): void {
+  if (text !== undefined) out.push(`${pad}<${tag}>${escapeXml(text)}</${tag}>`);
+}
+
+function formatCap(cap: NodeDevCap, out: string[], pad: string): void {
+  const inner = pad + '  ';
+  switch (cap.type) {
+    case 'system':
+      opt(out, pad, 'product', cap.product);
+      out.push(`${pad}<hardware>`);
+      opt(out, inner, 'vendor', cap.hardware.vendor);
+      opt(out, inner, 'version', cap.hardware.version);
+      opt(out, inner, 'serial', cap.hardware.serial);
+      out.push(`${inner}<uuid>${cap.hardware.uuid}</uuid>`, `${pad}</hardware>`, `${pad}<firmware>`);
+      opt(out, inner, 'vendor', cap.firmware.vendor);
+      opt(out, inner, 'version', cap.firmware.version);
+      opt(out, inner, 'release_date', cap.firmware.releaseDate);
+      out.push(`${pad}</firmware>`);
+      return;
+    case 'scsi_host':
+      out.push(`${pad}<host>${cap.host}</host>`);
+      if (cap.uniqueId !== -1) out.push(`${pad}<unique_id>${cap.uniqueId}</unique_id>`);
+      if (cap.fc) {
+        out.push(`${pad}<capability type='fc_host'>`);
+        opt(out, inner, 'wwnn', cap.fc.wwnn);
+        opt(out, inner, 'wwpn', cap.fc.wwpn);
+        opt(out, inner, 'fabric_wwn', cap.fc.fabricWwn);
+        out.push(`${pad}</capability>`);
+      }
+      if (cap.vportOps) {
+        out.push(
+          `${pad}<capability type='vport_ops'>`,
+          `${inner}<max_vports>${cap.vportOps.maxVports}</max_vports>`,
+          `${inner}<vports>${cap.vportOps.vports}</vports>`,
+          `${pad}</capability>`,
+        );
+      }
+      return;
+    case 'scsi_target':
+      opt(out, pad, 'target', cap.target);
+      if (cap.fcRemotePort) {
+        out.push(
+          `${pad}<capability type='fc_remote_port'>`,
+          `${inner}<rport>${cap.fcRemotePort.rport}</rport>`,
+          `${inner}<wwpn>${cap.fcRemotePort.wwpn}</wwpn>`,
+          `${pad}</capability>`,
+        );
+      }
+      return;
+    case 'scsi':
+      out.push(`${pad}<host>${cap.host}</host>`, `${pad}<bus>${cap.bus}</bus>`);
+      out.push(`${pad}<target>${cap.target}</target>`, `${pad}<lun>${cap.lun}</lun>`);
+      opt(out, pad, 'type', cap.scsiType);
+      return;
+  }
+}
+
+/** virNodeDeviceDefFormat */
+export function formatNodeDevice(def: NodeDeviceDef): string {
+  const out = ['<device>'];
+  opt(out, '  ', 'name', def.name);
+  opt(out, '  ', 'path', def.path);
+  if (def.devnode !== undefined) out.push(`  <devnode type='dev'>${escapeXml(def.devnode)}</devnode>`);
+  for (const link of def.devlinks) out.push(`  <devnode type='link'>${escapeXml(link)}</devnode>`);
+  opt(out, '  ', 'parent', def.parent);
+  if (def.driver !== undefined) out.push('  <driver>', `    <name>${escapeXml(def.driver)}</name>`, '  </driver>');
+  for (const cap of def.caps) {
+    out.push(`  <capability type='${cap.type}'>`);
+    formatCap(cap, out, '    ');
+    out.push('  </capability>');
+  }
+  out.push('</device>');
+  return out.join('\n') + '\n';
+}

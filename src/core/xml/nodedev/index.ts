@@ -1,0 +1,3 @@
+export * from './types.js';
+export { formatNodeDevice } from './format.js';
+export { parseNodeDevice, type NodeDevParseMode } from './parse.js';
