@@ -3,7 +3,7 @@ import { SnapshotDelete, SnapshotList, SnapshotRevert, SnapshotXML, type Snapsho
 import { virErr } from '../../../errors.js';
 import { snapshotIsExternal, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { formatSnapshotXML } from '../../../xml/snapshot/format.js';
-import { checkFlags } from '../domain/flags.js';
+import { checkFlags } from './flags.js';
 import { objFromHandle } from '../domain/state.js';
 import type { TestNode } from '../node.js';
 import { defOf, findMoment, listMoments, MomentListFlags, type MomentObj } from './moments.js';
