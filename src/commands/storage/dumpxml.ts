@@ -38,17 +38,17 @@ function evaluate(root: XNode, expr: string): Item[] {
 }
 
 /** xmlNodeDump of an element with libxml2's formatting: 2-space indent, double quotes. */
-function serialize(n: XNode, depth = 0): string {
+export function serializeNode(n: XNode, depth = 0): string {
   const pad = '  '.repeat(depth);
   const attrs = Object.entries(n.attrs).map(([k, v]) => ` ${k}="${escapeXml(v).replace(/&apos;/g, "'")}"`).join('');
   const text = n.text.trim() === '' ? '' : n.text;
   if (n.children.length === 0) return text === '' ? `<${n.name}${attrs}/>` : `<${n.name}${attrs}>${escapeXml(text)}</${n.name}>`;
-  const inner = n.children.map((c) => `${pad}  ${serialize(c, depth + 1)}`).join('\n');
+  const inner = n.children.map((c) => `${pad}  ${serializeNode(c, depth + 1)}`).join('\n');
   return `<${n.name}${attrs}>\n${inner}\n${pad}</${n.name}>`;
 }
 
 function itemString(i: Item): string {
-  if ('node' in i) return serialize(i.node);
+  if ('node' in i) return serializeNode(i.node);
   if ('attr' in i) return ` ${i.attr}="${i.value}"`;
   return i.text;
 }
@@ -64,7 +64,7 @@ export function dumpXml(ctx: CommandContext, xml: string, url: string, xpath: st
   if (wrap) {
     const nodes = items.filter((i): i is { node: XNode } => 'node' in i).map((i) => i.node);
     const wrapper: XNode = { name: 'nodes', attrs: {}, children: nodes, text: '' };
-    ctx.print(serialize(wrapper) + '\n');
+    ctx.print(serializeNode(wrapper) + '\n');
     return true;
   }
   ctx.print(items.map((i) => itemString(i) + '\n').join(''));

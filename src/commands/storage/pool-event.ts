@@ -37,12 +37,15 @@ export const poolEvent: Handler = async (ctx, opts) => {
     ctx.error('invalid timeout value');
     return false;
   }
-  const pool = opts.has('pool') ? await optPool(ctx, opts) : undefined;
+  // virsh carries on without the filter when the pool cannot be found; the lookup's error
+  // stays pending and is reported if the command ends up failing.
+  let pending: unknown;
+  const pool = opts.has('pool') ? await optPool(ctx, opts).catch((e) => void (pending = e)) : undefined;
   const conn = await ctx.conn();
   let count = 0;
   let finish: (why: 'done' | 'timeout' | 'interrupt') => void = () => {};
   const ended = new Promise<'done' | 'timeout' | 'interrupt'>((resolve) => (finish = resolve));
-  const id = await conn.connectStoragePoolEventRegisterAny(pool, eventId, (ev: PoolEvent) => {
+  const id = await conn.connectStoragePoolEventRegisterAny(pool ?? undefined, eventId, (ev: PoolEvent) => {
     if (!loop && count) return;
     const what =
       ev.eventId === 0
@@ -62,5 +65,6 @@ export const poolEvent: Handler = async (ctx, opts) => {
   if (why === 'timeout') ctx.print('event loop timed out\n');
   ctx.print(`events received: ${count}\n`);
   await conn.connectStoragePoolEventDeregisterAny(id);
+  if (count === 0 && pending) throw pending;
   return count > 0;
 };

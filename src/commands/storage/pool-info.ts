@@ -9,6 +9,7 @@ const line = (label: string, value: string) => `${label.padEnd(15)} ${value}\n`;
 
 const poolInfo: Handler = async (ctx, opts) => {
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const conn = await ctx.conn();
   const bytes = opts.bool('bytes');
   ctx.print(line('Name:', pool.name));
@@ -28,12 +29,14 @@ const poolInfo: Handler = async (ctx, opts) => {
 
 const poolName: Handler = async (ctx, opts) => {
   const pool = await optPool(ctx, opts, 'pool', { uuid: true, name: false });
+  if (!pool) return false;
   ctx.print(`${pool.name}\n`);
   return true;
 };
 
 const poolUuid: Handler = async (ctx, opts) => {
   const pool = await optPool(ctx, opts, 'pool', { uuid: false, name: true });
+  if (!pool) return false;
   ctx.print(`${pool.uuid}\n`);
   return true;
 };
@@ -41,6 +44,7 @@ const poolUuid: Handler = async (ctx, opts) => {
 const poolDumpxml: Handler = async (ctx, opts) => {
   const flags = opts.bool('inactive') ? StorageXMLFlags.INACTIVE : 0;
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const xpath = opts.string('xpath');
   const xml = await (await ctx.conn()).storagePoolGetXMLDesc(pool, flags);
   return dumpXml(ctx, xml, 'pool', xpath, opts.bool('wrap'));

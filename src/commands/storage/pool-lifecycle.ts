@@ -24,6 +24,7 @@ function simple(
 ): Handler {
   return async (ctx, opts) => {
     const pool = await optPool(ctx, opts);
+  if (!pool) return false;
     const name = opts.requiredString('pool');
     await ctx.attempt(`Failed to ${verb} pool ${name}`, async () => call(await ctx.conn(), pool, opts));
     ctx.printExtra(`Pool ${name} ${done}\n`);
@@ -33,6 +34,7 @@ function simple(
 
 const poolStart: Handler = async (ctx, opts) => {
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const name = opts.requiredString('pool');
   if (!exclusive(ctx, opts, 'overwrite', 'no-overwrite')) return false;
   await ctx.attempt(`Failed to start pool ${name}`, async () => (await ctx.conn()).storagePoolCreate(pool, createFlags(opts)));
@@ -42,6 +44,7 @@ const poolStart: Handler = async (ctx, opts) => {
 
 const poolAutostart: Handler = async (ctx, opts) => {
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const name = opts.requiredString('pool');
   const on = !opts.bool('disable');
   await ctx.attempt(on ? `failed to mark pool ${name} as autostarted` : `failed to unmark pool ${name} as autostarted`, async () =>

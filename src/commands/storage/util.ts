@@ -11,9 +11,10 @@ export const BY_ANY: By = { uuid: true, name: true };
 
 /**
  * virshCommandOptPoolBy: the option's value as a UUID (when it has a UUID's length), then as
- * a name; on failure prints "failed to get pool" and rethrows libvirt's error for the shell.
+ * a name; on failure prints "failed to get pool" and rethrows libvirt's error (if a lookup made one)
+ * for the shell.
  */
-export async function optPool(ctx: CommandContext, opts: CommandOptions, opt = 'pool', by: By = BY_ANY): Promise<PoolHandle> {
+export async function optPool(ctx: CommandContext, opts: CommandOptions, opt = 'pool', by: By = BY_ANY): Promise<PoolHandle | undefined> {
   const conn = await ctx.conn();
   const n = opts.requiredString(opt);
   let last: unknown;
@@ -32,7 +33,8 @@ export async function optPool(ctx: CommandContext, opts: CommandOptions, opt = '
     }
   }
   ctx.error(`failed to get pool '${n}'`);
-  throw last;
+  if (last) throw last;
+  return undefined;
 }
 
 async function attemptAll(conn: Connection, tries: ((c: Connection) => Promise<VolumeHandle>)[]): Promise<[VolumeHandle | undefined, unknown]> {
@@ -55,15 +57,16 @@ export async function optVol(
   ctx: CommandContext,
   opts: CommandOptions,
   opt = 'vol',
-  poolOpt: string | undefined = 'pool',
+  poolOpt: string | null = 'pool',
   by: By = BY_ANY,
 ): Promise<VolumeHandle | undefined> {
   const conn = await ctx.conn();
   const n = opts.requiredString(opt);
-  const p = poolOpt === undefined ? undefined : opts.string(poolOpt);
+  const p = poolOpt === null ? undefined : opts.string(poolOpt);
   let pool: PoolHandle | undefined;
   if (p !== undefined) {
-    pool = await optPool(ctx, opts, poolOpt, by);
+    pool = await optPool(ctx, opts, poolOpt ?? undefined, by);
+    if (!pool) return undefined;
     if (!(await conn.storagePoolIsActive(pool))) {
       ctx.error(`pool '${p}' is not active`);
       return undefined;
@@ -74,7 +77,7 @@ export async function optVol(
   if (by.uuid) tries.push((c) => c.storageVolLookupByKey(n), (c) => c.storageVolLookupByPath(n));
   const [vol, err] = await attemptAll(conn, tries);
   if (!vol) {
-    ctx.error(pool || poolOpt === undefined ? `failed to get vol '${n}'` : `failed to get vol '${n}', specifying --${poolOpt} might help`);
+    ctx.error(pool || poolOpt === null ? `failed to get vol '${n}'` : `failed to get vol '${n}', specifying --${poolOpt} might help`);
     if (err) throw err;
     return undefined;
   }

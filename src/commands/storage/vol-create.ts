@@ -2,6 +2,8 @@ import type { CommandContext, Handler, HandlerTable } from '../types.js';
 import type { VolumeHandle } from '../../core/api/handles.js';
 import { VolCreateFlags } from '../../core/api/storage.js';
 import { parseXmlDocument } from '../../core/xml/parse.js';
+import { child } from '../../core/xml/tree.js';
+import { serializeNode } from './dumpxml.js';
 import { optPool, optVol } from './util.js';
 import { volSize } from './vol-size.js';
 
@@ -20,6 +22,7 @@ function sizeOrFail(ctx: CommandContext, text: string): bigint | undefined {
 const volCreateAs: Handler = async (ctx, opts) => {
   const flags = opts.bool('prealloc-metadata') ? VolCreateFlags.PREALLOC_METADATA : 0;
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const conn = await ctx.conn();
   const name = opts.requiredString('name');
   const capacity = sizeOrFail(ctx, opts.requiredString('capacity'));
@@ -38,13 +41,14 @@ const volCreateAs: Handler = async (ctx, opts) => {
   if (format !== undefined) lines.push('  <target>', `    <format type='${format}'/>`, '  </target>');
   if (backing !== undefined) {
     let snap: VolumeHandle | undefined;
+    let lastError: unknown;
     for (const look of [() => conn.storageVolLookupByName(pool, backing), () => conn.storageVolLookupByKey(backing), () => conn.storageVolLookupByPath(backing)]) {
-      snap = await look().catch(() => undefined);
+      snap = await look().catch((e) => void (lastError = e));
       if (snap) break;
     }
     if (!snap) {
       ctx.error(`failed to get vol '${backing}'`);
-      return false;
+      throw lastError;
     }
     const path = await conn.storageVolGetPath(snap);
     lines.push('  <backingStore>', `    <path>${path}</path>`);
@@ -65,6 +69,7 @@ const volCreateAs: Handler = async (ctx, opts) => {
 const volCreate: Handler = async (ctx, opts) => {
   const flags = (opts.bool('prealloc-metadata') ? VolCreateFlags.PREALLOC_METADATA : 0) | (opts.bool('validate') ? VolCreateFlags.VALIDATE : 0);
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const file = opts.requiredString('file');
   const xml = await ctx.readFile(file);
   const vol = await ctx.attempt(`Failed to create vol from ${file}`, async () => (await ctx.conn()).storageVolCreateXML(pool, xml, flags));
@@ -78,6 +83,7 @@ function cloneFlags(opts: Parameters<Handler>[1]): number {
 
 const volCreateFrom: Handler = async (ctx, opts) => {
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const flags = cloneFlags(opts) | (opts.bool('validate') ? VolCreateFlags.VALIDATE : 0);
   const file = opts.requiredString('file');
   const input = await optVol(ctx, opts, 'vol', 'inputpool');
@@ -98,9 +104,12 @@ const volClone: Handler = async (ctx, opts) => {
   const pool = await conn.storagePoolLookupByVolume(orig);
   const name = opts.requiredString('newname');
   const xml = await conn.storageVolGetXMLDesc(orig, 0);
-  // virshMakeCloneXML: the original's XML with only /volume/name replaced.
-  parseXmlDocument(xml, '(volume_definition)');
-  const newXml = xml.replace(/^( {2}<name>)[^<]*(<\/name>)$/m, (_m, a: string, b: string) => `${a}${escape(name)}${b}`);
+  // virshMakeCloneXML: the original's document with /volume/name replaced, re-serialized by
+  // libxml2 (double-quoted attributes, no trailing newline).
+  const doc = parseXmlDocument(xml, '(volume_definition)');
+  const nameNode = child(doc, 'name');
+  if (nameNode) nameNode.text = name;
+  const newXml = serializeNode(doc);
   if (opts.bool('print-xml')) {
     ctx.print(newXml);
     return true;
@@ -109,10 +118,6 @@ const volClone: Handler = async (ctx, opts) => {
   ctx.printExtra(`Vol ${vol.name} cloned from ${orig.name}\n`);
   return true;
 };
-
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export const volCreateHandlers: HandlerTable = {
   'vol-create-as': volCreateAs,

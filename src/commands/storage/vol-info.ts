@@ -26,6 +26,7 @@ const volInfo: Handler = async (ctx, opts) => {
 
 const volList: Handler = async (ctx, opts) => {
   const pool = await optPool(ctx, opts);
+  if (!pool) return false;
   const conn = await ctx.conn();
   const details = opts.bool('details');
   const vols = await ctx.attempt('Failed to list volumes', () => conn.storagePoolListAllVolumes(pool, 0));
@@ -58,14 +59,14 @@ const volDumpxml: Handler = async (ctx, opts) => {
 };
 
 const volName: Handler = async (ctx, opts) => {
-  const vol = await optVol(ctx, opts, 'vol', undefined, BY_KEY);
+  const vol = await optVol(ctx, opts, 'vol', null, BY_KEY);
   if (!vol) return false;
   ctx.print(`${vol.name}\n`);
   return true;
 };
 
 const volPool: Handler = async (ctx, opts) => {
-  const vol = await optVol(ctx, opts, 'vol', undefined, BY_KEY);
+  const vol = await optVol(ctx, opts, 'vol', null, BY_KEY);
   if (!vol) return false;
   const pool = await ctx.attempt('failed to get parent pool', async () => (await ctx.conn()).storagePoolLookupByVolume(vol));
   ctx.print(`${opts.bool('uuid') ? pool.uuid : pool.name}\n`);
