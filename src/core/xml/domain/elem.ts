@@ -12,6 +12,8 @@ export interface Elem {
   children: Elem[];
   /** Character data (trimmed leaf text); undefined for elements with element content. */
   text?: string;
+  /** Written as an open/close pair even when empty (libvirt does for a few elements). */
+  open?: boolean;
 }
 
 export function elem(name: string, attrs: Array<[string, string | number | undefined]> = [], children: Elem[] = [], text?: string): Elem {
@@ -56,6 +58,7 @@ export function formatElem(e: Elem, depth: number): string {
   const pad = '  '.repeat(depth);
   const a = e.attrs.map(([k, v]) => ` ${k}='${escapeXml(v)}'`).join('');
   if (e.children.length === 0) {
+    if (e.open) return `${pad}<${e.name}${a}>\n${pad}</${e.name}>\n`;
     if (e.text === undefined) return `${pad}<${e.name}${a}/>\n`;
     return `${pad}<${e.name}${a}>${escapeXml(e.text)}</${e.name}>\n`;
   }

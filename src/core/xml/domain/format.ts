@@ -2,6 +2,7 @@ import { escapeXml } from '../writer.js';
 import { attr, elem, formatElem, sub, type Elem } from './elem.js';
 import { deviceElem } from './devices/index.js';
 import type { DeviceDef, DomainDef } from './types.js';
+import { formatMetadataElem } from './metadata.js';
 
 export const VIR_DOMAIN_XML_SECURE = 1;
 export const VIR_DOMAIN_XML_INACTIVE = 2;
@@ -74,7 +75,7 @@ export function formatDomain(def: DomainDef, opts: FormatOptions): string {
   textLine(out, 1, 'genid', def.genid);
   textLine(out, 1, 'title', def.title);
   textLine(out, 1, 'description', def.description);
-  if (def.metadata.length) el(out, elem('metadata', [], def.metadata), 1);
+  if (def.metadata) out.push(formatMetadataElem(def.metadata, 1));
   if (def.maxMemory) out.push(`  <maxMemory slots='${def.maxMemory.slots}' unit='KiB'>${def.maxMemory.kib}</maxMemory>\n`);
   out.push(`  <memory${def.dumpCore ? ` dumpCore='${def.dumpCore}'` : ''} unit='KiB'>${def.memory}</memory>\n`);
   out.push(`  <currentMemory unit='KiB'>${def.currentMemory}</currentMemory>\n`);

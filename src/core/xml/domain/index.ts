@@ -6,6 +6,7 @@
 import { parseXmlRoot } from './document.js';
 import { parseDomainRoot } from './parse.js';
 import { postParse } from './postparse.js';
+import { validateDomain } from './validate.js';
 import { formatDomain } from './format.js';
 import type { DomainDef } from './types.js';
 
@@ -34,6 +35,7 @@ export function parseDomainXML(xml: string, opts: DomainParseOptions): DomainDef
   const root = parseXmlRoot(xml, 'domain', '(domain_definition)');
   const def = parseDomainRoot(root, { inactive: !opts.live });
   postParse(def);
+  validateDomain(def);
   return def;
 }
 

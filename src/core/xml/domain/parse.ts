@@ -6,6 +6,7 @@ import { generateUUID, parseUUID } from './ids.js';
 import { parseMemoryKiB } from './units.js';
 import { propUInt, parseUInt } from './numbers.js';
 import { DOMAIN_SPECS } from './specs.js';
+import { parseMetadata } from './metadata.js';
 import { parseOsBoot, parseOsCaps } from './os.js';
 import { parseDevices } from './devices/list.js';
 import type { ClockDef, DomainDef } from './types.js';
@@ -69,15 +70,22 @@ function parseClock(root: XNode): ClockDef {
   return { offset, attrs, timers };
 }
 
-/** The `<metadata>` children: libvirt keeps only namespaced elements. */
-function parseMetadata(root: XNode): Elem[] {
-  const md = child(root, 'metadata');
-  return md ? md.children.map(fromNode) : [];
-}
-
 function optCanon(root: XNode, name: keyof typeof DOMAIN_SPECS): Elem | undefined {
   const n = child(root, name);
   return n ? canon(n, DOMAIN_SPECS[name]) : undefined;
+}
+
+/** NUMA cell sizes are stored in KiB and written with unit='KiB'. */
+function normalizeNumaCells(cpu: Elem | undefined): void {
+  const numa = cpu?.children.find((c) => c.name === 'numa');
+  for (const cell of numa?.children.filter((c) => c.name === 'cell') ?? []) {
+    const get = (k: string) => cell.attrs.find(([a]) => a === k)?.[1];
+    const kib = parseMemoryKiB(get('memory'), get('unit'), './@memory', true)!;
+    const rest = cell.attrs.filter(([k]) => k !== 'memory' && k !== 'unit');
+    const at = rest.findIndex(([k]) => k !== 'id' && k !== 'cpus');
+    const mem: Array<[string, string]> = [['memory', String(kib)], ['unit', 'KiB']];
+    cell.attrs = at < 0 ? [...rest, ...mem] : [...rest.slice(0, at), ...mem, ...rest.slice(at)];
+  }
 }
 
 /** virDomainDefParseXML followed by nothing else: the raw definition before post-parse. */
@@ -146,7 +154,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     maxVcpus: vcpu.max,
     vcpus: vcpu.cur,
     genid,
-    metadata: parseMetadata(root),
+    metadata: child(root, 'metadata') ? parseMetadata(child(root, 'metadata')!, root) : undefined,
     maxMemory: maxMem !== undefined || slots ? { slots, kib: maxMem ?? 0 } : undefined,
     dumpCore,
     blkiotune: optCanon(root, 'blkiotune'),
@@ -181,6 +189,8 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   };
   const hyperv = def.features?.children.find((c) => c.name === 'hyperv');
   if (hyperv && !hyperv.attrs.some(([k]) => k === 'mode')) hyperv.attrs.unshift(['mode', 'custom']);
+  if (hyperv) hyperv.open = true;
+  normalizeNumaCells(def.cpu);
   const iothreadsNode = child(root, 'iothreads');
   const iothreadids = child(root, 'iothreadids');
   if (iothreadsNode || iothreadids) def.iothreads = [iothreadsNode, iothreadids].filter((x): x is XNode => !!x).map((x) => canon(x, DOMAIN_SPECS[x.name as 'iothreads']));

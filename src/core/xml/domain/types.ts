@@ -89,8 +89,8 @@ export interface DomainDef {
   vcpus: number;
 
   genid?: string;
-  /** The `<metadata>` children, kept as raw XML with their namespace declarations. */
-  metadata: Elem[];
+  /** The `<metadata>` element: raw XML children, each with its namespace declaration. */
+  metadata?: Elem;
   maxMemory?: { slots: number; kib: number };
   dumpCore?: string;
   blkiotune?: Elem;

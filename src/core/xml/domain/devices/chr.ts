@@ -1,7 +1,7 @@
 import type { XNode } from '../../tree.js';
 import { children as childNodes, child } from '../../tree.js';
 import { attr, elem, sub, type Elem } from '../elem.js';
-import { unsupportedConfig, xmlError } from '../errors.js';
+import { unsupportedConfig } from '../errors.js';
 import type { DeviceDef } from '../types.js';
 import type { KindRule } from './rules.js';
 
@@ -54,7 +54,7 @@ export const chrRule: KindRule = {
   allowBoot: false,
   validate(n) {
     const type = n.attrs.type ?? 'pty';
-    if (!CHR_TYPES.includes(type)) throw xmlError(`unknown type presented to host for character device: ${type}`);
+    if (!CHR_TYPES.includes(type)) throw unsupportedConfig(`unknown type presented to host for character device: ${type}`);
     const tt = child(n, 'target')?.attrs.type;
     if (tt !== undefined && !(TARGET_TYPES[n.name] ?? ['none']).includes(tt) && n.name !== 'parallel')
       throw unsupportedConfig(`unknown target type '${tt}' specified for character device`);

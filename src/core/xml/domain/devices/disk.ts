@@ -38,8 +38,7 @@ export const diskDst = (d: DeviceDef): string | undefined => attr(sub(d.el, 'tar
 export const diskRule: KindRule = {
   allowBoot: true,
   validate(n: XNode) {
-    const type = n.attrs.type;
-    if (type !== undefined && !(DISK_TYPES as readonly string[]).includes(type)) throw xmlError(`unknown disk type '${type}'`);
+    propEnum(n, 'type', DISK_TYPES, { nonzero: true });
     propEnum(n, 'device', DISK_DEVICES);
     const t = child(n, 'target');
     if (t) {

@@ -1,6 +1,7 @@
 import { children as childNodes } from '../../tree.js';
 import { attr, elem, subs, type Elem } from '../elem.js';
-import { internalError, unsupportedConfig } from '../errors.js';
+import { internalError } from '../errors.js';
+import { propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
 
 export const GRAPHICS_TYPES = ['sdl', 'vnc', 'rdp', 'desktop', 'spice', 'egl-headless', 'dbus'];
@@ -32,7 +33,7 @@ function typeAttrs(el: Elem, flags: number, inactive: boolean): Array<[string, s
       else if (!listen || attr(listen, 'type') !== 'none') {
         const autoport = a('autoport') === 'yes';
         const port = Number(a('port') ?? 0);
-        out.push(['port', port && port !== -1 && (!autoport || !inactive) ? String(port) : autoport ? '-1' : undefined]);
+        out.push(['port', port && (!autoport || !inactive) ? String(port) : autoport ? '-1' : undefined]);
         out.push(['autoport', autoport ? 'yes' : 'no']);
         out.push(['websocket', a('websocket') && a('websocket') !== '0' ? a('websocket') : undefined]);
         out.push(...listenAddr());
@@ -64,17 +65,30 @@ function typeAttrs(el: Elem, flags: number, inactive: boolean): Array<[string, s
   }
 }
 
+/** virDomainGraphicsDefParseXMLVNC's port rules for a persistent definition: -1 or no port means autoport. */
+function normalizeVncPort(el: Elem, portAttr: string | undefined, autoportAttr: string | undefined): void {
+  let port = 0;
+  let autoport = true;
+  if (portAttr !== undefined) {
+    if (!/^\s*[+-]?\d+$/.test(portAttr)) throw internalError(`cannot parse vnc port ${portAttr}`);
+    port = Number(portAttr);
+    if (port === -1) port = 0;
+    else autoport = false;
+  }
+  if (autoportAttr === 'yes' || autoportAttr === 'no') autoport = autoportAttr === 'yes';
+  if (autoport) port = 0;
+  el.attrs = el.attrs.filter(([k]) => k !== 'port' && k !== 'autoport');
+  el.attrs.push(['port', String(port)], ['autoport', autoport ? 'yes' : 'no']);
+}
+
 export const graphicsRule: KindRule = {
   validate(n) {
-    const type = n.attrs.type;
-    if (type === undefined) throw internalError('missing graphics device type');
-    if (!GRAPHICS_TYPES.includes(type)) throw unsupportedConfig(`unknown graphics device type '${type}'`);
+    propEnum(n, 'type', GRAPHICS_TYPES, { required: true });
   },
   normalize(dev, n) {
     const type = attr(dev.el, 'type')!;
     if (!LISTEN_TYPES.includes(type)) return;
-    const port = n.attrs.port;
-    if (type === 'vnc' && port === '-1') dev.el.attrs.push(['autoport', 'yes']);
+    if (type === 'vnc') normalizeVncPort(dev.el, n.attrs.port, n.attrs.autoport);
     const listens = childNodes(n, 'listen');
     const rest = dev.el.children.filter((c) => c.name !== 'listen');
     let listenEls: Elem[];

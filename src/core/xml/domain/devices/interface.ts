@@ -25,6 +25,9 @@ const SOURCE_ATTRS: Record<string, readonly string[]> = {
   vds: ['switchid', 'portid', 'portgroupid', 'connectionid'],
 };
 
+/** Target names libvirt generates itself; a persistent definition drops them. */
+const GENERATED_IFNAME = /^(vnet|macvtap|macvlan)/;
+
 export const interfaceRule: KindRule = {
   allowBoot: true,
   allowRom: true,
@@ -50,6 +53,10 @@ export const interfaceRule: KindRule = {
     }
     const addr = attr(mac, 'address');
     setAttr(mac, 'address', addr === undefined ? generateMAC() : parseMAC(addr)!);
+    const target = sub(dev.el, 'target');
+    const ifname = attr(target, 'dev');
+    if (target && ifname !== undefined && attr(target, 'managed') !== 'no' && GENERATED_IFNAME.test(ifname)) setAttr(target, 'dev', undefined);
+    if (target && target.attrs.length === 0) dev.el.children = dev.el.children.filter((c) => c !== target);
     mac.attrs.sort(([a], [b]) => ['address', 'type', 'check'].indexOf(a) - ['address', 'type', 'check'].indexOf(b));
   },
 };

@@ -49,7 +49,18 @@ export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
   parallel: chrRule,
   console: chrRule,
   channel: chrRule,
-  hostdev: { allowBoot: true, allowRom: true },
+  hostdev: {
+    allowBoot: true,
+    allowRom: true,
+    normalize(dev) {
+      const mode = dev.el.attrs.find(([k]) => k === 'mode')?.[1] ?? 'subsystem';
+      if (mode !== 'subsystem') return;
+      const rest = dev.el.attrs.filter(([k]) => !['mode', 'type', 'managed'].includes(k));
+      const type = dev.el.attrs.find(([k]) => k === 'type')?.[1];
+      const managed = dev.el.attrs.find(([k]) => k === 'managed')?.[1] === 'yes' ? 'yes' : 'no';
+      dev.el.attrs = [['mode', mode], ...(type ? ([['type', type]] as Array<[string, string]>) : []), ['managed', managed], ...rest];
+    },
+  },
   redirdev: { allowBoot: true },
   filesystem: {},
 };
