@@ -10,12 +10,16 @@ export interface CommandOptions {
   string(name: string): string | undefined;
   /** Like string(), for options the spec marks required (always present after parsing). */
   requiredString(name: string): string;
+  /** vshCommandOptStringQuiet: like string() but an unallowed empty value reads as absent. */
+  stringQuiet(name: string): string | undefined;
   /** vshCommandOptInt: signed 32-bit. */
   int(name: string): number | undefined;
   /** vshCommandOptUInt: unsigned 32-bit; wrap allows -1 style wrap-around as virsh's *Wrap. */
   uint(name: string, wrap?: boolean): number | undefined;
   /** vshCommandOptULongLong (as bigint-safe number where it fits; bigint above 2^53). */
   ulong(name: string, wrap?: boolean): bigint | undefined;
+  /** vshCommandOptLongLong: signed 64-bit. */
+  longlong(name: string): bigint | undefined;
   /** vshCommandOptScaledInt: value with an optional unit suffix, scaled to bytes (or `scale`). */
   scaled(name: string, scale: number, max: bigint): bigint | undefined;
   /** All values of an argv option, in order. */
@@ -51,6 +55,8 @@ export interface ShellState {
   interactive: boolean;
   /** Set by quit/exit. */
   quit: boolean;
+  /** The console escape sequence (-e), `^]` by default. */
+  escapeChar: string;
   /** Replaces the connection (the `connect` command). */
   reconnect(uri: string | undefined, readonly: boolean): Promise<void>;
 }

@@ -1,7 +1,10 @@
 // Conformance cases: plain-text files under cases/, one case a line:
 //   NAME  ARGS…          (ARGS split with POSIX shell quoting rules)
 //   NAME  <FILE ARGS…    (FILE, under fixtures/, is fed on standard input)
-// Lines starting with # are comments. Every case runs with fixtures/ as its working
+// Lines starting with # are comments. `@FIXTURES@` in ARGS stands for the absolute path of
+// fixtures/ (for `-c test://@FIXTURES@/x/node.xml`, whose URI must be absolute); normalize()
+// turns that path back into `@FIXTURES@` in outputs, since checkouts live in different places.
+// Every case runs with fixtures/ as its working
 // directory and LIBVIRT_DEFAULT_URI=test:///default in a scrubbed environment, so real virsh
 // (record.mjs) and virsh-ts (conformance.test.ts) see exactly the same inputs.
 import { readFileSync, readdirSync, mkdtempSync, mkdirSync } from 'node:fs';
@@ -70,7 +73,7 @@ export function loadCaseFiles() {
           seen.add(name);
           let stdin;
           if (rest[0]?.startsWith('<')) stdin = rest.shift().slice(1);
-          cases.push({ name, args: rest, stdin });
+          cases.push({ name, args: rest.map((a) => a.replaceAll('@FIXTURES@', fixturesDir)), stdin });
         });
       return { file, cases };
     });
@@ -79,10 +82,13 @@ export function loadCaseFiles() {
 /** Output fields that change from run to run (times, host facts), masked on both sides. */
 const volatile = [
   [/^(CPU time: +)\d+\.\d+s$/gm, '$1<cpu-time>'],
+  // -t: wall-clock time of each command
+  [/^\(Time: \d+\.\d{3} ms\)$/gm, '(Time: <ms>)'],
 ];
 
 export function normalize(text) {
   let out = text;
+  out = out.replaceAll(fixturesDir, '@FIXTURES@');
   for (const [re, to] of volatile) out = out.replace(re, to);
   return out;
 }

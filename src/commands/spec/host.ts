@@ -126,8 +126,8 @@ export const hostGroup: CommandGroupSpec = {
     },
     {
       name: 'node-memory-tune',
-      help: '',
-      desc: '',
+      help: 'Get or set node memory parameters',
+      desc: 'Get or set node memory parameters\n    To get the memory parameters, use following command: \n\n    virsh # node-memory-tune',
       opts: [
         { name: 'shm-pages-to-scan', type: 'int', help: 'number of pages to scan before the shared memory service goes to sleep' },
         { name: 'shm-sleep-millisecs', type: 'int', help: 'number of millisecs the shared memory service should sleep before next scan' },

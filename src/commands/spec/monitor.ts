@@ -65,8 +65,8 @@ export const monitorGroup: CommandGroupSpec = {
     },
     {
       name: 'domifaddr',
-      help: '',
-      desc: '',
+      help: "Get network interfaces' addresses for a running domain",
+      desc: "Get network interfaces' addresses for a running domain",
       opts: [
         { name: 'domain', type: 'data', required: true, help: 'domain name, id or uuid', completer: 'domainName', completerFlags: 'VIR_CONNECT_LIST_DOMAINS_ACTIVE' },
         { name: 'interface', type: 'string', help: 'network interface name', completer: 'domainInterface' },
@@ -76,8 +76,8 @@ export const monitorGroup: CommandGroupSpec = {
     },
     {
       name: 'domiflist',
-      help: '',
-      desc: '',
+      help: 'list all domain virtual interfaces',
+      desc: 'Get the summary of virtual interfaces for a domain.',
       opts: [
         { name: 'domain', type: 'data', required: true, help: 'domain name, id or uuid', completer: 'domainName' },
         { name: 'inactive', type: 'bool', help: 'get inactive rather than running configuration' },

@@ -1,3 +1,18 @@
 import type { HandlerTable } from '../types.js';
+import { cd, pwd } from './dirs.js';
+import { echo } from './echo.js';
+import { help } from './help.js';
+import { selfTest } from './self-test.js';
+import { connect, quit } from './session.js';
 
-export const virshHandlers: HandlerTable = {};
+/** virsh's own commands ('Virsh itself'). */
+export const virshHandlers: HandlerTable = {
+  cd,
+  echo,
+  exit: quit,
+  help,
+  pwd,
+  quit,
+  'self-test': selfTest,
+  connect,
+};
