@@ -43,7 +43,15 @@ export const netEvent: Handler = async (ctx, opts) => {
     ctx.error(`Numeric value '${timeout}' for <timeout> option is malformed or out of range`);
     return false;
   }
-  const net = opts.has('network') ? await optNetwork(ctx, opts) : undefined;
+  // A network that cannot be found is reported, then virsh waits for events of every
+  // network; libvirt's lookup error surfaces only when the command fails at the end.
+  let lookupError: unknown;
+  const net = opts.has('network')
+    ? await optNetwork(ctx, opts).catch((e: unknown) => {
+        lookupError = e;
+        return undefined;
+      })
+    : undefined;
   const conn = await ctx.conn();
   let count = 0;
   let finish: (how: 'done' | 'timeout') => void = () => {};
@@ -60,6 +68,7 @@ export const netEvent: Handler = async (ctx, opts) => {
   if (how === 'timeout') ctx.print('event loop timed out\n');
   ctx.print(`events received: ${count}\n`);
   await conn.networkEventDeregisterAny(id);
+  if (count === 0 && lookupError) throw lookupError;
   return count > 0;
 };
 
