@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignTestIfnames, formatDomainXML, parseDomainXML, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE, VIR_DOMAIN_XML_UPDATE_CPU } from '../../src/core/xml/domain/index.js';
+import { assignTestIfnames, findDevice, formatDeviceXML, formatDomainXML, parseDeviceXML, parseDomainXML, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE, VIR_DOMAIN_XML_UPDATE_CPU } from '../../src/core/xml/domain/index.js';
 import { shellSplit, fixturesDir, goldenDir, here } from '../conformance/cases.mjs';
 
 /*
@@ -60,4 +60,29 @@ describe('domain XML model vs virsh 9.0', () => {
       });
     }
   }
+});
+
+describe('single-device XML and detach matching', () => {
+  const def = parseFixture('domain-xml/iface-misc.xml');
+
+  it('parses a device against its domain and formats it alone', () => {
+    const dev = parseDeviceXML("<disk type='file'><source file='/x.img'/><target dev='hdb'/></disk>", def);
+    expect(formatDeviceXML(dev, 0)).toBe(
+      "<disk type='file' device='disk'>\n  <source file='/x.img'/>\n  <target dev='hdb' bus='ide'/>\n  <address type='drive' controller='0' bus='0' target='0' unit='1'/>\n</disk>\n",
+    );
+  });
+
+  it('matches interfaces by MAC, ignoring a generated one', () => {
+    expect(findDevice(def, parseDeviceXML("<interface type='network'><mac address='52:54:00:AA:BB:07'/></interface>", def))).toBe(
+      def.devices.findIndex((d) => d.kind === 'interface' && d.el.children[0].attrs[0][1] === '52:54:00:aa:bb:07'),
+    );
+    expect(() => findDevice(def, parseDeviceXML("<interface type='network'/>", def))).toThrow('operation failed: multiple matching devices found');
+    expect(() => findDevice(def, parseDeviceXML("<interface type='network'><mac address='52:54:00:00:00:01'/></interface>", def))).toThrow(
+      "device not found: no device found at address '(<null>)' matching MAC address '52:54:00:00:00:01' and alias '(<null>)'",
+    );
+  });
+
+  it('rejects unknown device elements as libvirt does', () => {
+    expect(() => parseDeviceXML('<gizmo/>', def)).toThrow("unsupported configuration: unknown device type 'gizmo'");
+  });
 });

@@ -3,7 +3,7 @@
  * defaults, and format in libvirt's canonical form. The contract the drivers and commands use:
  * DomainDef, parseDomainXML, formatDomainXML; device helpers for attach/detach.
  */
-import { parseXmlRoot } from './document.js';
+import { parseXmlDocument } from '../parse.js';
 import { parseDomainRoot } from './parse.js';
 import { postParse } from './postparse.js';
 import { validateDomain } from './validate.js';
@@ -32,7 +32,7 @@ export interface DomainFormatOptions {
 
 /** virDomainDefParseString + post-parse + validation, as the test driver calls it. */
 export function parseDomainXML(xml: string, opts: DomainParseOptions): DomainDef {
-  const root = parseXmlRoot(xml, 'domain', '(domain_definition)');
+  const root = parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN');
   const def = parseDomainRoot(root, { inactive: !opts.live });
   postParse(def);
   validateDomain(def);
@@ -45,3 +45,5 @@ export function formatDomainXML(def: DomainDef, opts: DomainFormatOptions): stri
 }
 export { diskView, interfaceView, graphicsView, setInterfaceIfname, assignTestIfnames, deviceType } from './devices/accessors.js';
 export type { DiskView, InterfaceView, GraphicsView } from './devices/accessors.js';
+export { parseDeviceXML, formatDeviceXML, findDevice, findDiskByName, findInterface } from './devices/single.js';
+export { insertDevice } from './devices/list.js';

@@ -31,6 +31,8 @@ export interface DeviceDef {
   kind: DeviceKind;
   el: Elem;
   info: DeviceInfo;
+  /** An interface whose MAC was generated at parse (detach then matches on other fields). */
+  macGenerated?: boolean;
 }
 
 export interface OsDef {
