@@ -31,12 +31,28 @@ export const ifaceBridge: Handler = async (ctx, opts) => {
   const ifName = opts.requiredString('interface');
   const brName = opts.requiredString('bridge');
   const conn = await ctx.conn();
-  if (await conn.interfaceLookupByName(brName).then(() => true, () => false)) {
+  // The expected "no such interface" stays pending, as libvirt's last error does in virsh:
+  // it is what the shell reports if the command then fails without an error of its own.
+  let pending: unknown;
+  const exists = await conn.interfaceLookupByName(brName).then(
+    () => true,
+    (e: unknown) => {
+      pending = e;
+      return false;
+    },
+  );
+  if (exists) {
     ctx.error(`Network device ${brName} already exists`);
     return false;
   }
   const stp = !opts.bool('no-stp');
-  const delay = opts.uint('delay') ?? 0;
+  let delay: number;
+  try {
+    delay = opts.uint('delay') ?? 0;
+  } catch (e) {
+    ctx.error((e as Error).message);
+    throw pending;
+  }
   const noStart = opts.bool('no-start');
   const xml = await conn.interfaceGetXMLDesc(iface, InterfaceXMLFlags.INACTIVE);
   const top = parseConfig(ctx, xml, '(interface definition)', ifName);
