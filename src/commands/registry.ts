@@ -27,6 +27,8 @@ import { storageHandlers } from './storage/index.js';
 import { nodedevHandlers } from './nodedev/index.js';
 import { secretHandlers } from './secret/index.js';
 import { eventHandlers } from './events/index.js';
+import { nwfilterHandlers } from './nwfilter/index.js';
+import { backupHandlers } from './backup/index.js';
 
 /** virsh's command groups, in the order `help` lists them. */
 export const commandGroups: readonly CommandGroupSpec[] = [
@@ -60,6 +62,8 @@ const handlerTables: readonly HandlerTable[] = [
   nodedevHandlers,
   secretHandlers,
   eventHandlers,
+  nwfilterHandlers,
+  backupHandlers,
 ];
 
 function handlerFor(name: string): Handler | undefined {

@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../types.js';
+import { formatTable } from '../domain/table.js';
 import { optSecret } from './lookup.js';
 
 /** virSecretUsageType names, by number. */
@@ -92,11 +93,7 @@ export const secretCommands: HandlerTable = {
       secrets = await Promise.all(uuids.map((u) => conn.secretLookupByUUIDString(u)));
     }
     const rows = secrets.map((s) => [s.uuid, s.usageType ? `${USAGE_TYPES[s.usageType]} ${s.usageID}` : 'Unused']);
-    const width = Math.max(4, ...rows.map((r) => r[0].length));
-    ctx.print(` ${'UUID'.padEnd(width)}   Usage\n`);
-    ctx.print(`${'-'.repeat(width + 2 + 3 + 'Usage'.length + 1)}\n`);
-    for (const [uuid, usage] of rows) ctx.print(` ${uuid.padEnd(width)}   ${usage}\n`);
-    ctx.print('\n');
+    ctx.print(formatTable(['UUID', 'Usage'], rows, true) + '\n');
     return true;
   },
 };

@@ -8,6 +8,7 @@ import type { StorageApi } from './storage.js';
 import type { InterfaceApi } from './interface.js';
 import type { NodeDeviceApi } from './nodedev.js';
 import type { SecretApi } from './secret.js';
+import type { NWFilterApi, BackupApi } from './nwfilter.js';
 
 /**
  * The core API every driver implements (test, qemu, remote), grouped like libvirt's public
@@ -25,4 +26,6 @@ export interface Connection
     StorageApi,
     InterfaceApi,
     NodeDeviceApi,
-    SecretApi {}
+    SecretApi,
+    NWFilterApi,
+    BackupApi {}

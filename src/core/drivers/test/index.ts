@@ -13,6 +13,7 @@ import { storageOps } from './storage.js';
 import { interfaceOps } from './interface.js';
 import { nodeDeviceOps } from './nodedev.js';
 import { secretOps } from './secret.js';
+import { nwfilterOps } from './nwfilter.js';
 
 /** Builds the node for `test:///default` or `test:///ABS/PATH.xml` (uriPath is the path part). */
 export async function loadTestNode(uri: string, uriPath: string): Promise<TestNode> {
@@ -36,5 +37,6 @@ export function connectionForNode(node: TestNode): Connection {
     ...interfaceOps(node),
     ...nodeDeviceOps(node),
     ...secretOps(node),
+    ...nwfilterOps(node),
   };
 }
