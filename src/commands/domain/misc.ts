@@ -122,7 +122,8 @@ export const screenshot: Handler = async (ctx, opts) => {
   const ext = shot.mime === 'image/png' ? '.png' : shot.mime === 'image/x-portable-pixmap' ? '.ppm' : '.screen';
   const file = opts.string('file') ?? `${dom.name}-${screenshotStamp()}${ext}`;
   try {
-    writeFileSync(file, shot.data, { flag: 'wx', mode: 0o666 });
+    // virsh creates the file exclusively, but overwrites one that already exists.
+    writeFileSync(file, shot.data, { mode: 0o666 });
   } catch {
     ctx.error(`cannot create file ${file}`);
     return false;

@@ -1,9 +1,11 @@
-import { virErr } from '../../../errors.js';
+import { VirError, virErr } from '../../../errors.js';
+import { ErrorCodes } from '../../../error-codes.js';
 
 /** virCheckFlags: a driver entry point refuses bits it does not know, naming itself. */
 export function checkFlags(flags: number, allowed: number, fn: string): void {
   const bad = flags & ~allowed;
-  if (bad) throw virErr('INVALID_ARG', `unsupported flags (0x${(bad >>> 0).toString(16)}) in function ${fn}`);
+  // virCheckFlags reports its own text under VIR_ERR_INVALID_ARG, without the code's prefix.
+  if (bad) throw new VirError(ErrorCodes.INVALID_ARG[0], `unsupported flags (0x${(bad >>> 0).toString(16)}) in function ${fn}`);
 }
 
 /** virReportSystemError's text: the message, then the errno string. */

@@ -7,7 +7,6 @@ import {
   ShutoffReason,
   type DomainApi,
 } from '../../../api/domain.js';
-import type { DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
 import { copyDef } from './defs.js';
@@ -22,8 +21,6 @@ type Ops = Pick<
 /** <on_poweroff>/<on_reboot> actions that leave the domain running (restart, rename-restart). */
 const RESTARTING = new Set(['restart', 'rename-restart']);
 
-type LifecycleDef = DomainDef & { onPoweroff?: string; onReboot?: string };
-
 export function lifecycleOps(node: TestNode): Ops {
   const s = node.domains;
 
@@ -34,8 +31,8 @@ export function lifecycleOps(node: TestNode): Ops {
   };
 
   /** testDomainActionSetState: the lifecycle action decides between running again or off. */
-  const act = (obj: DomainObj, action: string | undefined) => {
-    if (action && RESTARTING.has(action)) {
+  const act = (obj: DomainObj, action: string) => {
+    if (RESTARTING.has(action)) {
       obj.state = DomainState.RUNNING;
       obj.reason = RunningReason.BOOTED;
     } else stop(obj, ShutoffReason.SHUTDOWN);
@@ -59,14 +56,14 @@ export function lifecycleOps(node: TestNode): Ops {
       checkFlags(flags, 0, 'testDomainShutdownFlags');
       const obj = objFromHandle(s, dom);
       if (obj.state === DomainState.SHUTOFF) throw virErr('INTERNAL_ERROR', `domain '${dom.name}' not running`);
-      act(obj, (obj.def as LifecycleDef).onPoweroff);
+      act(obj, obj.def.onPoweroff);
     },
     async domainReboot(dom, flags) {
       const all = Object.values(DomainShutdown).reduce((a, b) => a | b, 0);
       checkFlags(flags, all, 'testDomainReboot');
       const obj = objFromHandle(s, dom);
       checkActive(obj);
-      act(obj, (obj.def as LifecycleDef).onReboot ?? 'restart');
+      act(obj, obj.def.onReboot);
     },
     async domainReset(dom, flags) {
       checkFlags(flags, 0, 'testDomainReset');

@@ -1,17 +1,67 @@
-import type { DomainDef } from '../../../xml/domain/index.js';
+import type { DomainDef, Elem } from '../../../xml/domain/index.js';
+import { parseXmlDocument } from '../../../xml/parse.js';
+import { formatMetadataElem } from '../../../xml/domain/metadata.js';
+import { fromNode } from '../../../xml/domain/elem.js';
 import { virErr } from '../../../errors.js';
 
-/** virXMLExtractNamespaceXML: the `<metadata>` child in namespace `uri`, without its prefix. */
-export function getMetadataElement(_def: DomainDef, _uri: string | null): string | undefined {
-  return undefined;
+const isDecl = (k: string) => k === 'xmlns' || k.startsWith('xmlns:');
+
+/** The namespace URI a `<metadata>` child declares for its own prefix. */
+function nsOf(e: Elem): string | undefined {
+  const colon = e.name.indexOf(':');
+  const decl = colon >= 0 ? `xmlns:${e.name.slice(0, colon)}` : 'xmlns';
+  return e.attrs.find(([k]) => k === decl)?.[1];
 }
 
-/** virDomainDefSetMetadata for METADATA_ELEMENT: returns the edit, validated up front. */
+/** Drops prefixes and namespace declarations (virXMLExtractNamespaceXML's copy). */
+function strip(e: Elem): Elem {
+  const local = (n: string) => n.slice(n.indexOf(':') + 1);
+  return {
+    name: local(e.name),
+    attrs: e.attrs.filter(([k]) => !isDecl(k)),
+    children: e.children.map(strip),
+    text: e.text,
+  };
+}
+
+/** virXMLInjectNamespace: every element of the fragment moves into `key`'s namespace. */
+function inject(e: Elem, key: string, uri: string, root: boolean): Elem {
+  const local = e.name.slice(e.name.indexOf(':') + 1);
+  const attrs = e.attrs.filter(([k]) => !isDecl(k));
+  return {
+    name: `${key}:${local}`,
+    attrs: root ? [[`xmlns:${key}`, uri], ...attrs] : attrs,
+    children: e.children.map((c) => inject(c, key, uri, false)),
+    text: e.text,
+  };
+}
+
+/** virXMLExtractNamespaceXML: the `<metadata>` child in namespace `uri`, without its prefix. */
+export function getMetadataElement(def: DomainDef, uri: string | null): string | undefined {
+  const found = def.metadata?.children.find((c) => nsOf(c) === uri);
+  return found ? formatMetadataElem(strip(found), 0).replace(/\n$/, '') : undefined;
+}
+
+/** An XML NCName (a namespace prefix). */
+const NCNAME = /^[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*$/;
+
+/** virDomainDefSetMetadata for METADATA_ELEMENT: parses and checks up front, returns the edit. */
 export function setMetadataElement(
-  _metadata: string | null,
+  metadata: string | null,
   key: string | null,
-  _uri: string | null,
+  uri: string | null,
 ): (def: DomainDef) => void {
-  if (key === null) throw virErr('INVALID_ARG', 'key');
-  return () => {};
+  let added: Elem | undefined;
+  if (metadata !== null) {
+    const root = fromNode(parseXmlDocument(metadata, '(metadata_xml)'));
+    if (key === null || !NCNAME.test(key))
+      throw virErr('INTERNAL_ERROR', 'failed to validate prefix for a new XML namespace');
+    added = inject(root, key, uri ?? '', true);
+  }
+  return (def) => {
+    if (added) def.metadata ??= { name: 'metadata', attrs: [], children: [] };
+    if (!def.metadata) return;
+    def.metadata.children = def.metadata.children.filter((c) => nsOf(c) !== uri);
+    if (added) def.metadata.children.push(structuredClone(added));
+  };
 }
