@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../types.js';
 import { poolAsHandlers } from './pool-as.js';
+import { poolEdit } from './pool-edit.js';
 import { poolEvent } from './pool-event.js';
 import { poolInfoHandlers } from './pool-info.js';
 import { poolLifecycleHandlers } from './pool-lifecycle.js';
@@ -15,6 +16,7 @@ export const storageHandlers: HandlerTable = {
   ...poolInfoHandlers,
   ...poolSourceHandlers,
   'pool-list': poolList,
+  'pool-edit': poolEdit,
   'pool-event': poolEvent,
   ...volCreateHandlers,
   ...volInfoHandlers,

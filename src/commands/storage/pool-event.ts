@@ -32,9 +32,10 @@ export const poolEvent: Handler = async (ctx, opts) => {
   }
   const loop = opts.bool('loop');
   const stamp = opts.bool('timestamp');
-  const timeout = opts.int('timeout');
-  if (timeout !== undefined && timeout < 1) {
-    ctx.error('invalid timeout value');
+  // vshCommandOptTimeoutToMs: whole seconds, neither zero nor too many to count in ms.
+  const timeout = opts.uint('timeout');
+  if (timeout !== undefined && (timeout === 0 || timeout > Math.floor(2147483647 / 1000))) {
+    ctx.error(`Numeric value '${timeout}' for <timeout> option is malformed or out of range`);
     return false;
   }
   // virsh carries on without the filter when the pool cannot be found; the lookup's error

@@ -11,7 +11,7 @@ export type { StorageState, PoolObj } from './state.js';
 export function storageOps(node: TestNode): StorageApi {
   const s = node.storage;
   return {
-    ...poolOps(s),
+    ...poolOps(node),
     ...volumeOps(s),
     async connectFindStoragePoolSources(type, srcSpec, flags) {
       return findPoolSources(type, srcSpec, flags);
@@ -24,5 +24,5 @@ export function storageOps(node: TestNode): StorageApi {
     async connectStoragePoolEventDeregisterAny(id) {
       s.callbacks = s.callbacks.filter((r) => r.id !== id);
     },
-  } as StorageApi;
+  };
 }

@@ -4,6 +4,8 @@ import { ListPools, PoolDefineFlags, PoolLifecycle, PoolState } from '../../../a
 import type { PoolType } from '../../../xml/storage/enums.js';
 import { formatPool, parsePoolXml, type PoolDef } from '../../../xml/storage/pool.js';
 import { parseUuid } from '../../../xml/storage/uuid.js';
+import type { TestNode } from '../node.js';
+import { mockVport } from '../nodedev/vport.js';
 import { sourceConflict } from './conflict.js';
 import { emitLifecycle, emitRefresh } from './events.js';
 import {
@@ -76,7 +78,21 @@ function listAdd(s: StorageState, def: PoolDef, checkLive: boolean): PoolObj {
   return obj;
 }
 
-export function poolOps(s: StorageState): Partial<StorageApi> {
+/** The name the test driver's mock vHBA always gets (testDestroyVport relies on it). */
+const MOCK_VHBA = 'scsi_host12';
+
+/** Everything but the volume calls, source discovery and event registration. */
+export type PoolOps = Omit<
+  StorageApi,
+  | Extract<keyof StorageApi, `storageVol${string}`>
+  | 'connectFindStoragePoolSources'
+  | 'connectStoragePoolEventRegisterAny'
+  | 'connectStoragePoolEventDeregisterAny'
+>;
+
+export function poolOps(node: TestNode): PoolOps {
+  const s = node.storage;
+  const devices = node.nodedevs.devices;
   return {
     async connectNumOfStoragePools() {
       return s.pools.filter((p) => p.active).length;
@@ -114,6 +130,17 @@ export function poolOps(s: StorageState): Partial<StorageApi> {
       const def = parsePoolXml(xml);
       const obj = listAdd(s, def, true);
       obj.def = def;
+      const adapter = def.source.adapter;
+      if (adapter?.type === 'fc_host') {
+        // No udev here: the test driver fakes the vHBA an fc_host pool would create.
+        try {
+          const vhba = mockVport(devices, adapter.wwnn ?? '', adapter.wwpn ?? '');
+          devices.set(vhba.name, vhba);
+        } catch (e) {
+          removePool(s, obj);
+          throw e;
+        }
+      }
       setDefaults(obj.def);
       obj.persistent = false;
       obj.active = true;
@@ -149,6 +176,12 @@ export function poolOps(s: StorageState): Partial<StorageApi> {
     async storagePoolDestroy(pool) {
       const obj = findActiveByName(s, pool.name);
       obj.active = false;
+      if (obj.def.source.adapter?.type === 'fc_host') {
+        if (!devices.has(MOCK_VHBA)) {
+          throw virErr('NO_NODE_DEVICE', `no node device with matching name '${MOCK_VHBA}'`);
+        }
+        devices.delete(MOCK_VHBA);
+      }
       emitLifecycle(s, obj, PoolLifecycle.STOPPED);
       if (!obj.persistent) removePool(s, obj);
     },

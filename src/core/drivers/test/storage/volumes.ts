@@ -37,7 +37,10 @@ function createVol(s: StorageState, poolName: string, xml: string, fn: string, f
   return vol;
 }
 
-export function volumeOps(s: StorageState): Partial<StorageApi> {
+/** The storageVol* calls. */
+export type VolumeOps = Pick<StorageApi, Extract<keyof StorageApi, `storageVol${string}`>>;
+
+export function volumeOps(s: StorageState): VolumeOps {
   const active = (pool: string, name: string): [PoolObj, VolDef] => {
     const obj = findActiveByName(s, pool);
     return [obj, findVol(obj, name)];
