@@ -4,7 +4,7 @@ import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { virErr } from '../../errors.js';
 import { generateUUID, parseUUID } from './ids.js';
 import { parseMemoryKiB } from './units.js';
-import { propUInt, parseUInt } from './numbers.js';
+import { propEnum, propUInt, parseUInt, TRISTATE_BOOL } from './numbers.js';
 import { DOMAIN_SPECS } from './specs.js';
 import { parseMetadata } from './metadata.js';
 import { parseOsBoot, parseOsCaps } from './os.js';
@@ -137,6 +137,11 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     throw xmlError(`Invalid value for attribute 'dumpCore' in element 'memory': '${dumpCore}'.`);
 
   const vcpu = parseVcpu(root);
+  for (const v of children(child(root, 'vcpus'), 'vcpu')) {
+    const id = propUInt(v, 'id', 10, { required: true })!;
+    if (id >= vcpu.max) throw xmlError(`vcpu id '${id}' is out of range of maximum vcpu count`);
+    propEnum(v, 'enabled', TRISTATE_BOOL, { required: true, nonzero: true });
+  }
   const lockfailure = parseLifecycle(root, 'on_lockfailure', LOCK_FAILURE, undefined);
   const pm = child(root, 'pm');
   const s3 = parsePmState(pm, 'suspend-to-mem');
@@ -187,6 +192,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     launchSecurity: optCanon(root, 'launchSecurity'),
     testNamespace: root.children.filter((c) => c.name.startsWith('test:')).map(fromNode),
   };
+  if (def.vcpuList?.children.length) def.vcpus = def.vcpuList.children.filter((v) => v.attrs.some(([k, val]) => k === 'enabled' && val === 'yes')).length;
   const hyperv = def.features?.children.find((c) => c.name === 'hyperv');
   if (hyperv && !hyperv.attrs.some(([k]) => k === 'mode')) hyperv.attrs.unshift(['mode', 'custom']);
   if (hyperv) hyperv.open = true;
