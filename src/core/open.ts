@@ -117,7 +117,7 @@ function rewriteLegacyName(name: string): string {
 
 /** virConnectCheckURIMissingSlash: `qemu://system` almost certainly meant qemu:///system. */
 function checkMissingSlash(uristr: string, uri: VirURI) {
-  if (!uri.path || !uri.server || !['qemu', 'vbox', 'vz'].includes(uri.scheme ?? '')) return;
+  if (uri.path === undefined || !uri.server || !['qemu', 'vbox', 'vz'].includes(uri.scheme ?? '')) return;
   if (uri.server === 'session' || uri.server === 'system') {
     throw virErr('INTERNAL_ERROR', `invalid URI ${uristr} (maybe you want ${uri.scheme}:///${uri.server})`);
   }
