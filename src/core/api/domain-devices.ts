@@ -188,7 +188,10 @@ export interface DomainDeviceApi {
   domainGetBlockIoTune(dom: DomainHandle, disk: string, flags: number): Promise<TypedParam[]>;
   domainSetBlockIoTune(dom: DomainHandle, disk: string, params: TypedParam[], flags: number): Promise<void>;
   domainGetSchedulerType(dom: DomainHandle): Promise<{ type: string; nparams: number }>;
+  /** virDomainGetSchedulerParameters (no flags; the public API adds none) */
+  domainGetSchedulerParameters(dom: DomainHandle): Promise<TypedParam[]>;
   domainGetSchedulerParametersFlags(dom: DomainHandle, flags: number): Promise<TypedParam[]>;
+  domainSetSchedulerParameters(dom: DomainHandle, params: TypedParam[]): Promise<void>;
   domainSetSchedulerParametersFlags(dom: DomainHandle, params: TypedParam[], flags: number): Promise<void>;
   domainGetPerfEvents(dom: DomainHandle, flags: number): Promise<TypedParam[]>;
   domainSetPerfEvents(dom: DomainHandle, params: TypedParam[], flags: number): Promise<void>;

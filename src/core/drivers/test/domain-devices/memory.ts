@@ -19,6 +19,8 @@ const LIVE = 1;
 const CONFIG = 2;
 const MAXIMUM = 4;
 const ULLONG = 4;
+/** VIR_TYPED_PARAM_STRING_OKAY, which the public API adds for every getter. */
+const STRING_OKAY = 4;
 
 export function memoryOps(c: DevCtx): MemoryOps {
   const setMemoryFlags = async (api: string, dom: Parameters<MemoryOps['domainSetMemoryFlags']>[0], memory: bigint, flags: number) => {
@@ -50,7 +52,7 @@ export function memoryOps(c: DevCtx): MemoryOps {
     domainSetMaxMemory: (dom, memory) => setMemoryFlags('virDomainSetMaxMemory', dom, memory, MAXIMUM),
     domainGetMaxMemory: async (dom) => BigInt(c.obj(dom).def.memory),
     domainGetMemoryParameters: async (dom, flags) => {
-      checkFlags(flags, LIVE | CONFIG | 4, 'testDomainGetMemoryParameters');
+      checkFlags(flags | STRING_OKAY, LIVE | CONFIG | 4, 'testDomainGetMemoryParameters');
       const t = await c.tun(oneDef(c.obj(dom), flags));
       const p = (field: string, value: bigint): TypedParam => ({ field, type: ULLONG, value });
       return [p('hard_limit', t.hardLimit), p('soft_limit', t.softLimit), p('swap_hard_limit', t.swapHardLimit)];

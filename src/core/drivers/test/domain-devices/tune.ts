@@ -1,4 +1,5 @@
 import type { DomainDeviceApi, TypedParam } from '../../../api/domain-devices.js';
+import type { DomainHandle } from '../../../api/handles.js';
 import { virErr } from '../../../errors.js';
 import { checkFlags, invalidArg, oneDef, oneDefState } from './common.js';
 import type { DevCtx } from './context.js';
@@ -19,7 +20,9 @@ type TuneOps = Pick<
   | 'domainGetBlockIoTune'
   | 'domainSetBlockIoTune'
   | 'domainGetSchedulerType'
+  | 'domainGetSchedulerParameters'
   | 'domainGetSchedulerParametersFlags'
+  | 'domainSetSchedulerParameters'
   | 'domainSetSchedulerParametersFlags'
   | 'domainGetPerfEvents'
   | 'domainSetPerfEvents'
@@ -27,6 +30,7 @@ type TuneOps = Pick<
 >;
 
 const AFFECT = 1 | 2;
+/** VIR_TYPED_PARAM_STRING_OKAY, which the public API adds to the typed-parameter getters. */
 const STRING_OKAY = 4;
 const [INT, UINT, ULLONG, BOOLEAN, STRING] = [1, 2, 4, 6, 7];
 
@@ -85,9 +89,20 @@ function mergeBlkio(devices: BlkioDevice[], text: string, key: keyof Omit<BlkioD
 }
 
 export function tuneOps(c: DevCtx): TuneOps {
+  // The test driver reports a fixed weight and accepts (and drops) new ones.
+  const getSched = async (dom: DomainHandle, flags: number) => {
+    checkFlags(flags, 0, 'testDomainGetSchedulerParametersFlags');
+    c.obj(dom);
+    return [p('weight', UINT, 50)];
+  };
+  const setSched = async (dom: DomainHandle, params: TypedParam[], flags: number) => {
+    checkFlags(flags, 0, 'testDomainSetSchedulerParametersFlags');
+    validateParams(params, { weight: UINT });
+    c.obj(dom);
+  };
   return {
     domainGetBlkioParameters: async (dom, flags) => {
-      checkFlags(flags, AFFECT | STRING_OKAY, 'testDomainGetBlkioParameters');
+      checkFlags(flags | STRING_OKAY, AFFECT | STRING_OKAY, 'testDomainGetBlkioParameters');
       const t = await c.tun(oneDef(c.obj(dom), flags));
       const out = [p('weight', UINT, t.blkioWeight)];
       for (const [field, key] of BLKIO_LISTS) {
@@ -109,7 +124,7 @@ export function tuneOps(c: DevCtx): TuneOps {
       }
     },
     domainGetNumaParameters: async (dom, flags) => {
-      checkFlags(flags, AFFECT | STRING_OKAY, 'testDomainGetNumaParameters');
+      checkFlags(flags | STRING_OKAY, AFFECT | STRING_OKAY, 'testDomainGetNumaParameters');
       const t = await c.tun(oneDef(c.obj(dom), flags));
       return [p('numa_mode', INT, t.numaMode ?? 0), p('numa_nodeset', STRING, t.numaNodeset ?? '')];
     },
@@ -144,7 +159,7 @@ export function tuneOps(c: DevCtx): TuneOps {
       else t.numaMode ??= 0;
     },
     domainGetInterfaceParameters: async (dom, device, flags) => {
-      checkFlags(flags, AFFECT | STRING_OKAY, 'testDomainGetInterfaceParameters');
+      checkFlags(flags | STRING_OKAY, AFFECT | STRING_OKAY, 'testDomainGetInterfaceParameters');
       const def = oneDef(c.obj(dom), flags);
       const net = netFind(nets(c.tree(def)), device);
       const bw = (await c.tun(def)).bandwidth[net.mac ?? ''] ?? {};
@@ -215,16 +230,10 @@ export function tuneOps(c: DevCtx): TuneOps {
       all[d.dst] = info;
     },
     domainGetSchedulerType: async () => ({ type: 'fair', nparams: 1 }),
-    domainGetSchedulerParametersFlags: async (dom, flags) => {
-      checkFlags(flags, 0, 'testDomainGetSchedulerParametersFlags');
-      c.obj(dom);
-      return [p('weight', UINT, 50)];
-    },
-    domainSetSchedulerParametersFlags: async (dom, params, flags) => {
-      checkFlags(flags, 0, 'testDomainSetSchedulerParametersFlags');
-      validateParams(params, { weight: UINT });
-      c.obj(dom);
-    },
+    domainGetSchedulerParameters: (dom) => getSched(dom, 0),
+    domainGetSchedulerParametersFlags: (dom, flags) => getSched(dom, flags | STRING_OKAY),
+    domainSetSchedulerParameters: (dom, params) => setSched(dom, params, 0),
+    domainSetSchedulerParametersFlags: setSched,
     domainGetPerfEvents: async (dom, flags) => {
       checkFlags(flags, AFFECT | STRING_OKAY, 'testDomainGetPerfEvents');
       const t = await c.tun(oneDef(c.obj(dom), flags));
@@ -237,7 +246,7 @@ export function tuneOps(c: DevCtx): TuneOps {
       for (const par of params) t.perf[par.field] = par.value === true;
     },
     domainGetLaunchSecurityInfo: async (dom, flags) => {
-      checkFlags(flags, 0, 'testDomainGetLaunchSecurityInfo');
+      checkFlags(flags | STRING_OKAY, 0, 'testDomainGetLaunchSecurityInfo');
       c.obj(dom);
       return [];
     },

@@ -1,0 +1,168 @@
+import type { CommandContext, CommandOptions, Handler } from '../types.js';
+import { exclusive, optDomain, requireOpt } from './util.js';
+
+/** vshCommandOptTimeoutToMs: seconds, non-zero and convertible to milliseconds. */
+function timeoutMs(ctx: CommandContext, opts: CommandOptions): number | undefined {
+  const t = opts.uint('timeout');
+  if (t === undefined) return 0;
+  if (t === 0 || t > Math.floor(2147483647 / 1000)) {
+    ctx.error(`Numeric value '${t}' for <timeout> option is malformed or out of range`);
+    return undefined;
+  }
+  return t * 1000;
+}
+
+/** --verbose/--async need a blocking mode; `modes` names the options that give one. */
+function needBlocking(ctx: CommandContext, opts: CommandOptions, blocking: boolean, modes: string): boolean {
+  if (blocking) return true;
+  for (const o of ['verbose', 'async']) {
+    if (opts.bool(o)) {
+      ctx.error(`--${o} requires at least one of --timeout, ${modes}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+const bandwidth = (opts: CommandOptions) => opts.ulong('bandwidth') ?? 0n;
+
+export const blockcommit: Handler = async (ctx, opts) => {
+  if (!exclusive(ctx, opts, 'pivot', 'keep-overlay')) return false;
+  const pivot = opts.bool('pivot');
+  const finish = opts.bool('keep-overlay');
+  const active = opts.bool('active') || pivot || finish;
+  const path = opts.requiredString('path');
+  const base = opts.string('base') ?? null;
+  const top = opts.string('top') ?? null;
+  const bw = bandwidth(opts);
+  let flags = 0;
+  if (opts.bool('bytes')) flags |= 1 << 6;
+  if (opts.bool('shallow')) flags |= 1;
+  if (opts.bool('delete')) flags |= 2;
+  if (active) flags |= 4;
+  if (opts.bool('keep-relative')) flags |= 8;
+  const timeout = timeoutMs(ctx, opts);
+  if (timeout === undefined) return false;
+  const blocking = opts.bool('wait') || pivot || finish || timeout > 0;
+  if (!needBlocking(ctx, opts, blocking, '--wait, --pivot, or --keep-overlay')) return false;
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  await (await ctx.conn()).domainBlockCommit(dom, path, base, top, bw, flags);
+  if (!blocking) ctx.printExtra(active ? 'Active Block Commit started' : 'Block Commit started');
+  return true;
+};
+
+export const blockcopy: Handler = async (ctx, opts) => {
+  const path = opts.requiredString('path');
+  const dest = opts.string('dest');
+  const xml = opts.string('xml');
+  const pivot = opts.bool('pivot');
+  const finish = opts.bool('finish');
+  const bw = bandwidth(opts);
+  opts.uint('granularity');
+  opts.ulong('buf-size');
+  const timeout = timeoutMs(ctx, opts);
+  if (timeout === undefined) return false;
+  const blocking = opts.bool('wait') || pivot || finish || timeout > 0;
+  if (
+    !exclusive(ctx, opts, 'dest', 'xml') ||
+    !exclusive(ctx, opts, 'format', 'xml') ||
+    !exclusive(ctx, opts, 'blockdev', 'xml') ||
+    !exclusive(ctx, opts, 'pivot', 'finish')
+  ) {
+    return false;
+  }
+  if (dest === undefined && xml === undefined) {
+    ctx.error('need either --dest or --xml');
+    return false;
+  }
+  if (!needBlocking(ctx, opts, blocking, '--wait, --pivot, or --finish')) return false;
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const conn = await ctx.conn();
+  let flags = 0;
+  if (opts.bool('shallow')) flags |= 1;
+  if (opts.bool('reuse-external')) flags |= 2;
+  if (xml !== undefined) {
+    const destxml = await ctx.readFile(xml);
+    await conn.domainBlockCopy(dom, path, destxml, [], flags);
+  } else {
+    await conn.domainBlockRebase(dom, path, dest!, bw, flags | 8);
+  }
+  if (!blocking) ctx.printExtra('Block Copy started');
+  return true;
+};
+
+export const blockjob: Handler = async (ctx, opts) => {
+  const pairs: Array<[string, string]> = [
+    ['raw', 'abort'], ['raw', 'pivot'], ['raw', 'async'], ['raw', 'bandwidth'],
+    ['info', 'abort'], ['info', 'pivot'], ['info', 'async'], ['info', 'bandwidth'],
+    ['bytes', 'abort'], ['bytes', 'pivot'], ['bytes', 'async'],
+  ];
+  for (const [a, b] of pairs) if (!exclusive(ctx, opts, a, b)) return false;
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const path = opts.requiredString('path');
+  const conn = await ctx.conn();
+  if (opts.bool('abort') || opts.bool('pivot') || opts.bool('async')) {
+    const flags = (opts.bool('async') ? 1 : 0) | (opts.bool('pivot') ? 2 : 0);
+    await conn.domainBlockJobAbort(dom, path, flags);
+    return true;
+  }
+  if (opts.has('bandwidth')) {
+    await conn.domainBlockJobSetSpeed(dom, path, bandwidth(opts), opts.bool('bytes') ? 1 : 0);
+    return true;
+  }
+  const info = await conn.domainGetBlockJobInfo(dom, path, opts.bool('bytes') ? 1 : 0);
+  if (!info) {
+    ctx.printExtra(`No current block job for ${path}`);
+    return true;
+  }
+  ctx.print(` type=${info.type}\n bandwidth=${info.bandwidth}\n cur=${info.cur}\n end=${info.end}\n`);
+  return true;
+};
+
+export const blockpull: Handler = async (ctx, opts) => {
+  if (!requireOpt(ctx, opts, 'verbose', 'wait') || !requireOpt(ctx, opts, 'async', 'wait')) return false;
+  const path = opts.requiredString('path');
+  const base = opts.string('base');
+  const bw = bandwidth(opts);
+  const timeout = timeoutMs(ctx, opts);
+  if (timeout === undefined) return false;
+  let flags = opts.bool('keep-relative') ? 16 : 0;
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const conn = await ctx.conn();
+  if (base !== undefined || flags) {
+    if (opts.bool('bytes')) flags |= 64;
+    await conn.domainBlockRebase(dom, path, base ?? null, bw, flags);
+  } else {
+    await conn.domainBlockPull(dom, path, bw, opts.bool('bytes') ? 64 : 0);
+  }
+  if (!opts.bool('wait')) ctx.printExtra('Block Pull started');
+  return true;
+};
+
+export const blockresize: Handler = async (ctx, opts) => {
+  const path = opts.requiredString('path');
+  let size = opts.scaled('size', 1024, 2n ** 64n - 1n) ?? 0n;
+  let flags = 0;
+  // The older KiB interface when the size allows it.
+  if (size % 1024n === 0n) size /= 1024n;
+  else flags |= 1;
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const conn = await ctx.conn();
+  await ctx.attempt(`Failed to resize block device '${path}'`, () => conn.domainBlockResize(dom, path, size, flags));
+  ctx.printExtra(`Block device '${path}' is resized`);
+  return true;
+};
+
+export const domblkthreshold: Handler = async (ctx, opts) => {
+  const dev = opts.requiredString('dev');
+  const threshold = opts.scaled('threshold', 1, 2n ** 64n - 1n) ?? 0n;
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  await (await ctx.conn()).domainSetBlockThreshold(dom, dev, threshold, 0);
+  return true;
+};
