@@ -1,7 +1,7 @@
 import { InterfaceXMLFlags, ListInterfacesFlags as L } from '../../core/api/interface.js';
 import { formatTable } from '../domain/table.js';
 import { byNameCase } from '../network/list.js';
-import { printXml } from '../network/dumpxml.js';
+import { dumpXml } from '../storage/dumpxml.js';
 import type { Handler } from '../types.js';
 import { BY_ANY, optInterface } from './lookup.js';
 
@@ -41,5 +41,5 @@ export const ifaceDumpxml: Handler = async (ctx, opts) => {
   const flags = opts.bool('inactive') ? InterfaceXMLFlags.INACTIVE : 0;
   const conn = await ctx.conn();
   const xml = await conn.interfaceGetXMLDesc(iface, flags);
-  return printXml(ctx, xml, opts.string('xpath'));
+  return dumpXml(ctx, xml, 'interface', opts.string('xpath'), opts.bool('wrap'));
 };

@@ -1,7 +1,7 @@
 import type { NetworkPortHandle } from '../../core/api/network.js';
 import { formatTable } from '../domain/table.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
-import { printXml } from './dumpxml.js';
+import { dumpXml } from '../storage/dumpxml.js';
 import { optNetwork } from './lookup.js';
 
 /**
@@ -31,7 +31,7 @@ export const netPortDumpxml: Handler = async (ctx, opts) => {
   if (!port) return true;
   const conn = await ctx.conn();
   const xml = await conn.networkPortGetXMLDesc(port, 0);
-  return printXml(ctx, xml, opts.string('xpath'));
+  return dumpXml(ctx, xml, 'network-port', opts.string('xpath'), opts.bool('wrap'));
 };
 
 export const netPortDelete: Handler = async (ctx, opts) => {
