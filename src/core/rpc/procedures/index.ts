@@ -1,0 +1,34 @@
+import { connectProcs } from './connect.js';
+import type { Procedure } from './define.js';
+import { domainProcs } from './domain.js';
+import { eventProcs } from './events.js';
+import { hostObjectProcs } from './host-objects.js';
+import { keepaliveProcs } from './keepalive.js';
+import { networkProcs } from './network.js';
+import { snapshotProcs } from './snapshot.js';
+import { storageProcs } from './storage.js';
+
+export type { ArgsOf, Procedure, RetOf } from './define.js';
+export { keepalivePacket } from './keepalive.js';
+
+/** Every procedure this project speaks, by camel-case name (the client's handle on a row). */
+export const P = {
+  ...connectProcs,
+  ...domainProcs,
+  ...snapshotProcs,
+  ...networkProcs,
+  ...storageProcs,
+  ...hostObjectProcs,
+  ...eventProcs,
+};
+
+/** Lookup by (program, number), for a daemon dispatching calls and a client routing events. */
+export function procedureIndex(rows: Iterable<Procedure> = [...Object.values(P), ...Object.values(keepaliveProcs)]): Map<string, Procedure> {
+  const index = new Map<string, Procedure>();
+  for (const p of rows) {
+    const key = `${p.program}:${p.number}`;
+    if (index.has(key)) throw new Error(`duplicate procedure ${p.name} (${key})`);
+    index.set(key, p);
+  }
+  return index;
+}
