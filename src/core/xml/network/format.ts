@@ -4,6 +4,7 @@ import { formatIp } from './ipaddr.js';
 import type { DnsDef, ForwardDef, IpDef, Lease, NetworkDef, PortGroupDef, RouteDef } from './model.js';
 import { NETWORK_XML_INACTIVE } from './model.js';
 import { writeRaw } from './raw.js';
+import { writeBandwidth, writeVlan } from './netdev.js';
 
 const hex = (n: number, w: number) => '0x' + n.toString(16).padStart(w, '0');
 
@@ -141,9 +142,9 @@ export function writePortGroup(w: XmlWriter, pg: PortGroupDef): void {
     ['default', pg.isDefault ? 'yes' : undefined],
     ['trustGuestRxFilters', pg.trustGuestRxFilters],
   ]);
-  writeRaw(w, pg.vlan);
+  writeVlan(w, pg.vlan);
   writeRaw(w, pg.virtualport);
-  writeRaw(w, pg.bandwidth);
+  writeBandwidth(w, pg.bandwidth);
   w.close('portgroup');
 }
 
@@ -173,8 +174,8 @@ export function formatNetworkXML(def: NetworkDef, flags = 0): string {
   if (def.mac) w.leaf('mac', [['address', def.mac]]);
   if (def.domain !== undefined) w.leaf('domain', [['name', def.domain], ['localOnly', def.domainLocalOnly]]);
   writeDns(w, def.dns);
-  writeRaw(w, def.vlan);
-  writeRaw(w, def.bandwidth);
+  writeVlan(w, def.vlan);
+  writeBandwidth(w, def.bandwidth);
   if (def.isolatedPort) w.leaf('port', [['isolated', def.isolatedPort]]);
   for (const ip of def.ips) writeIp(w, ip);
   for (const r of def.routes) writeRoute(w, r);

@@ -2,6 +2,7 @@
 import type { XNode } from '../tree.js';
 import type { IpAddr } from './ipaddr.js';
 import type { Tristate } from './props.js';
+import type { Bandwidth, Vlan } from './netdev.js';
 
 export const FORWARD_MODES = ['none', 'nat', 'route', 'open', 'bridge', 'private', 'vepa', 'passthrough', 'hostdev'] as const;
 export type ForwardMode = (typeof FORWARD_MODES)[number];
@@ -113,10 +114,10 @@ export interface PortGroupDef {
   name: string;
   isDefault: boolean;
   trustGuestRxFilters?: Tristate;
-  /** Kept as parsed: <vlan>, <virtualport>, <bandwidth>. */
-  vlan?: XNode;
+  vlan?: Vlan;
+  /** Kept as parsed. */
   virtualport?: XNode;
-  bandwidth?: XNode;
+  bandwidth?: Bandwidth;
 }
 
 export interface NetworkDef {
@@ -136,8 +137,8 @@ export interface NetworkDef {
   domain?: string;
   domainLocalOnly?: Tristate;
   dns: DnsDef;
-  vlan?: XNode;
-  bandwidth?: XNode;
+  vlan?: Vlan;
+  bandwidth?: Bandwidth;
   isolatedPort?: Tristate;
   ips: IpDef[];
   routes: RouteDef[];

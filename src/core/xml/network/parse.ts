@@ -10,6 +10,9 @@ import { parseDns, emptyDns } from './parse-dns.js';
 import { emptyForward, parseForward } from './parse-forward.js';
 import { parseIpDef } from './parse-ip.js';
 import { parseRoute } from './parse-route.js';
+import { parseBandwidth, parseVlan } from './netdev.js';
+
+const optional = <T>(node: XNode | undefined, parse: (n: XNode) => T): T | undefined => (node ? parse(node) : undefined);
 
 export function parsePortGroup(node: XNode): PortGroupDef {
   const name = xstr(node.attrs.name);
@@ -19,8 +22,8 @@ export function parsePortGroup(node: XNode): PortGroupDef {
     isDefault: (xstr(node.attrs.default) ?? '').toLowerCase() === 'yes',
     trustGuestRxFilters: propTristate(node, 'trustGuestRxFilters'),
     virtualport: child(node, 'virtualport'),
-    bandwidth: child(node, 'bandwidth'),
-    vlan: child(node, 'vlan'),
+    bandwidth: optional(child(node, 'bandwidth'), (n) => parseBandwidth(n, false)),
+    vlan: optional(child(node, 'vlan'), parseVlan),
   };
 }
 
@@ -120,8 +123,8 @@ export function parseNetworkNode(root: XNode): NetworkDef {
   const domainNode = child(root, 'domain');
   def.domain = domainNode?.attrs.name;
   def.domainLocalOnly = propTristate(domainNode, 'localOnly');
-  def.bandwidth = child(root, 'bandwidth');
-  def.vlan = child(root, 'vlan');
+  def.bandwidth = optional(child(root, 'bandwidth'), (n) => parseBandwidth(n, false));
+  def.vlan = optional(child(root, 'vlan'), parseVlan);
   def.isolatedPort = propTristate(child(root, 'port'), 'isolated');
 
   const bridge = child(root, 'bridge');
