@@ -1,56 +1,52 @@
 import type { CommandContext } from '../types.js';
 import { parseXmlDocument } from '../../core/xml/parse.js';
-import { escapeXml } from '../../core/xml/writer.js';
 import type { XNode } from '../../core/xml/tree.js';
 import { virErr } from '../../core/errors.js';
+import { evaluateXPath, toDocument, XPathNotNodeSet, XPathSyntaxError, type DNode } from './xpath.js';
 
-type Item = { node: XNode } | { attr: string; value: string } | { text: string };
-
-function descendants(n: XNode): XNode[] {
-  return n.children.flatMap((c) => [c, ...descendants(c)]);
-}
+/** libxml2's escaping: text escapes <, >, &; attribute values also '"' and control characters. */
+const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+const escAttr = (s: string) =>
+  escText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
 /**
- * The XPath subset dumpxml filters use: location paths of element names or '*', with '/' and
- * '//', ending optionally in '@attr' or 'text()'.
+ * xmlNodeDump with formatting: elements whose children are all elements are indented two
+ * spaces a level; an element holding text is written as it is.
  */
-function evaluate(root: XNode, expr: string): Item[] {
-  const m = /^(\/\/?)?(.*)$/.exec(expr.trim())!;
-  const steps = m[2].split(/(\/\/?)/);
-  const doc: XNode = { name: '#document', attrs: {}, children: [root], text: '' };
-  let ctx: XNode[] = [doc];
-  let axis = m[1] ?? '/';
-  for (let i = 0; i < steps.length; i += 2) {
-    const step = steps[i];
-    const pool = (n: XNode) => (axis === '//' ? descendants(n) : n.children);
-    if (step.startsWith('@')) {
-      const name = step.slice(1);
-      const nodes = axis === '//' ? ctx.flatMap((n) => [n, ...descendants(n)]) : ctx;
-      return nodes.filter((n) => name in n.attrs).map((n) => ({ attr: name, value: n.attrs[name] }));
-    }
-    if (step === 'text()') return ctx.filter((n) => n.text !== '').map((n) => ({ text: n.text }));
-    if (!/^([A-Za-z_][\w.-]*|\*)$/.test(step)) throw virErr('XML_ERROR', 'Invalid expression');
-    const next = ctx.flatMap(pool).filter((n) => step === '*' || n.name === step);
-    ctx = [...new Set(next)];
-    axis = steps[i + 1] ?? '/';
+function dumpNode(n: DNode, depth = 0): string {
+  if (n.kind === 'text') return escText(n.value);
+  if (n.kind === 'attr') return ` ${n.name}="${escAttr(n.value)}"`;
+  if (n.kind === 'doc') return `<?xml version="1.0" encoding="UTF-8"?>\n${n.children.map((c) => dumpNode(c)).join('\n')}\n`;
+  const attrs = n.attrs.map((a) => dumpNode(a)).join('');
+  if (n.children.length === 0) return `<${n.name}${attrs}/>`;
+  if (n.children.some((c) => c.kind === 'text')) {
+    return `<${n.name}${attrs}>${n.children.map((c) => dumpNode(c, depth)).join('')}</${n.name}>`;
   }
-  return ctx.map((node) => ({ node }));
-}
-
-/** xmlNodeDump of an element with libxml2's formatting: 2-space indent, double quotes. */
-export function serializeNode(n: XNode, depth = 0): string {
   const pad = '  '.repeat(depth);
-  const attrs = Object.entries(n.attrs).map(([k, v]) => ` ${k}="${escapeXml(v).replace(/&apos;/g, "'")}"`).join('');
-  const text = n.text.trim() === '' ? '' : n.text;
-  if (n.children.length === 0) return text === '' ? `<${n.name}${attrs}/>` : `<${n.name}${attrs}>${escapeXml(text)}</${n.name}>`;
-  const inner = n.children.map((c) => `${pad}  ${serializeNode(c, depth + 1)}`).join('\n');
+  // A whole document nested in <nodes> (--xpath / --wrap) is written flush left.
+  const inner = n.children.map((c) => (c.kind === 'doc' ? dumpNode(c) : `${pad}  ${dumpNode(c, depth + 1)}`)).join('\n');
   return `<${n.name}${attrs}>\n${inner}\n${pad}</${n.name}>`;
 }
 
-function itemString(i: Item): string {
-  if ('node' in i) return serializeNode(i.node);
-  if ('attr' in i) return ` ${i.attr}="${i.value}"`;
-  return i.text;
+/** A parsed document re-serialized as libxml2 would (virXMLNodeToString of its root). */
+export function serializeNode(root: XNode): string {
+  return dumpNode(toDocument(root).children[0]);
+}
+
+/** Copies of the selected nodes under a new <nodes> root: attributes land on it, text merges. */
+function wrapNodes(nodes: DNode[]): DNode {
+  const wrapper: DNode = { kind: 'element', name: 'nodes', value: '', attrs: [], children: [], order: 0 };
+  for (const n of nodes) {
+    if (n.kind === 'attr') {
+      wrapper.attrs = wrapper.attrs.filter((a) => a.name !== n.name);
+      wrapper.attrs.push(n);
+      continue;
+    }
+    const last = wrapper.children[wrapper.children.length - 1];
+    if (n.kind === 'text' && last?.kind === 'text') last.value += n.value;
+    else wrapper.children.push(n.kind === 'text' ? { ...n } : n);
+  }
+  return wrapper;
 }
 
 /** virshDumpXML: the whole document, or the nodes an --xpath selects (optionally wrapped). */
@@ -59,14 +55,18 @@ export function dumpXml(ctx: CommandContext, xml: string, url: string, xpath: st
     ctx.print(xml);
     return true;
   }
-  const root = parseXmlDocument(xml, url);
-  const items = evaluate(root, xpath);
-  if (wrap) {
-    const nodes = items.filter((i): i is { node: XNode } => 'node' in i).map((i) => i.node);
-    const wrapper: XNode = { name: 'nodes', attrs: {}, children: nodes, text: '' };
-    ctx.print(serializeNode(wrapper) + '\n');
-    return true;
+  const doc = toDocument(parseXmlDocument(xml, url));
+  let nodes: DNode[];
+  try {
+    nodes = evaluateXPath(doc, xpath);
+  } catch (e) {
+    if (e instanceof XPathNotNodeSet) throw virErr('INTERNAL_ERROR', `Incorrect xpath '${xpath}'`);
+    if (!(e instanceof XPathSyntaxError)) throw e;
+    // libxml2 reports on stderr itself and the evaluation yields nothing.
+    process.stderr.write('XPath error : Invalid expression\n');
+    nodes = [];
   }
-  ctx.print(items.map((i) => itemString(i) + '\n').join(''));
+  if (wrap) ctx.print(dumpNode(wrapNodes(nodes)) + '\n');
+  else ctx.print(nodes.map((n) => dumpNode(n) + '\n').join(''));
   return true;
 }
