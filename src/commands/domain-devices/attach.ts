@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { virErr } from '../../core/errors.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { exclusive, optDomain, requireOpt } from './util.js';
 import { formatAddress, parseAddress, type Address } from './address.js';
@@ -130,10 +131,7 @@ export const attachDisk: Handler = async (ctx, opts) => {
     ctx.error(`No support for ${mode} in command 'attach-disk'`);
     return false;
   }
-  if (wwn !== undefined && !validWWN(wwn)) {
-    ctx.error('Malformed wwn: ' + wwn);
-    return false;
-  }
+  if (wwn !== undefined && !validWWN(wwn)) throw virErr('INTERNAL_ERROR', `Malformed wwn: ${wwn}`);
   const children: string[] = [];
   const ind = '  ';
   children.push(

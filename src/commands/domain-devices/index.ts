@@ -80,5 +80,6 @@ export const domainDeviceHandlers: HandlerTable = {
   'qemu-monitor-command': qemu.qemuMonitorCommand,
   'qemu-agent-command': qemu.qemuAgentCommand,
   'qemu-attach': qemu.qemuAttach,
+  'qemu-monitor-event': qemu.qemuMonitorEvent,
   'lxc-enter-namespace': qemu.lxcEnterNamespace,
 };

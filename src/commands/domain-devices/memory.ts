@@ -1,4 +1,5 @@
 import { MEMORY_PARAM_UNLIMITED, type TypedParam } from '../../core/api/domain-devices.js';
+import type { VirError } from '../../core/errors.js';
 import { scaleInteger } from '../shell/numbers.js';
 import type { Handler } from '../types.js';
 import { exclusive, optDomain, pad, paramValue } from './util.js';
@@ -40,14 +41,15 @@ export const setmaxmem: Handler = async (ctx, opts) => {
   return true;
 };
 
-/** virshMemtuneGetSize: KiB by default, any suffix; a negative value means unlimited. */
-function memtuneSize(text: string): bigint | undefined {
+/** virshMemtuneGetSize: KiB by default, any suffix; a negative value means unlimited.
+ * A bad suffix yields libvirt's error, reported after virsh's own. */
+function memtuneSize(text: string): bigint | VirError | undefined {
   const m = /^\s*([-+]?\d+)(.*)$/s.exec(text);
   if (!m) return undefined;
   const v = BigInt(m[1]);
   if (v < 0n) return MEMORY_PARAM_UNLIMITED;
   const r = scaleInteger(v, m[2], 1024n, 2n ** 63n - 1n);
-  return typeof r === 'bigint' ? kib(r) : undefined;
+  return typeof r === 'bigint' ? kib(r) : r;
 }
 
 const MEMTUNE_OPTS: Array<[string, string]> = [
@@ -67,8 +69,9 @@ export const memtune: Handler = async (ctx, opts) => {
     const text = opts.stringQuiet(opt);
     if (text === undefined) continue;
     const v = memtuneSize(text);
-    if (v === undefined) {
+    if (typeof v !== 'bigint') {
       ctx.error(`Unable to parse integer parameter ${opt}`);
+      if (v) throw v;
       return false;
     }
     params.push({ field, type: 4, value: v });
@@ -78,7 +81,9 @@ export const memtune: Handler = async (ctx, opts) => {
     await ctx.attempt('Unable to change memory parameters', () => conn.domainSetMemoryParameters(dom, params, flags));
     return true;
   }
-  const got = await ctx.attempt('Unable to get memory parameters', () => conn.domainGetMemoryParameters(dom, flags));
+  // The public API refuses LIVE|CONFIG already when asked for the parameter count.
+  const context = flags === (LIVE | CONFIG) ? 'Unable to get number of memory parameters' : 'Unable to get memory parameters';
+  const got = await ctx.attempt(context, () => conn.domainGetMemoryParameters(dom, flags));
   for (const p of got) {
     const unlimited = p.type === 4 && p.value === MEMORY_PARAM_UNLIMITED;
     ctx.print(`${pad(p.field, 15)}: ${unlimited ? 'unlimited' : paramValue(p)}\n`);

@@ -1,5 +1,6 @@
 import type { TypedParam } from '../../core/api/domain-devices.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
+import { virErr } from '../../core/errors.js';
 import { numOpt } from './numopt.js';
 import { exclusive, optDomain, printParams } from './util.js';
 import { parseRate } from './rate.js';
@@ -43,7 +44,9 @@ export const blkiotune: Handler = async (ctx, opts) => {
     await ctx.attempt('Unable to change blkio parameters', () => conn.domainSetBlkioParameters(dom, params, flags));
     return true;
   }
-  printParams(ctx, await ctx.attempt('Unable to get blkio parameters', () => conn.domainGetBlkioParameters(dom, flags)));
+  // The public API refuses LIVE|CONFIG already when asked for the parameter count.
+  const context = flags === (LIVE | CONFIG) ? 'Unable to get number of blkio parameters' : 'Unable to get blkio parameters';
+  printParams(ctx, await ctx.attempt(context, () => conn.domainGetBlkioParameters(dom, flags)));
   return true;
 };
 
@@ -163,7 +166,7 @@ function schedUpdates(ctx: CommandContext, opts: CommandOptions, current: TypedP
       ctx.error(`invalid scheduler option: ${field}`);
       return false;
     }
-    out.push({ field, type: known.type, value: fromString(known.type, value) });
+    out.push({ field, type: known.type, value: fromString(field, known.type, value) });
     return true;
   };
   for (const item of opts.argv('set')) {
@@ -181,12 +184,47 @@ function schedUpdates(ctx: CommandContext, opts: CommandOptions, current: TypedP
   return out;
 }
 
-/** virTypedParamsAddFromString's conversion (errors surface from the driver's checks). */
-function fromString(type: number, value: string): TypedParam['value'] {
-  if (type === STRING) return value;
-  if (type === BOOLEAN) return value === '1' || value.toLowerCase() === 'yes' || value.toLowerCase() === 'true';
-  if (type === ULLONG || type === 3) return BigInt(value);
-  return Number(value);
+/** virTypedParamsAddFromString: converts `value` to the parameter's type, or fails as libvirt. */
+function fromString(field: string, type: number, value: string): TypedParam['value'] {
+  const bad = (what: string) => virErr('INVALID_ARG', `Invalid value for field '${field}': expected ${what}`);
+  const m = /^\s*([-+]?)(\d+)$/.exec(value);
+  switch (type) {
+    case STRING:
+      return value;
+    case BOOLEAN: {
+      const v = value.toLowerCase();
+      if (v === '1' || v === 'yes' || v === 'true') return true;
+      if (v === '0' || v === 'no' || v === 'false') return false;
+      throw virErr('INVALID_ARG', `Invalid boolean value for field '${field}'`);
+    }
+    case INT: {
+      const n = m ? Number(m[1] + m[2]) : NaN;
+      if (!Number.isInteger(n) || n < -(2 ** 31) || n >= 2 ** 31) throw bad('int');
+      return n;
+    }
+    case UINT: {
+      if (!m) throw bad('unsigned int');
+      const n = BigInt(m[2]);
+      // strtoul semantics: a negative value wraps within 32 bits.
+      if (n > 0xffffffffn || (m[1] === '-' && n > 0x80000000n)) throw bad('unsigned int');
+      return Number(m[1] === '-' ? (0x100000000n - n) % 0x100000000n : n);
+    }
+    case 3: {
+      if (!m) throw bad('long long');
+      return BigInt(m[1] + m[2]);
+    }
+    case ULLONG: {
+      if (!m) throw bad('unsigned long long');
+      const n = BigInt(m[2]);
+      if (n >= 2n ** 64n) throw bad('unsigned long long');
+      return m[1] === '-' ? (2n ** 64n - n) % 2n ** 64n : n;
+    }
+    default: {
+      const d = Number(value);
+      if (value.trim() === '' || Number.isNaN(d)) throw bad('double');
+      return d;
+    }
+  }
 }
 
 export const schedinfo: Handler = async (ctx, opts) => {

@@ -229,4 +229,6 @@ export interface DomainDeviceApi {
   domainQemuAgentCommand(dom: DomainHandle, cmd: string, timeout: number, flags: number): Promise<string>;
   domainQemuAttach(pid: number, flags: number): Promise<DomainHandle>;
   domainLxcOpenNamespace(dom: DomainHandle, flags: number): Promise<number[]>;
+  /** virConnectDomainQemuMonitorEventRegister; resolves to the callback id. */
+  connectDomainQemuMonitorEventRegister(dom: DomainHandle | null, event: string | null, flags: number): Promise<number>;
 }

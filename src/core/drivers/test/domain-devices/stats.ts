@@ -22,7 +22,7 @@ type StatsOps = Pick<
 /** testDomainGetCPUStats' fixed total (ns). */
 const TOTAL_CPUTIME = 48772617035n;
 /** The test driver derives "live" counters from the wall clock (microseconds). */
-const realTimeUs = (): bigint => BigInt(Date.now()) * 1000n;
+const realTimeUs = (): bigint => BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000));
 
 /** virDomainNetFind: by MAC when the name parses as one, else by interface name. */
 export function netFind(all: NetView[], device: string): NetView {

@@ -193,7 +193,7 @@ export function tuneOps(c: DevCtx): TuneOps {
     },
     domainGetBlockIoTune: async (dom, disk, flags) => {
       if (flags & 1 && flags & 2) {
-        throw invalidArg('Flags VIR_DOMAIN_AFFECT_LIVE and VIR_DOMAIN_AFFECT_CONFIG are mutually exclusive');
+        throw invalidArg("Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
       }
       checkFlags(flags, AFFECT | STRING_OKAY, 'testDomainGetBlockIoTune');
       const def = oneDef(c.obj(dom), flags & AFFECT);

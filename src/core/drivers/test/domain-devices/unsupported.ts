@@ -32,6 +32,7 @@ const missing = {
   domainQemuAgentCommand: 'virDomainQemuAgentCommand',
   domainQemuAttach: 'virDomainQemuAttach',
   domainLxcOpenNamespace: 'virDomainLxcOpenNamespace',
+  connectDomainQemuMonitorEventRegister: 'virConnectDomainQemuMonitorEventRegister',
 } as const satisfies Partial<Record<keyof DomainDeviceApi, string>>;
 
 export type UnsupportedCalls = keyof typeof missing;

@@ -43,8 +43,8 @@ export function vcpuOps(c: DevCtx): VcpuOps {
     domainGetVcpusFlags: getVcpusFlags,
     domainGetMaxVcpus: (dom) => getVcpusFlags(dom, LIVE | MAXIMUM),
     domainSetVcpusFlags: async (dom, n, flags) => {
-      if (flags & 8 && flags & (CONFIG | MAXIMUM)) {
-        throw invalidArg('Flags VIR_DOMAIN_VCPU_GUEST and VIR_DOMAIN_AFFECT_CONFIG are mutually exclusive');
+      if (flags & 8 && flags & CONFIG) {
+        throw invalidArg("Flags 'VIR_DOMAIN_VCPU_GUEST' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
       }
       if (n === 0) throw invalidArg('nvcpus in virDomainSetVcpusFlags must not be zero');
       checkFlags(flags, LIVE | CONFIG | MAXIMUM, 'testDomainSetVcpusFlags');
@@ -69,7 +69,7 @@ export function vcpuOps(c: DevCtx): VcpuOps {
       const obj = c.obj(dom);
       if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot list vcpus for an inactive domain');
       const n = Math.min(maxinfo, obj.def.vcpus);
-      const cpuTime = (BigInt(Date.now()) * 1000n) / 10n;
+      const cpuTime = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000)) / 10n;
       const info = [];
       const cpumaps = [];
       for (let i = 0; i < n; i++) {
