@@ -7,6 +7,7 @@ import { hostOps } from '../host.js';
 import { objOf } from './common.js';
 import { defTree } from './view.js';
 import { tunables, type Tunables } from './tunables.js';
+import { syncTunables } from './sync.js';
 
 /** What every call of this group needs: the node, its domains and host facts. */
 export interface DevCtx {
@@ -14,6 +15,8 @@ export interface DevCtx {
   obj(dom: DomainHandle): DomainObj;
   tree(def: DomainDef): XNode;
   tun(def: DomainDef): Promise<Tunables>;
+  /** Writes the definition's tuning state back into its XML elements after a change. */
+  commit(def: DomainDef): Promise<void>;
   /** VIR_NODEINFO_MAXCPUS: nodes × sockets × cores × threads. */
   hostCpus(): Promise<number>;
   /** nodeInfo.cores (the test driver's per-CPU statistics count). */
@@ -31,6 +34,7 @@ export function devCtx(node: TestNode): DevCtx {
     obj: (dom) => objOf(node, dom),
     tree: defTree,
     tun: async (def) => tunables(def, () => defTree(def), await hostCpus()),
+    commit: async (def) => syncTunables(def, tunables(def, () => defTree(def), await hostCpus())),
     hostCpus,
     hostCores: async () => (await info()).cores,
   };

@@ -39,7 +39,8 @@ export function iothreadOps(c: DevCtx): IOThreadOps {
       if (list.some((t) => t.id === id)) {
         throw virErr('INVALID_ARG', `an IOThread is already using iothread_id '${id}'`);
       }
-      list.push({ id });
+      list.push({ id, autofill: false });
+      await c.commit(oneDef(obj, flags));
       privateOf(obj).iothreads.push({ id, pollMaxNs: 32768n, pollGrow: 0, pollShrink: 0 });
     },
     domainDelIOThread: async (dom, id, flags) => {
@@ -49,7 +50,10 @@ export function iothreadOps(c: DevCtx): IOThreadOps {
       const list = await ids(oneDef(obj, flags));
       const i = list.findIndex((t) => t.id === id);
       if (i < 0) throw virErr('INVALID_ARG', `cannot find IOThread '${id}' in iothreadids list`);
+      // Removing a made-up thread from the middle leaves a gap: every id gets written out.
+      if (list[i].autofill && i + 1 < list.length) for (const t of list) t.autofill = false;
       list.splice(i, 1);
+      await c.commit(oneDef(obj, flags));
       const priv = privateOf(obj).iothreads;
       const j = priv.findIndex((t) => t.id === id);
       if (j >= 0) priv.splice(j, 1);
@@ -61,6 +65,8 @@ export function iothreadOps(c: DevCtx): IOThreadOps {
       const t = (await ids(def)).find((x) => x.id === id);
       if (!t) throw virErr('INVALID_ARG', `iothreadid ${id} not found`);
       t.cpumask = [...cpumap];
+      t.autofill = false;
+      await c.commit(def);
     },
     domainSetIOThreadParams: async (dom, id, params, flags) => {
       checkFlags(flags, 1, 'testDomainSetIOThreadParams');

@@ -80,6 +80,7 @@ export function memoryOps(c: DevCtx): MemoryOps {
       if (soft !== undefined) t.softLimit = soft;
       if (hard !== undefined) t.hardLimit = hard;
       if (swap !== undefined) t.swapHardLimit = swap;
+      await c.commit(def);
     },
   };
 }

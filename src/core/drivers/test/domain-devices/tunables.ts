@@ -21,8 +21,10 @@ export interface BlkioDevice {
 
 export interface IOThreadID {
   id: number;
-  /** Host CPUs this thread may run on; undefined = follows the domain (autofill). */
+  /** Host CPUs this thread may run on; undefined = follows the domain. */
   cpumask?: boolean[];
+  /** Made up from the <iothreads> count rather than listed or added (not written as an id). */
+  autofill: boolean;
 }
 
 /**
@@ -65,9 +67,9 @@ function seed(tree: XNode, hostCpus: number): Tunables {
   const vcpupin: Record<number, boolean[]> = {};
   for (const p of children(cputune, 'vcpupin')) vcpupin[Number(p.attrs.vcpu)] = parseCpuList(p.attrs.cpuset ?? '', hostCpus) ?? [];
   const emu = child(cputune, 'emulatorpin');
-  const ids = children(child(tree, 'iothreadids'), 'iothread').map((t) => ({ id: Number(t.attrs.id) }));
+  const ids: IOThreadID[] = children(child(tree, 'iothreadids'), 'iothread').map((t) => ({ id: Number(t.attrs.id), autofill: false }));
   const count = Number(child(tree, 'iothreads')?.text.trim() ?? 0);
-  for (let id = 1; ids.length < count; id++) if (!ids.some((t) => t.id === id)) ids.push({ id });
+  for (let id = 1; ids.length < count; id++) if (!ids.some((t) => t.id === id)) ids.push({ id, autofill: true });
   const perf: Record<string, boolean> = {};
   for (const e of children(child(tree, 'perf'), 'event')) perf[e.attrs.name] = e.attrs.enabled === 'yes';
   return {

@@ -7,6 +7,7 @@ import { validateParams } from './params.js';
 import { netFind } from './stats.js';
 import { diskByName, nets } from './view.js';
 import { parseCpuList } from './cpumap.js';
+import { PERF_EVENTS } from './sync.js';
 import type { BandwidthRate, BlkioDevice } from './tunables.js';
 
 type TuneOps = Pick<
@@ -33,15 +34,6 @@ const AFFECT = 1 | 2;
 /** VIR_TYPED_PARAM_STRING_OKAY, which the public API adds to the typed-parameter getters. */
 const STRING_OKAY = 4;
 const [INT, UINT, ULLONG, BOOLEAN, STRING] = [1, 2, 4, 6, 7];
-
-/** virPerfEventType, in libvirt's order. */
-export const PERF_EVENTS = [
-  'cmt', 'mbmt', 'mbml', 'cpu_cycles', 'instructions', 'cache_references', 'cache_misses',
-  'branch_instructions', 'branch_misses', 'bus_cycles', 'stalled_cycles_frontend',
-  'stalled_cycles_backend', 'ref_cpu_cycles', 'cpu_clock', 'task_clock', 'page_faults',
-  'context_switches', 'cpu_migrations', 'page_faults_min', 'page_faults_maj',
-  'alignment_faults', 'emulation_faults',
-];
 
 /** virDomainBlockIoTuneInfo's fields, in the order the test driver reports them. */
 const IOTUNE_FIELDS = [
@@ -114,7 +106,8 @@ export function tuneOps(c: DevCtx): TuneOps {
     domainSetBlkioParameters: async (dom, params, flags) => {
       checkFlags(flags, AFFECT, 'testDomainSetBlkioParameters');
       validateParams(params, Object.fromEntries([['weight', UINT], ...BLKIO_LISTS.map(([f]) => [f, STRING])]));
-      const t = await c.tun(oneDef(c.obj(dom), flags));
+      const def = oneDef(c.obj(dom), flags);
+      const t = await c.tun(def);
       for (const par of params) {
         if (par.field === 'weight') t.blkioWeight = par.value as number;
         else {
@@ -122,6 +115,7 @@ export function tuneOps(c: DevCtx): TuneOps {
           mergeBlkio(t.blkioDevices, par.value as string, key, par.field);
         }
       }
+      await c.commit(def);
     },
     domainGetNumaParameters: async (dom, flags) => {
       checkFlags(flags | STRING_OKAY, AFFECT | STRING_OKAY, 'testDomainGetNumaParameters');
@@ -157,6 +151,7 @@ export function tuneOps(c: DevCtx): TuneOps {
       t.numaNodeset = newNodeset;
       if (mode !== -1) t.numaMode = mode;
       else t.numaMode ??= 0;
+      await c.commit(def);
     },
     domainGetInterfaceParameters: async (dom, device, flags) => {
       checkFlags(flags | STRING_OKAY, AFFECT | STRING_OKAY, 'testDomainGetInterfaceParameters');
@@ -242,8 +237,10 @@ export function tuneOps(c: DevCtx): TuneOps {
     domainSetPerfEvents: async (dom, params, flags) => {
       checkFlags(flags, AFFECT, 'testDomainSetPerfEvents');
       validateParams(params, Object.fromEntries(PERF_EVENTS.map((e) => [e, BOOLEAN])));
-      const t = await c.tun(oneDef(c.obj(dom), flags));
+      const def = oneDef(c.obj(dom), flags);
+      const t = await c.tun(def);
       for (const par of params) t.perf[par.field] = par.value === true;
+      await c.commit(def);
     },
     domainGetLaunchSecurityInfo: async (dom, flags) => {
       checkFlags(flags | STRING_OKAY, 0, 'testDomainGetLaunchSecurityInfo');

@@ -91,6 +91,7 @@ export function vcpuOps(c: DevCtx): VcpuOps {
       if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot pin vcpus on an inactive domain');
       if (vcpu >= obj.def.vcpus) throw virErr('INVALID_ARG', `requested vcpu '${vcpu}' is not present in the domain`);
       (await c.tun(obj.def)).vcpupin[vcpu] = resize(cpumap, cpumap.length);
+      await c.commit(obj.def);
     },
     domainGetEmulatorPinInfo: async (dom, flags) => {
       checkFlags(flags, LIVE | CONFIG, 'testDomainGetEmulatorPinInfo');
@@ -102,6 +103,7 @@ export function vcpuOps(c: DevCtx): VcpuOps {
       const def = oneDef(c.obj(dom), flags);
       if (isAllClear(cpumap)) throw virErr('INVALID_ARG', 'Empty cpu list for pinning');
       (await c.tun(def)).emulatorpin = [...cpumap];
+      await c.commit(def);
     },
   };
 }
