@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { virErr } from '../../../errors.js';
+import { VirError, virErr } from '../../../errors.js';
 import { parseXmlDocument } from '../../../xml/parse.js';
 import { children, type XNode } from '../../../xml/tree.js';
 import { parsePoolNode } from '../../../xml/storage/pool.js';
 import { parseVolNode } from '../../../xml/storage/volume.js';
 import type { LoadContext } from '../node.js';
-import { setDefaults, type PoolObj, type StorageState } from './state.js';
+import { listAdd } from './list-add.js';
+import { setDefaults, type StorageState } from './state.js';
 
 /** testParseXMLDocFromFile: an element may stand for the document named by its file= attribute. */
 function resolveFileRef(node: XNode, ctx: LoadContext, root: string): XNode {
@@ -17,7 +18,9 @@ function resolveFileRef(node: XNode, ctx: LoadContext, root: string): XNode {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw virErr('INTERNAL_ERROR', `failed to load external definition file '${path}'`);
+    // libxml2 warns on stderr itself before libvirt reports the parse failure.
+    process.stderr.write(`I/O warning : failed to load external entity "${path}"\n`);
+    throw virErr('XML_ERROR', `failed to parse xml document '${path}'`);
   }
   return parseXmlDocument(text, path, root);
 }
@@ -28,19 +31,21 @@ export function loadStorage(root: XNode, ctx: LoadContext): StorageState {
   for (const el of children(root, 'pool')) {
     const node = resolveFileRef(el, ctx, 'pool');
     const def = parsePoolNode(node);
-    if (state.pools.some((p) => p.def.name === def.name || p.def.uuid === def.uuid)) {
-      throw virErr('OPERATION_FAILED', `pool '${def.name}' already exists with uuid ${def.uuid}`);
-    }
-    setDefaults(def);
-    const obj: PoolObj = { def, active: true, persistent: true, autostart: false, volumes: [] };
-    state.pools.push(obj);
+    const obj = listAdd(state, def, false);
+    setDefaults(obj.def);
+    obj.persistent = true;
+    obj.active = true;
     for (const volEl of children(node, 'volume')) {
-      const vol = parseVolNode(resolveFileRef(volEl, ctx, 'volume'), def.type);
-      vol.path ??= `${def.targetPath}/${vol.name}`;
+      const vol = parseVolNode(resolveFileRef(volEl, ctx, 'volume'), obj.def.type);
+      vol.path ??= `${obj.def.targetPath}/${vol.name}`;
       vol.key ??= vol.path;
+      // virStoragePoolObjAddVol fails on a clash without saying why.
+      if (obj.volumes.some((v) => v.name === vol.name || v.key === vol.key || v.path === vol.path)) {
+        throw new VirError(0, 'An error occurred, but the cause is unknown');
+      }
       obj.volumes.push(vol);
-      def.allocation += vol.allocation;
-      def.available = def.capacity - def.allocation;
+      obj.def.allocation += vol.allocation;
+      obj.def.available = obj.def.capacity - obj.def.allocation;
     }
   }
   return state;
