@@ -10,6 +10,7 @@ import { parseDns, emptyDns } from './parse-dns.js';
 import { emptyForward, parseForward } from './parse-forward.js';
 import { parseIpDef } from './parse-ip.js';
 import { parseRoute } from './parse-route.js';
+import { validateNetworkSchema } from './schema.js';
 import { parseBandwidth, parseVlan } from './netdev.js';
 
 const optional = <T>(node: XNode | undefined, parse: (n: XNode) => T): T | undefined => (node ? parse(node) : undefined);
@@ -176,7 +177,12 @@ export function parseNetworkNode(root: XNode): NetworkDef {
   return def;
 }
 
-/** virNetworkDefParse on a string: the document name in errors is "(network_definition)". */
-export function parseNetworkXML(xml: string): NetworkDef {
-  return parseNetworkNode(parseRootElement(xml, '(network_definition)', 'network'));
+/**
+ * virNetworkDefParse on a string: the document name in errors is "(network_definition)";
+ * `validate` adds the schema check (VIR_NETWORK_DEFINE_VALIDATE).
+ */
+export function parseNetworkXML(xml: string, validate = false): NetworkDef {
+  const root = parseRootElement(xml, '(network_definition)', 'network');
+  if (validate) validateNetworkSchema(root);
+  return parseNetworkNode(root);
 }

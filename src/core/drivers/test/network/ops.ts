@@ -70,7 +70,7 @@ export function networkOps(node: TestNode): NetworkApi {
     },
     async networkCreateXML(xml, flags) {
       checkFlags(flags, NetworkCreateFlags.VALIDATE, 'testNetworkCreateXMLFlags', 'NETWORK');
-      const def = parseNetworkXML(xml);
+      const def = parseNetworkXML(xml, !!(flags & NetworkCreateFlags.VALIDATE));
       const o = assignDef(state, def, { live: true, checkLive: true });
       o.active = true;
       emit(o, Ev.STARTED);
@@ -78,7 +78,7 @@ export function networkOps(node: TestNode): NetworkApi {
     },
     async networkDefineXML(xml, flags) {
       checkFlags(flags, NetworkCreateFlags.VALIDATE, 'testNetworkDefineXMLFlags', 'NETWORK');
-      const def = parseNetworkXML(xml);
+      const def = parseNetworkXML(xml, !!(flags & NetworkCreateFlags.VALIDATE));
       const o = assignDef(state, def, { live: false, checkLive: false });
       emit(o, Ev.DEFINED);
       return handle(o);
