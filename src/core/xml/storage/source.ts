@@ -5,13 +5,13 @@ import { AUTH_TYPES, POOL_TYPE_INFO, formatIndex, hasFlag, type PoolType } from 
 import { parseAdapter, writeAdapter, type Adapter } from './adapter.js';
 import { sanitizePath } from './path.js';
 import { propInt, propTristate, xpathAttr, xpathString } from './props.js';
-import { parseUuid } from './uuid.js';
+import { parseSecretRef, writeSecretRef, type SecretRef } from './secret-ref.js';
 
 export interface PoolAuth {
   type: (typeof AUTH_TYPES)[number];
   username: string;
   secretType?: string;
-  secret: { uuid: string } | { usage: string };
+  secret: SecretRef;
 }
 
 /** A pool's <source> (virStoragePoolSource). */
@@ -48,18 +48,7 @@ function parseAuth(node: XNode): PoolAuth {
   }
   const secret = child(node, 'secret');
   if (!secret) throw virErr('XML_ERROR', 'Missing <secret> element in auth');
-  const uuid = secret.attrs.uuid;
-  const usage = secret.attrs.usage;
-  if (uuid === undefined && usage === undefined) throw virErr('XML_ERROR', 'missing secret uuid or usage attribute');
-  if (uuid !== undefined && usage !== undefined) throw virErr('XML_ERROR', 'either secret uuid or usage expected');
-  let ref: PoolAuth['secret'];
-  if (uuid !== undefined) {
-    const parsed = parseUuid(uuid);
-    if (!parsed) throw virErr('XML_ERROR', `invalid secret uuid '${uuid}'`);
-    ref = { uuid: parsed };
-  } else {
-    ref = { usage: usage as string };
-  }
+  const ref = parseSecretRef(secret);
   if (type === 'none') throw virErr('CONFIG_UNSUPPORTED', 'storage pool missing auth type');
   return { type, username, secretType: secret.attrs.type, secret: ref };
 }
@@ -112,8 +101,7 @@ export function parseSource(node: XNode, type: PoolType): PoolSource {
 
 function writeAuth(w: XmlWriter, auth: PoolAuth): void {
   w.open('auth', [['type', auth.type === 'none' ? undefined : auth.type], ['username', auth.username]]);
-  const ref = 'uuid' in auth.secret ? ['uuid', auth.secret.uuid] as const : ['usage', auth.secret.usage] as const;
-  w.leaf('secret', [['type', auth.secretType], ref]);
+  writeSecretRef(w, auth.secretType, auth.secret);
   w.close('auth');
 }
 

@@ -3,6 +3,7 @@ import { parseXmlDocument } from '../parse.js';
 import { child, type XNode } from '../tree.js';
 import { XmlWriter } from '../writer.js';
 import { FILE_FEATURES, POOL_TYPE_INFO, VOL_TYPES, formatIndex, type FormatTable, type PoolType } from './enums.js';
+import { parseEncryption, writeEncryption, type Encryption } from './encryption.js';
 import { parsePerms, writePerms, type Perms } from './perms.js';
 import { xpathAttr, xpathString } from './props.js';
 import { LLONG_MAX, ULLONG_MAX, parseULongPrefix, scaleInteger } from './units.js';
@@ -25,8 +26,7 @@ export interface VolDef {
   format?: number;
   perms: Perms;
   backingStore?: BackingStore;
-  /** Raw <encryption> element, kept as given (the test driver never interprets it). */
-  encryptionFormat?: string;
+  encryption?: Encryption;
   compat?: string;
   nocow: boolean;
   clusterSize?: bigint;
@@ -81,7 +81,8 @@ export function parseVolNode(root: XNode, poolType: PoolType): VolDef {
   const path = xpathString(target, 'path');
   const format = parseFormat(table, xpathAttr(target, 'type', 'format'));
   const perms = parsePerms(child(target, 'permissions'));
-  const encryption = child(target, 'encryption');
+  const encNode = child(target, 'encryption');
+  const encryption = encNode ? parseEncryption(encNode) : undefined;
   let compat = xpathString(target, 'compat');
   if (compat !== undefined) {
     const parts = compat.split('.');
@@ -96,7 +97,7 @@ export function parseVolNode(root: XNode, poolType: PoolType): VolDef {
   if (clusterText !== undefined) {
     const parsed = parseULongPrefix(clusterText);
     if (!parsed || parsed.rest !== '') {
-      throw virErr('XML_ERROR', "Invalid value for element './target/clusterSize': '" + clusterText + "'");
+      throw virErr('XML_ERROR', `Invalid value '${clusterText}' for element or attribute './target/clusterSize'`);
     }
     clusterSize = scaleInteger(parsed.value, xpathAttr(target, 'unit', 'clusterSize'), 1n, ULLONG_MAX);
   }
@@ -122,7 +123,7 @@ export function parseVolNode(root: XNode, poolType: PoolType): VolDef {
     format,
     perms,
     backingStore,
-    encryptionFormat: encryption?.attrs.format,
+    encryption,
     compat,
     nocow,
     clusterSize,
@@ -143,7 +144,7 @@ function writeTarget(w: XmlWriter, el: string, table: FormatTable | undefined, t
   writePerms(w, t.perms);
   const v = t.vol;
   if (v) {
-    if (v.encryptionFormat !== undefined) w.leaf('encryption', [['format', v.encryptionFormat]]);
+    if (v.encryption) writeEncryption(w, v.encryption);
     w.optLeaf('compat', v.compat);
     if (v.clusterSize) w.leaf('clusterSize', [['unit', 'B']], v.clusterSize.toString());
     if (v.features) {
