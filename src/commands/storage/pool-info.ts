@@ -45,7 +45,9 @@ const poolDumpxml: Handler = async (ctx, opts) => {
   const flags = opts.bool('inactive') ? StorageXMLFlags.INACTIVE : 0;
   const pool = await optPool(ctx, opts);
   if (!pool) return false;
-  const xpath = opts.string('xpath');
+  const xpath = opts.stringQuiet('xpath');
+  // An empty --xpath fails quietly, as vshCommandOptStringQuiet's -1 does in virsh.
+  if (opts.has('xpath') && xpath === undefined) return false;
   const xml = await (await ctx.conn()).storagePoolGetXMLDesc(pool, flags);
   return dumpXml(ctx, xml, 'pool', xpath, opts.bool('wrap'));
 };

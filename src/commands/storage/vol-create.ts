@@ -27,7 +27,7 @@ const volCreateAs: Handler = async (ctx, opts) => {
   const name = opts.requiredString('name');
   const capacity = sizeOrFail(ctx, opts.requiredString('capacity'));
   if (capacity === undefined) return false;
-  const allocText = opts.string('allocation');
+  const allocText = opts.stringQuiet('allocation');
   let allocation: bigint | undefined;
   if (allocText !== undefined) {
     allocation = sizeOrFail(ctx, allocText);

@@ -53,7 +53,9 @@ const volList: Handler = async (ctx, opts) => {
 const volDumpxml: Handler = async (ctx, opts) => {
   const vol = await optVol(ctx, opts);
   if (!vol) return false;
-  const xpath = opts.string('xpath');
+  const xpath = opts.stringQuiet('xpath');
+  // An empty --xpath fails quietly, as vshCommandOptStringQuiet's -1 does in virsh.
+  if (opts.has('xpath') && xpath === undefined) return false;
   const xml = await (await ctx.conn()).storageVolGetXMLDesc(vol, 0);
   return dumpXml(ctx, xml, 'volume', xpath, opts.bool('wrap'));
 };
