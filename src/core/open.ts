@@ -6,12 +6,14 @@ import { strerror } from './strerror.js';
 import type { Conf } from './uri/conf.js';
 import { defaultURI, loadClientConfig, resolveAlias } from './uri/config.js';
 import { formatURI, parseURI, type VirURI } from './uri/parse.js';
-import { remoteTarget, type RemoteTarget } from './uri/remote-target.js';
+import { remoteTarget } from './uri/remote-target.js';
 
 export interface OpenOptions {
   readonly: boolean;
   /** Where a driver may print what libvirt's libraries print directly (libxml2 warnings). */
   warn?: (text: string) => void;
+  /** virsh -k / -K for remote connections: ping interval (s) and unanswered pings allowed. */
+  keepalive?: { interval: number; count: number };
 }
 
 interface DriverEntry {
@@ -31,7 +33,7 @@ const drivers: readonly DriverEntry[] = [
   { name: 'OPENVZ', schemes: ['openvz'], localOnly: true, open: () => notAvailable('openvz') },
   { name: 'VMWARE', schemes: ['vmwareplayer', 'vmwarews', 'vmwarefusion'], localOnly: true, open: () => notAvailable('vmware') },
   { name: 'ESX', schemes: ['vpx', 'esx', 'gsx'], remoteOnly: true, open: () => notAvailable('esx') },
-  { name: 'remote', open: (uri, _s, conf, opts) => openRemote(remoteTarget(uri, conf, opts.readonly)) },
+  { name: 'remote', open: (uri, _s, conf, opts) => openRemote(uri, conf, opts) },
 ];
 
 /** Schemes of client-side drivers this libvirt build left out (checked before remote). */
@@ -66,47 +68,11 @@ async function openTest(uri: VirURI, opts: OpenOptions): Promise<Connection> {
   return connectionForNode(await loadTestNode(formatURI(uri), path));
 }
 
-/**
- * The remote driver is not built yet: go as far as libvirt goes before speaking the
- * protocol (socket path, TLS credentials, name resolution, the connect itself), and fail
- * there with libvirt's words, or plainly once a daemon actually answers.
- */
-async function openRemote(target: RemoteTarget): Promise<never> {
-  const net = await import('node:net');
-  /** Resolves to the connect error, or undefined when something listens there. */
-  const tryConnect = (options: import('node:net').NetConnectOpts) =>
-    new Promise<Error | undefined>((resolve) => {
-      const sock = net.createConnection(options);
-      sock.once('connect', () => {
-        sock.destroy();
-        resolve(undefined);
-      });
-      sock.once('error', resolve);
-    });
-  if (target.transport === 'unix') {
-    const err = await tryConnect({ path: target.socket });
-    if (err) throw virErr('SYSTEM_ERROR', `Failed to connect socket to '${target.socket}': ${strerror(err)}`, 'RPC');
-    throw virErr('NO_SUPPORT', `remote driver is not available in virsh-ts yet (daemon socket '${target.socket}')`, 'REMOTE');
-  }
-  if (target.transport === 'tcp' || target.transport === 'tls') {
-    const dns = await import('node:dns/promises');
-    let addresses: { address: string; family: number }[];
-    try {
-      addresses = await dns.lookup(target.host, { all: true });
-    } catch (e) {
-      const reason = (e as { code?: string }).code === 'EAI_AGAIN' ? 'Temporary failure in name resolution' : 'Name or service not known';
-      throw virErr('SYSTEM_ERROR', `Unable to resolve address '${target.host}' service '${target.port}': ${reason}`, 'RPC');
-    }
-    let lastError: Error | undefined;
-    for (const a of addresses) {
-      lastError = await tryConnect({ host: a.address, port: Number(target.port), family: a.family });
-      if (!lastError) {
-        throw virErr('NO_SUPPORT', `remote driver is not available in virsh-ts yet (daemon at '${target.host}:${target.port}')`, 'REMOTE');
-      }
-    }
-    throw virErr('SYSTEM_ERROR', `unable to connect to server at '${target.host}:${target.port}': ${strerror(lastError)}`, 'RPC');
-  }
-  throw virErr('NO_SUPPORT', `remote driver ${target.transport} transport is not available in virsh-ts yet`, 'REMOTE');
+/** The remote driver (drivers/remote), loaded only when a URI needs a daemon. */
+async function openRemote(uri: VirURI | undefined, conf: Conf | undefined, opts: OpenOptions): Promise<Connection> {
+  const target = remoteTarget(uri, conf, opts.readonly);
+  const { openRemoteConnection } = await import('./drivers/remote/index.js');
+  return openRemoteConnection(uri, target, opts);
 }
 
 /** Back-compat spellings libvirt rewrites before parsing. */
