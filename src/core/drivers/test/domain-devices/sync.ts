@@ -1,8 +1,8 @@
 import { MEMORY_PARAM_UNLIMITED } from '../../../api/domain-devices.js';
 import { elem, type Elem } from '../../../xml/domain/elem.js';
-import type { DomainDef } from '../../../xml/domain/index.js';
+import { diskView, interfaceView, type DomainDef } from '../../../xml/domain/index.js';
 import { formatCpuList } from './cpumap.js';
-import type { Tunables } from './tunables.js';
+import type { BandwidthRate, Tunables } from './tunables.js';
 
 /*
  * Writes the tuning state back into the definition's elements, so dumpxml shows what the
@@ -83,7 +83,59 @@ function perf(t: Tunables): Elem | undefined {
   return orUndef(elem('perf', [], events));
 }
 
+/** libvirt's <iotune> field order. */
+const IOTUNE_ORDER = [
+  'total_bytes_sec', 'read_bytes_sec', 'write_bytes_sec', 'total_iops_sec', 'read_iops_sec', 'write_iops_sec',
+  'total_bytes_sec_max', 'read_bytes_sec_max', 'write_bytes_sec_max', 'total_iops_sec_max', 'read_iops_sec_max',
+  'write_iops_sec_max', 'size_iops_sec', 'group_name', 'total_bytes_sec_max_length', 'read_bytes_sec_max_length',
+  'write_bytes_sec_max_length', 'total_iops_sec_max_length', 'read_iops_sec_max_length', 'write_iops_sec_max_length',
+];
+/** Disk children written before <iotune>, and interface children before <bandwidth>. */
+const BEFORE_IOTUNE = ['driver', 'auth', 'source', 'backingStore', 'backenddomain', 'target', 'geometry', 'blockio'];
+const BEFORE_BANDWIDTH = ['mac', 'source', 'vlan', 'virtualport'];
+
+/** Replaces (or removes) child `name` of a device element, keeping libvirt's child order. */
+function placeChild(el: Elem, name: string, child: Elem | undefined, before: string[]): void {
+  el.children = el.children.filter((c) => c.name !== name);
+  if (!child) return;
+  let at = 0;
+  el.children.forEach((c, i) => {
+    if (before.includes(c.name)) at = i + 1;
+  });
+  el.children.splice(at, 0, child);
+}
+
+function iotune(values: Record<string, bigint | string> | undefined): Elem | undefined {
+  if (!values) return undefined;
+  const kids = IOTUNE_ORDER.filter((f) => values[f] !== undefined && values[f] !== 0n && values[f] !== '').map((f) =>
+    elem(f, [], [], String(values[f])),
+  );
+  return orUndef(elem('iotune', [], kids));
+}
+
+function bandwidth(bw: Tunables['bandwidth'][string] | undefined): Elem | undefined {
+  if (!bw) return undefined;
+  const rate = (name: string, r: BandwidthRate | undefined, keys: Array<keyof BandwidthRate>) =>
+    r ? [elem(name, keys.map((k) => [k, r[k] || undefined]))] : [];
+  const kids = [...rate('inbound', bw.in, ['average', 'peak', 'burst', 'floor']), ...rate('outbound', bw.out, ['average', 'peak', 'burst'])];
+  // A cleared bandwidth stays as an empty open/close pair, as libvirt writes it.
+  return { ...elem('bandwidth', [], kids), open: true };
+}
+
+function devices(def: DomainDef, t: Tunables): void {
+  for (const d of def.devices) {
+    if (d.kind === 'disk') {
+      const dst = diskView(d).target;
+      if (dst !== undefined && dst in t.iotune) placeChild(d.el, 'iotune', iotune(t.iotune[dst]), BEFORE_IOTUNE);
+    } else if (d.kind === 'interface') {
+      const mac = interfaceView(d).mac;
+      if (mac !== undefined && mac in t.bandwidth) placeChild(d.el, 'bandwidth', bandwidth(t.bandwidth[mac]), BEFORE_BANDWIDTH);
+    }
+  }
+}
+
 export function syncTunables(def: DomainDef, t: Tunables): void {
+  devices(def, t);
   def.memtune = memtune(t);
   def.blkiotune = blkiotune(t);
   def.cputune = cputune(def.cputune, t);

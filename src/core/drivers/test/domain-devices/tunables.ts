@@ -70,6 +70,22 @@ function seed(tree: XNode, hostCpus: number): Tunables {
   const ids: IOThreadID[] = children(child(tree, 'iothreadids'), 'iothread').map((t) => ({ id: Number(t.attrs.id), autofill: false }));
   const count = Number(child(tree, 'iothreads')?.text.trim() ?? 0);
   for (let id = 1; ids.length < count; id++) if (!ids.some((t) => t.id === id)) ids.push({ id, autofill: true });
+  const iotune: Tunables['iotune'] = {};
+  const bandwidth: Tunables['bandwidth'] = {};
+  for (const disk of children(child(tree, 'devices'), 'disk')) {
+    const io = child(disk, 'iotune');
+    const dst = child(disk, 'target')?.attrs.dev;
+    if (!io || !dst) continue;
+    iotune[dst] = Object.fromEntries(io.children.map((c) => [c.name, c.name === 'group_name' ? c.text : BigInt(c.text.trim())]));
+  }
+  for (const net of children(child(tree, 'devices'), 'interface')) {
+    const bw = child(net, 'bandwidth');
+    const mac = child(net, 'mac')?.attrs.address;
+    if (!bw || !mac) continue;
+    const rate = (n: XNode | undefined): BandwidthRate | undefined =>
+      n && { average: Number(n.attrs.average ?? 0), peak: Number(n.attrs.peak ?? 0), burst: Number(n.attrs.burst ?? 0), floor: Number(n.attrs.floor ?? 0) };
+    bandwidth[mac] = { in: rate(child(bw, 'inbound')), out: rate(child(bw, 'outbound')) };
+  }
   const perf: Record<string, boolean> = {};
   for (const e of children(child(tree, 'perf'), 'event')) perf[e.attrs.name] = e.attrs.enabled === 'yes';
   return {
@@ -84,8 +100,8 @@ function seed(tree: XNode, hostCpus: number): Tunables {
     emulatorpin: emu ? parseCpuList(emu.attrs.cpuset ?? '', hostCpus) : undefined,
     iothreads: ids,
     perf,
-    iotune: {},
-    bandwidth: {},
+    iotune,
+    bandwidth,
   };
 }
 

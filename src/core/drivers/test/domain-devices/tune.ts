@@ -185,6 +185,7 @@ export function tuneOps(c: DevCtx): TuneOps {
       else if (inSpecified) delete cur.in;
       if (out.average) cur.out = out;
       else if (outSpecified) delete cur.out;
+      await c.commit(def);
     },
     domainGetBlockIoTune: async (dom, disk, flags) => {
       if (flags & 1 && flags & 2) {
@@ -223,6 +224,7 @@ export function tuneOps(c: DevCtx): TuneOps {
         if (v(f) > v(`${f}_max`)) throw virErr('INVALID_ARG', `${f} cannot be set higher than ${f}_max `);
       }
       all[d.dst] = info;
+      await c.commit(def);
     },
     domainGetSchedulerType: async () => ({ type: 'fair', nparams: 1 }),
     domainGetSchedulerParameters: (dom) => getSched(dom, 0),
