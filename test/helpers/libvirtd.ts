@@ -1,0 +1,136 @@
+// A private libvirtd 9.0 for integration tests: its own config, unix socket directory and
+// loopback TCP port, run as an unprivileged user (nobody when the tests run as root) so it
+// opens session-mode drivers and never touches the host's system daemon state.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const LIBVIRTD = '/usr/sbin/libvirtd';
+const NOBODY = 65534;
+
+export interface Libvirtd {
+  dir: string;
+  /** The read-write unix socket. */
+  socket: string;
+  tcpPort: number;
+  /** URIs reaching the daemon's test driver (test:///default) over each transport. */
+  unixURI: string;
+  tcpURI: string;
+  pid: number;
+  /** What the daemon logged so far (errors and warnings), for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function canConnect(opts: { path: string } | { host: string; port: number }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = createConnection(opts);
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/** Starts the daemon and resolves once both its unix socket and TCP port accept connections. */
+export async function startLibvirtd(): Promise<Libvirtd> {
+  if (!existsSync(LIBVIRTD)) {
+    throw new Error(`${LIBVIRTD} is missing: install Debian's libvirt-daemon-system (libvirt 9.0) to run these tests`);
+  }
+  const root = process.geteuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'virsh-ts-libvirtd-'));
+  chmodSync(dir, 0o755);
+  for (const d of ['run', 'xdg', 'home']) mkdirSync(join(dir, d));
+  const tcpPort = await freePort();
+  const conf = join(dir, 'libvirtd.conf');
+  writeFileSync(
+    conf,
+    [
+      'listen_tls = 0',
+      'listen_tcp = 1',
+      'listen_addr = "127.0.0.1"',
+      `tcp_port = "${tcpPort}"`,
+      'auth_tcp = "none"',
+      'auth_unix_rw = "none"',
+      'auth_unix_ro = "none"',
+      `unix_sock_dir = "${join(dir, 'run')}"`,
+      'unix_sock_rw_perms = "0777"',
+      'unix_sock_ro_perms = "0777"',
+      'log_outputs = "3:stderr"',
+      '',
+    ].join('\n'),
+  );
+  if (root) for (const d of ['', 'run', 'xdg', 'home']) chownSync(join(dir, d), NOBODY, NOBODY);
+  const env = {
+    PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+    HOME: join(dir, 'home'),
+    XDG_RUNTIME_DIR: join(dir, 'xdg'),
+    XDG_CONFIG_HOME: join(dir, 'home', '.config'),
+    XDG_CACHE_HOME: join(dir, 'home', '.cache'),
+    LANG: 'C',
+  };
+  const args = ['--listen', '-f', conf, '-p', join(dir, 'libvirtd.pid')];
+  const [cmd, argv] = root
+    ? ['setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', LIBVIRTD, ...args]]
+    : [LIBVIRTD, args];
+  const child = spawn(cmd, argv, { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const log: Buffer[] = [];
+  child.stderr!.on('data', (b: Buffer) => log.push(b));
+
+  const socket = join(dir, 'run', 'libvirt-sock');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const text = Buffer.concat(log).toString();
+      await stop();
+      throw new Error(`libvirtd exited early (${child.exitCode ?? child.signalCode}):\n${text}`);
+    }
+    if (existsSync(socket) && (await canConnect({ path: socket })) && (await canConnect({ host: '127.0.0.1', port: tcpPort }))) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`libvirtd did not become ready in 30 s:\n${Buffer.concat(log).toString()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    dir,
+    socket,
+    tcpPort,
+    unixURI: `test+unix:///default?socket=${socket}`,
+    tcpURI: `test+tcp://127.0.0.1:${tcpPort}/default`,
+    pid: child.pid!,
+    log: () => Buffer.concat(log).toString(),
+    stop,
+  };
+}
