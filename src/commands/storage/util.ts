@@ -1,6 +1,7 @@
 import type { PoolHandle, VolumeHandle } from '../../core/api/handles.js';
 import type { Connection } from '../../core/api/connection.js';
 import type { CommandContext, CommandOptions } from '../types.js';
+import { formatTable } from '../domain/table.js';
 
 /** Which ways virsh may resolve a pool or volume argument (VIRSH_BYUUID / VIRSH_BYNAME). */
 export interface By {
@@ -118,13 +119,7 @@ export function prettyCapacity(bytes: bigint): string {
   return `${q / 100n}.${(q % 100n).toString().padStart(2, '0')} ${UNITS[i]}`;
 }
 
-/** vshTable to stdout: one space before each cell, two after the widest, dashes under the header. */
+/** vshTablePrintToStdout: the header and its dashes are left out under -q. */
 export function printTable(ctx: CommandContext, header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => ` ${c}` + (i < cells.length - 1 ? ' '.repeat(widths[i] - c.length + 2) : '')).join('') + '\n';
-  let out = '';
-  if (!ctx.shell.quiet) out += line(header) + widths.map((w) => '-'.repeat(w + 3)).join('') + '\n';
-  for (const r of rows) out += line(r);
-  ctx.print(out);
+  ctx.print(formatTable(header, rows, !ctx.shell.quiet));
 }
