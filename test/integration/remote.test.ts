@@ -69,3 +69,16 @@ for (const transport of ['unix', 'tcp'] as const) {
     }
   });
 }
+
+describe('remote driver failures', () => {
+  const failures = [
+    ['no daemon on the socket', () => `test+unix:///default?socket=${join(sandbox, 'missing-sock')}`],
+    ['nothing listening on the port', () => 'test+tcp://127.0.0.1:1/default'],
+    ['unknown driver on the daemon', () => daemon.unixURI.replace('test+unix', 'foo+unix')],
+  ] as const;
+  for (const [name, uri] of failures) {
+    it(name, () => {
+      expect(run(virshTs, ['list'], uri())).toEqual(run('virsh', ['list'], uri()));
+    });
+  }
+});
