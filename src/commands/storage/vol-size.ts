@@ -6,6 +6,6 @@ import { parseULongPrefix, scaleInteger, ULLONG_MAX } from '../../core/xml/stora
  */
 export function volSize(text: string): bigint | undefined {
   const parsed = parseULongPrefix(text);
-  if (!parsed || text.trimStart().startsWith('-')) return undefined;
+  if (!parsed) return undefined;
   return scaleInteger(parsed.value, parsed.rest, 1n, ULLONG_MAX);
 }

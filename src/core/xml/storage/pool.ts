@@ -2,7 +2,7 @@ import { virErr } from '../../errors.js';
 import { parseXmlDocument } from '../parse.js';
 import { child, type XNode } from '../tree.js';
 import { XmlWriter } from '../writer.js';
-import { POOL_TYPE_INFO, POOL_TYPES, hasFlag, isPoolType, type PoolType } from './enums.js';
+import { POOL_TYPE_INFO, hasFlag, isPoolType, type PoolType } from './enums.js';
 import { validateAdapter } from './adapter.js';
 import { sanitizePath } from './path.js';
 import { parsePerms, writePerms, type Perms } from './perms.js';
@@ -132,5 +132,3 @@ export function formatPool(def: PoolDef): string {
   w.close('pool');
   return w.toString();
 }
-
-export { POOL_TYPES };
