@@ -271,3 +271,47 @@ function updateDiskXml(
   }
   return dumpRaw(disk);
 }
+
+export const updateMemoryDevice: Handler = async (ctx, opts) => {
+  if (
+    !exclusive(ctx, opts, 'current', 'live') ||
+    !exclusive(ctx, opts, 'current', 'config') ||
+    !exclusive(ctx, opts, 'node', 'alias')
+  ) {
+    return false;
+  }
+  const flags = (opts.bool('config') ? 2 : 0) | (opts.bool('live') ? 1 : 0);
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const conn = await ctx.conn();
+  const root = parseRaw(await conn.domainGetXMLDesc(dom, flags & 2 ? 2 : 0));
+  const alias = opts.string('alias');
+  const node = opts.uint('node');
+  const text = (el: RawEl | undefined) => el?.children.map((c) => (isEl(c) ? '' : c.text)).join('') ?? '';
+  const mems = elChildren(elChildren(root, 'devices')[0], 'memory').filter((m) => {
+    if (node !== undefined) return elChildren(elChildren(m, 'target')[0], 'node').some((n) => text(n).trim() === String(node));
+    if (alias !== undefined) return rawAttr(elChildren(m, 'alias')[0], 'name') === alias;
+    return true;
+  });
+  if (mems.length === 0) {
+    ctx.error('no memory device found');
+    return false;
+  }
+  if (mems.length > 1) {
+    ctx.error('multiple memory devices found, use --alias or --node to select one');
+    return false;
+  }
+  if (opts.has('requested-size')) {
+    const bytes = opts.scaled('requested-size', 1024, 2n ** 64n - 1n) ?? 0n;
+    const requested = elChildren(elChildren(mems[0], 'target')[0], 'requested')[0];
+    if (!requested) {
+      ctx.error('virtio-mem device is missing <requested/>');
+      return false;
+    }
+    requested.children = [{ text: String((bytes + 1023n) / 1024n) }];
+  }
+  const xml = dumpRaw(mems[0]);
+  if (opts.bool('print-xml')) ctx.print(xml);
+  else await conn.domainUpdateDeviceFlags(dom, xml, flags);
+  return true;
+};

@@ -1,3 +1,4 @@
+import type { TypedParam } from '../../core/api/domain-devices.js';
 import type { Handler } from '../types.js';
 import { exclusive, formatTable, optDomain, paramValue, requireOpt } from './util.js';
 
@@ -128,5 +129,25 @@ export const domdirtyrateCalc: Handler = async (ctx, opts) => {
   }
   await (await ctx.conn()).domainStartDirtyRateCalc(dom, seconds, flags);
   ctx.printExtra("Start to calculate domain's memory dirty rate successfully.\n");
+  return true;
+};
+
+export const domsetlaunchsecstate: Handler = async (ctx, opts) => {
+  const dom = await optDomain(ctx, opts);
+  if (!dom) return false;
+  const hdr = opts.string('secrethdr');
+  const secret = opts.string('secret');
+  if (hdr === undefined || secret === undefined) {
+    ctx.error('Both secret and the secret header are required');
+    return false;
+  }
+  const params: TypedParam[] = [
+    { field: 'sev-secret-header', type: 7, value: await ctx.readFile(hdr) },
+    { field: 'sev-secret', type: 7, value: await ctx.readFile(secret) },
+  ];
+  const addr = opts.ulong('set-address');
+  if (addr !== undefined) params.push({ field: 'sev-secret-set-address', type: 4, value: addr });
+  const conn = await ctx.conn();
+  await ctx.attempt('Unable to set launch security state', () => conn.domainSetLaunchSecurityState(dom, params, 0));
   return true;
 };

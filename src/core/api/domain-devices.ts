@@ -196,6 +196,7 @@ export interface DomainDeviceApi {
   domainGetPerfEvents(dom: DomainHandle, flags: number): Promise<TypedParam[]>;
   domainSetPerfEvents(dom: DomainHandle, params: TypedParam[], flags: number): Promise<void>;
   domainGetLaunchSecurityInfo(dom: DomainHandle, flags: number): Promise<TypedParam[]>;
+  domainSetLaunchSecurityState(dom: DomainHandle, params: TypedParam[], flags: number): Promise<void>;
 
   domainGetIOThreadInfo(dom: DomainHandle, flags: number): Promise<IOThreadInfo[]>;
   domainAddIOThread(dom: DomainHandle, iothreadId: number, flags: number): Promise<void>;

@@ -11,6 +11,7 @@ const missing = {
   domainUpdateDeviceFlags: 'virDomainUpdateDeviceFlags',
   domainBlockStatsFlags: 'virDomainBlockStatsFlags',
   domainSetVcpu: 'virDomainSetVcpu',
+  domainSetLaunchSecurityState: 'virDomainSetLaunchSecurityState',
   domainGetGuestVcpus: 'virDomainGetGuestVcpus',
   domainSetGuestVcpus: 'virDomainSetGuestVcpus',
   domainGetGuestInfo: 'virDomainGetGuestInfo',
