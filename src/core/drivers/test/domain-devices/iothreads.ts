@@ -3,7 +3,8 @@ import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { checkFlags, oneDef, unknownError } from './common.js';
 import type { DevCtx } from './context.js';
-import { allSet, isAllClear } from './cpumap.js';
+import { allSet, isAllClear, parseCpuList } from './cpumap.js';
+import { child } from '../../../xml/tree.js';
 import { privateOf } from './private.js';
 import { validateParams } from './params.js';
 
@@ -28,8 +29,11 @@ export function iothreadOps(c: DevCtx): IOThreadOps {
     domainGetIOThreadInfo: async (dom, flags) => {
       checkFlags(flags, AFFECT, 'testDomainGetIOThreadInfo');
       const def = oneDef(c.obj(dom), flags);
-      // Threads without their own pinning report every vCPU index (the driver's bitmap size).
-      return (await ids(def)).map((t) => ({ iothreadId: t.id, cpumap: t.cpumask ?? allSet(def.vcpus) }));
+      // Threads without their own pinning follow <vcpu cpuset>, else report every vCPU index
+      // (the driver's bitmap size).
+      const set = child(c.tree(def), 'vcpu')?.attrs.cpuset;
+      const fallback = (set ? parseCpuList(set, await c.hostCpus()) : undefined) ?? allSet(def.vcpus);
+      return (await ids(def)).map((t) => ({ iothreadId: t.id, cpumap: t.cpumask ?? fallback }));
     },
     domainAddIOThread: async (dom, id, flags) => {
       checkFlags(flags, AFFECT, 'testDomainAddIOThread');
@@ -50,8 +54,8 @@ export function iothreadOps(c: DevCtx): IOThreadOps {
       const list = await ids(oneDef(obj, flags));
       const i = list.findIndex((t) => t.id === id);
       if (i < 0) throw virErr('INVALID_ARG', `cannot find IOThread '${id}' in iothreadids list`);
-      // Removing a made-up thread from the middle leaves a gap: every id gets written out.
-      if (list[i].autofill && i + 1 < list.length) for (const t of list) t.autofill = false;
+      // The threads after a removed one keep their ids in the XML from now on.
+      for (const t of list.slice(i + 1)) t.autofill = false;
       list.splice(i, 1);
       await c.commit(oneDef(obj, flags));
       const priv = privateOf(obj).iothreads;

@@ -86,6 +86,19 @@ function seed(tree: XNode, hostCpus: number): Tunables {
       n && { average: Number(n.attrs.average ?? 0), peak: Number(n.attrs.peak ?? 0), burst: Number(n.attrs.burst ?? 0), floor: Number(n.attrs.floor ?? 0) };
     bandwidth[mac] = { in: rate(child(bw, 'inbound')), out: rate(child(bw, 'outbound')) };
   }
+  for (const p of children(cputune, 'iothreadpin')) {
+    const t = ids.find((x) => x.id === Number(p.attrs.iothread));
+    if (t) t.cpumask = parseCpuList(p.attrs.cpuset ?? '', hostCpus);
+  }
+  const num = (n: XNode, name: string) => Number(child(n, name)?.text.trim() ?? 0);
+  const blkioDevices = children(blkio, 'device').map((dev) => ({
+    path: child(dev, 'path')?.text.trim() ?? '',
+    weight: num(dev, 'weight'),
+    riops: num(dev, 'read_iops_sec'),
+    wiops: num(dev, 'write_iops_sec'),
+    rbps: BigInt(num(dev, 'read_bytes_sec')),
+    wbps: BigInt(num(dev, 'write_bytes_sec')),
+  }));
   const perf: Record<string, boolean> = {};
   for (const e of children(child(tree, 'perf'), 'event')) perf[e.attrs.name] = e.attrs.enabled === 'yes';
   return {
@@ -93,7 +106,7 @@ function seed(tree: XNode, hostCpus: number): Tunables {
     softLimit: memtuneValue(memtune, 'soft_limit'),
     swapHardLimit: memtuneValue(memtune, 'swap_hard_limit'),
     blkioWeight: Number(child(blkio, 'weight')?.text.trim() ?? 0),
-    blkioDevices: [],
+    blkioDevices,
     numaMode: numaMem ? Math.max(0, NUMA_MODES.indexOf(numaMem.attrs.mode ?? 'strict')) : undefined,
     numaNodeset: numaMem?.attrs.nodeset,
     vcpupin,

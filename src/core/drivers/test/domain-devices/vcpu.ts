@@ -4,7 +4,7 @@ import { child } from '../../../xml/tree.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { hostOps } from '../host.js';
 import { isActive } from '../domain/state.js';
-import { checkFlags, defsFor, invalidArg, oneDef } from './common.js';
+import { checkFlags, defsFor, oneDef } from './common.js';
 import type { DevCtx } from './context.js';
 import { allSet, isAllClear, lastSetBit, parseCpuList, resize } from './cpumap.js';
 
@@ -12,10 +12,12 @@ type VcpuOps = Pick<
   DomainDeviceApi,
   | 'domainGetVcpusFlags'
   | 'domainSetVcpusFlags'
+  | 'domainSetVcpus'
   | 'domainGetMaxVcpus'
   | 'domainGetVcpus'
   | 'domainGetVcpuPinInfo'
   | 'domainPinVcpuFlags'
+  | 'domainPinVcpu'
   | 'domainGetEmulatorPinInfo'
   | 'domainPinEmulator'
 >;
@@ -39,32 +41,41 @@ export function vcpuOps(c: DevCtx): VcpuOps {
     return flags & MAXIMUM ? def.maxVcpus : def.vcpus;
   };
 
+  const setVcpusFlags: VcpuOps['domainSetVcpusFlags'] = async (dom, n, flags) => {
+    checkFlags(flags, LIVE | CONFIG | MAXIMUM, 'testDomainSetVcpusFlags');
+    const max = await hostOps(c.node).getMaxVcpus('test');
+    if (n > max) throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${n} > ${max})`);
+    const { live, config } = defsFor(c.obj(dom), flags);
+    if (live && live.maxVcpus < n) {
+      throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${live.maxVcpus})`);
+    }
+    if (config && !(flags & MAXIMUM) && config.maxVcpus < n) {
+      throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${config.maxVcpus})`);
+    }
+    if (live) live.vcpus = n;
+    if (config) {
+      if (flags & MAXIMUM) {
+        config.maxVcpus = n;
+        if (config.vcpus > n) config.vcpus = n;
+      } else config.vcpus = n;
+    }
+  };
+
+  const pinVcpuFlags: VcpuOps['domainPinVcpuFlags'] = async (dom, vcpu, cpumap, flags) => {
+    checkFlags(flags, 0, 'testDomainPinVcpuFlags');
+    const obj = c.obj(dom);
+    if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot pin vcpus on an inactive domain');
+    if (vcpu >= obj.def.vcpus) throw virErr('INVALID_ARG', `requested vcpu '${vcpu}' is not present in the domain`);
+    (await c.tun(obj.def)).vcpupin[vcpu] = resize(cpumap, cpumap.length);
+    await c.commit(obj.def);
+  };
+
   return {
     domainGetVcpusFlags: getVcpusFlags,
     domainGetMaxVcpus: (dom) => getVcpusFlags(dom, LIVE | MAXIMUM),
-    domainSetVcpusFlags: async (dom, n, flags) => {
-      if (flags & 8 && flags & CONFIG) {
-        throw invalidArg("Flags 'VIR_DOMAIN_VCPU_GUEST' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
-      }
-      if (n === 0) throw invalidArg('nvcpus in virDomainSetVcpusFlags must not be zero');
-      checkFlags(flags, LIVE | CONFIG | MAXIMUM, 'testDomainSetVcpusFlags');
-      const max = await hostOps(c.node).getMaxVcpus('test');
-      if (n > max) throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${n} > ${max})`);
-      const { live, config } = defsFor(c.obj(dom), flags);
-      if (live && live.maxVcpus < n) {
-        throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${live.maxVcpus})`);
-      }
-      if (config && !(flags & MAXIMUM) && config.maxVcpus < n) {
-        throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${config.maxVcpus})`);
-      }
-      if (live) live.vcpus = n;
-      if (config) {
-        if (flags & MAXIMUM) {
-          config.maxVcpus = n;
-          if (config.vcpus > n) config.vcpus = n;
-        } else config.vcpus = n;
-      }
-    },
+    domainSetVcpusFlags: setVcpusFlags,
+    /** testDomainSetVcpus: the live domain. */
+    domainSetVcpus: (dom, n) => setVcpusFlags(dom, n, LIVE),
     domainGetVcpus: async (dom, maxinfo) => {
       const obj = c.obj(dom);
       if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot list vcpus for an inactive domain');
@@ -85,14 +96,9 @@ export function vcpuOps(c: DevCtx): VcpuOps {
       for (let i = 0; i < Math.min(ncpumaps, def.maxVcpus); i++) maps.push(await vcpuMask(def, i));
       return maps;
     },
-    domainPinVcpuFlags: async (dom, vcpu, cpumap, flags) => {
-      checkFlags(flags, 0, 'testDomainPinVcpuFlags');
-      const obj = c.obj(dom);
-      if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot pin vcpus on an inactive domain');
-      if (vcpu >= obj.def.vcpus) throw virErr('INVALID_ARG', `requested vcpu '${vcpu}' is not present in the domain`);
-      (await c.tun(obj.def)).vcpupin[vcpu] = resize(cpumap, cpumap.length);
-      await c.commit(obj.def);
-    },
+    domainPinVcpuFlags: pinVcpuFlags,
+    /** testDomainPinVcpu: the flag-less call. */
+    domainPinVcpu: (dom, vcpu, cpumap) => pinVcpuFlags(dom, vcpu, cpumap, 0),
     domainGetEmulatorPinInfo: async (dom, flags) => {
       checkFlags(flags, LIVE | CONFIG, 'testDomainGetEmulatorPinInfo');
       const def = oneDef(c.obj(dom), flags);
