@@ -4,6 +4,7 @@
  * DomainDef, parseDomainXML, formatDomainXML; device helpers for attach/detach.
  */
 import { parseXmlDocument } from '../parse.js';
+import type { XNode } from '../tree.js';
 import { parseDomainRoot } from './parse.js';
 import { postParse } from './postparse.js';
 import { validateDomain } from './validate.js';
@@ -32,7 +33,11 @@ export interface DomainFormatOptions {
 
 /** virDomainDefParseString + post-parse + validation, as the test driver calls it. */
 export function parseDomainXML(xml: string, opts: DomainParseOptions): DomainDef {
-  const root = parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN');
+  return parseDomainNode(parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN'), opts);
+}
+
+/** virDomainDefParseNode: the same from an element already parsed (a node file's <domain>). */
+export function parseDomainNode(root: XNode, opts: DomainParseOptions): DomainDef {
   const def = parseDomainRoot(root, { inactive: !opts.live });
   postParse(def);
   validateDomain(def);

@@ -1,7 +1,7 @@
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { DomainState, ShutoffReason } from '../../../api/domain.js';
-import { findByName, findByUUID, isActive, type DomainObj, type DomainsState } from './state.js';
+import { addObj, findByName, findByUUID, isActive, type DomainObj, type DomainsState } from './state.js';
 
 /**
  * virDomainObjListAdd, split in two so callers validate before they mutate: `checkAdd` finds
@@ -37,7 +37,7 @@ export function commitAdd(s: DomainsState, existing: DomainObj | undefined, def:
       hasManagedSave: false,
       time: { seconds: 627319920, nseconds: 0 },
     };
-    s.objs.push(obj);
+    addObj(s, obj);
     return obj;
   }
   if (isActive(existing)) existing.newDef = def;

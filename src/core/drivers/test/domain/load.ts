@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseDomainXML } from '../../../xml/domain/index.js';
+import { parseDomainNode } from '../../../xml/domain/index.js';
 import { children, child, parseTree, type XNode } from '../../../xml/tree.js';
-import { escapeXml } from '../../../xml/writer.js';
 import { DomainState, RunningReason } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
 import type { LoadContext } from '../node.js';
-import { startState, shutdownState, type DomainObj, type DomainsState } from './state.js';
+import { addObj, startState, shutdownState, type DomainObj, type DomainsState } from './state.js';
 import { copyDef, generateIfnames } from './defs.js';
-
-/** Serializes a parsed element back to text, for the model parser (which reads strings). */
-function toXml(n: XNode): string {
-  const attrs = Object.entries(n.attrs)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-    .join('');
-  const inner = escapeXml(n.text) + n.children.map(toXml).join('');
-  return `<${n.name}${attrs}>${inner}</${n.name}>`;
-}
 
 /** testParseXMLDocFromFile: `<domain file='x.xml'/>` stands for the file's root element. */
 function resolveFileRef(n: XNode, ctx: LoadContext): XNode {
@@ -51,10 +41,10 @@ function testNamespace(dom: XNode): { runstate: number; transient: boolean; mana
 
 /** testParseDomains: every /node/domain, started unless its runstate says shut off. */
 export function loadDomains(root: XNode, ctx: LoadContext): DomainsState {
-  const state: DomainsState = { objs: [], nextId: 1 };
+  const state: DomainsState = { objs: [], byUUID: new Map(), nextId: 1 };
   for (const ref of children(root, 'domain')) {
     const node = resolveFileRef(ref, ctx);
-    const def = parseDomainXML(toXml(node), { driverType: 'test' });
+    const def = parseDomainNode(node, { driverType: 'test' });
     const ns = testNamespace(node);
     generateIfnames(def);
     const obj: DomainObj = {
@@ -67,7 +57,7 @@ export function loadDomains(root: XNode, ctx: LoadContext): DomainsState {
       hasManagedSave: ns.managedSave,
       time: { seconds: 627319920, nseconds: 0 },
     };
-    state.objs.push(obj);
+    addObj(state, obj);
     if (ns.runstate !== DomainState.SHUTOFF) startState(state, obj, RunningReason.BOOTED, copyDef);
     else shutdownState(obj, 0);
     obj.state = ns.runstate;

@@ -27,6 +27,8 @@ export interface DomainObj {
 /** All domains of one node, in insertion order, plus the id counter (testDriver.nextDomID). */
 export interface DomainsState {
   objs: DomainObj[];
+  /** objs by lower-case UUID: lookups by handle must not scan a 10,000-domain node. */
+  byUUID: Map<string, DomainObj>;
   nextId: number;
 }
 
@@ -43,8 +45,7 @@ export function handleOf(obj: DomainObj): DomainHandle {
 }
 
 export const findByName = (s: DomainsState, name: string) => s.objs.find((o) => o.def.name === name);
-export const findByUUID = (s: DomainsState, uuid: string) =>
-  s.objs.find((o) => o.def.uuid.toLowerCase() === uuid.toLowerCase());
+export const findByUUID = (s: DomainsState, uuid: string) => s.byUUID.get(uuid.toLowerCase());
 export const findByID = (s: DomainsState, id: number) => s.objs.find((o) => o.id === id && id !== -1);
 
 /** testDomObjFromDomain: the object behind a handle, by uuid. */
@@ -59,9 +60,15 @@ export function checkActive(obj: DomainObj): void {
   if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'domain is not running');
 }
 
+export function addObj(s: DomainsState, obj: DomainObj): void {
+  s.objs.push(obj);
+  s.byUUID.set(obj.def.uuid.toLowerCase(), obj);
+}
+
 export function removeObj(s: DomainsState, obj: DomainObj): void {
   const i = s.objs.indexOf(obj);
   if (i >= 0) s.objs.splice(i, 1);
+  s.byUUID.delete(obj.def.uuid.toLowerCase());
 }
 
 export const AFFECT_CURRENT = 0;
