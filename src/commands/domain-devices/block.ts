@@ -1,3 +1,4 @@
+import type { TypedParam } from '../../core/api/domain-devices.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { exclusive, optDomain, requireOpt } from './util.js';
 
@@ -56,11 +57,21 @@ export const blockcopy: Handler = async (ctx, opts) => {
   const path = opts.requiredString('path');
   const dest = opts.string('dest');
   const xml = opts.string('xml');
+  const format = opts.string('format');
   const pivot = opts.bool('pivot');
   const finish = opts.bool('finish');
-  const bw = bandwidth(opts);
-  opts.uint('granularity');
-  opts.ulong('buf-size');
+  const blockdev = opts.bool('blockdev');
+  const bytes = opts.bool('bytes');
+  const transientJob = opts.bool('transient-job');
+  const syncWrites = opts.bool('synchronous-writes');
+  const printXml = opts.bool('print-xml');
+  let bw = bandwidth(opts);
+  const granularity = opts.uint('granularity') ?? 0;
+  const bufSize = opts.ulong('buf-size') ?? 0n;
+  // virDomainBlockCopyFlags and virDomainBlockRebaseFlags share these bits.
+  let flags = (opts.bool('shallow') ? 1 : 0) | (opts.bool('reuse-external') ? 2 : 0);
+  if (transientJob) flags |= 4;
+  if (syncWrites) flags |= 8;
   const timeout = timeoutMs(ctx, opts);
   if (timeout === undefined) return false;
   const blocking = opts.bool('wait') || pivot || finish || timeout > 0;
@@ -80,14 +91,40 @@ export const blockcopy: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
   const conn = await ctx.conn();
-  let flags = 0;
-  if (opts.bool('shallow')) flags |= 1;
-  if (opts.bool('reuse-external')) flags |= 2;
-  if (xml !== undefined) {
-    const destxml = await ctx.readFile(xml);
-    await conn.domainBlockCopy(dom, path, destxml, [], flags);
+  const destxml = xml !== undefined ? await ctx.readFile(xml) : undefined;
+  const newApi = granularity || bufSize || (format !== undefined && format !== 'raw') || xml !== undefined || transientJob || syncWrites || printXml;
+  if (newApi) {
+    const params: TypedParam[] = [];
+    if (bw) {
+      if (!bytes) {
+        const limit = (2n ** 64n - 1n) >> 20n;
+        if (bw > limit) {
+          ctx.error(`bandwidth must be less than ${limit}`);
+          return false;
+        }
+        bw <<= 20n;
+      }
+      params.push({ field: 'bandwidth', type: 4, value: bw });
+    }
+    if (granularity) params.push({ field: 'granularity', type: 2, value: granularity });
+    if (bufSize) params.push({ field: 'buf-size', type: 4, value: bufSize });
+    const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+    const disk =
+      destxml ??
+      `<disk type='${blockdev ? 'block' : 'file'}'>\n  <source ${blockdev ? 'dev' : 'file'}='${esc(dest ?? '')}'/>\n` +
+        (format !== undefined ? `  <driver type='${esc(format)}'/>\n` : '') +
+        '</disk>\n';
+    if (printXml) {
+      ctx.print(disk);
+      return true;
+    }
+    await conn.domainBlockCopy(dom, path, disk, params, flags);
   } else {
-    await conn.domainBlockRebase(dom, path, dest!, bw, flags | 8);
+    flags |= 8;
+    if (blockdev) flags |= 32;
+    if (format === 'raw') flags |= 4;
+    if (bytes) flags |= 64;
+    await conn.domainBlockRebase(dom, path, dest!, bw, flags);
   }
   if (!blocking) ctx.printExtra('Block Copy started');
   return true;

@@ -160,7 +160,8 @@ export const vcpupin: Handler = async (ctx, opts) => {
     return true;
   }
   const map = parseCpuList(cpulist, maxcpu);
-  await conn.domainPinVcpuFlags(dom, vcpu!, map, flags === 0 && !current ? 0 : flags);
+  if (flags === 0 && !current) await conn.domainPinVcpu(dom, vcpu!, map);
+  else await conn.domainPinVcpuFlags(dom, vcpu!, map, flags);
   return true;
 };
 
@@ -211,7 +212,8 @@ export const setvcpus: Handler = async (ctx, opts) => {
     return false;
   }
   const conn = await ctx.conn();
-  await conn.domainSetVcpusFlags(dom, count, !current && flags === 0 ? LIVE : flags);
+  if (!current && flags === 0) await conn.domainSetVcpus(dom, count);
+  else await conn.domainSetVcpusFlags(dom, count, flags);
   return true;
 };
 
