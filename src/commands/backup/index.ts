@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../types.js';
 import { optDomain } from '../domain/util.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 
 /** VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL */
 const REUSE_EXTERNAL = 1;
@@ -22,8 +23,9 @@ export const backupHandlers: HandlerTable = {
   'backup-dumpxml': async (ctx, opts) => {
     const dom = await optDomain(ctx, opts);
     if (!dom) return false;
+    const xpath = xpathOption(opts);
+    if (xpath === null) return false;
     const conn = await ctx.conn();
-    ctx.print(await conn.domainBackupGetXMLDesc(dom, 0));
-    return true;
+    return virshDumpXML(ctx, await conn.domainBackupGetXMLDesc(dom, 0), 'domain-backup', xpath, opts.bool('wrap'));
   },
 };

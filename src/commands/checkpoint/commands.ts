@@ -6,6 +6,7 @@ import { formatTable } from '../domain/table.js';
 import type { Handler } from '../types.js';
 import { asciiCaseCompare, exclusiveVars, flagsFrom, formatCreationTime, formatTree } from '../snapshot/moment-util.js';
 import { checkpointParentName, lookupCheckpoint } from './lookup.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 
 const row = (label: string, value: string | number) => `${label.padEnd(15)} ${value}\n`;
 
@@ -45,10 +46,12 @@ export const checkpointDumpXML: Handler = async (ctx, opts) => {
   ]);
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
   const chk = await lookupCheckpoint(ctx, opts, 'checkpointname', dom);
   if (!chk) return false;
-  ctx.print(await (await ctx.conn()).checkpointGetXMLDesc(chk, flags));
-  return true;
+  const xml = await (await ctx.conn()).checkpointGetXMLDesc(chk, flags);
+  return virshDumpXML(ctx, xml, 'domain-checkpoint', xpath, opts.bool('wrap'));
 };
 
 export const checkpointDelete: Handler = async (ctx, opts) => {

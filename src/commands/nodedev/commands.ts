@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../types.js';
 import { left } from '../host/printf.js';
 import { findNodeDevice, nodeDeviceByName } from './lookup.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 
 /** VIR_NODE_DEVICE_CREATE_XML_VALIDATE / VIR_NODE_DEVICE_DEFINE_XML_VALIDATE */
 const XML_VALIDATE = 1;
@@ -48,11 +49,12 @@ export const nodedevCommands: HandlerTable = {
 
   'nodedev-dumpxml': async (ctx, opts) => {
     const value = opts.requiredString('device');
+    const xpath = xpathOption(opts);
+    if (xpath === null) return false;
     const dev = await findNodeDevice(ctx, value);
     if (!dev) return false;
     const conn = await ctx.conn();
-    ctx.print(await conn.nodeDeviceGetXMLDesc(dev, 0));
-    return true;
+    return virshDumpXML(ctx, await conn.nodeDeviceGetXMLDesc(dev, 0), 'node-device', xpath, opts.bool('wrap'));
   },
 
   'nodedev-detach': async (ctx, opts) => {

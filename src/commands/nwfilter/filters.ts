@@ -5,6 +5,7 @@ import { formatTable } from '../domain/table.js';
 import { editText } from '../domain/editor.js';
 import type { CommandContext, HandlerTable } from '../types.js';
 import { optNWFilter } from './lookup.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 
 /** vshStrcasecmp order on a key. */
 export const caseOrder = (a: string, b: string) => {
@@ -58,9 +59,10 @@ export const nwfilterHandlers: HandlerTable = {
 
   'nwfilter-dumpxml': async (ctx, opts) => {
     const filter = await optNWFilter(ctx, opts);
+    const xpath = xpathOption(opts);
+    if (xpath === null) return false;
     const conn = await ctx.conn();
-    ctx.print(await conn.nwfilterGetXMLDesc(filter, 0));
-    return true;
+    return virshDumpXML(ctx, await conn.nwfilterGetXMLDesc(filter, 0), 'nwfilter', xpath, opts.bool('wrap'));
   },
 
   'nwfilter-edit': async (ctx, opts) => {

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../types.js';
 import { formatTable } from '../domain/table.js';
 import { optSecret } from './lookup.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 
 /** virSecretUsageType names, by number. */
 const USAGE_TYPES = ['none', 'volume', 'ceph', 'iscsi', 'tls', 'vtpm'];
@@ -18,9 +19,10 @@ export const secretCommands: HandlerTable = {
 
   'secret-dumpxml': async (ctx, opts) => {
     const secret = await optSecret(ctx, opts);
+    const xpath = xpathOption(opts);
+    if (xpath === null) return false;
     const conn = await ctx.conn();
-    ctx.print(await conn.secretGetXMLDesc(secret, 0));
-    return true;
+    return virshDumpXML(ctx, await conn.secretGetXMLDesc(secret, 0), 'secret', xpath, opts.bool('wrap'));
   },
 
   'secret-undefine': async (ctx, opts) => {
