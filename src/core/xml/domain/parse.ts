@@ -1,5 +1,10 @@
 import { child, children, type XNode } from '../tree.js';
-import { canon, fromNode, type Elem } from './elem.js';
+import { canon, elem, fromNode, type Elem } from './elem.js';
+import { parseCpuList, formatCpuList } from '../../drivers/test/domain-devices/cpumap.js';
+import { checkCpu, checkNumaVcpus, checkFeatures, checkLaunchSecurity, checkMemoryBacking, checkNumatune, checkSysinfo, checkTimers } from './checks.js';
+import { normalizeCpu, normalizeMemtune } from './tunables.js';
+
+const CPUMASK_LEN = 1024;
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { virErr } from '../../errors.js';
 import { generateUUID, parseUUID } from './ids.js';
@@ -57,7 +62,24 @@ function parseVcpu(root: XNode): { max: number; cur: number; placement: string; 
   const placement = n.attrs.placement ?? 'static';
   if (placement !== 'static' && placement !== 'auto')
     throw xmlError(`Invalid value for attribute 'placement' in element 'vcpu': '${placement}'.`);
-  return { max, cur, placement, cpuset: placement === 'auto' ? undefined : n.attrs.cpuset };
+  return { max, cur, placement, cpuset: placement === 'auto' ? undefined : parseCpuset(n.attrs.cpuset) };
+}
+
+/** virBitmapParse of vcpu/@cpuset (VIR_DOMAIN_CPUMASK_LEN bits), kept in virBitmapFormat form. */
+function parseCpuset(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const map = parseCpuList(text, CPUMASK_LEN);
+  if (!map) throw virErr('INVALID_ARG', `Failed to parse bitmap '${text}'`);
+  if (!map.includes(true)) throw unsupportedConfig(`Invalid value of 'cpuset': ${text}`);
+  return formatCpuList(map);
+}
+
+/** virDomainNumatuneParseXML: automatic vCPU placement implies automatic strict memory placement. */
+function numatuneFor(root: XNode, placement: string): Elem | undefined {
+  const n = child(root, 'numatune');
+  if (n) return canon(n, DOMAIN_SPECS.numatune);
+  if (placement !== 'auto') return undefined;
+  return elem('numatune', [], [elem('memory', [['mode', 'strict'], ['placement', 'auto']])]);
 }
 
 function parseClock(root: XNode): ClockDef {
@@ -66,6 +88,7 @@ function parseClock(root: XNode): ClockDef {
   if (!CLOCK_OFFSETS.includes(offset)) throw unsupportedConfig(`unknown clock offset '${offset}'`);
   const attrs: Array<[string, string]> = [];
   for (const k of ['adjustment', 'basis', 'timezone', 'start']) if (n?.attrs[k] !== undefined) attrs.push([k, n.attrs[k]]);
+  checkTimers(n);
   const timers = children(n, 'timer').map((t) => canon(t, DOMAIN_SPECS.timer));
   return { offset, attrs, timers };
 }
@@ -136,18 +159,27 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   if (dumpCore !== undefined && dumpCore !== 'on' && dumpCore !== 'off')
     throw xmlError(`Invalid value for attribute 'dumpCore' in element 'memory': '${dumpCore}'.`);
 
+  checkMemoryBacking(root);
   const vcpu = parseVcpu(root);
-  for (const v of children(child(root, 'vcpus'), 'vcpu')) {
+  const vcpuList = children(child(root, 'vcpus'), 'vcpu');
+  for (const v of vcpuList) {
     const id = propUInt(v, 'id', 10, { required: true })!;
     if (id >= vcpu.max) throw xmlError(`vcpu id '${id}' is out of range of maximum vcpu count`);
     propEnum(v, 'enabled', TRISTATE_BOOL, { required: true, nonzero: true });
   }
+  if (!vcpuList.length && vcpu.cur > vcpu.max) throw unsupportedConfig('maximum vCPU count must not be less than current vCPU count');
+  checkNumatune(root);
+  checkFeatures(root);
   const lockfailure = parseLifecycle(root, 'on_lockfailure', LOCK_FAILURE, undefined);
   const pm = child(root, 'pm');
   const s3 = parsePmState(pm, 'suspend-to-mem');
   const s4 = parsePmState(pm, 'suspend-to-disk');
   const clock = parseClock(root);
   parseOsBoot(root, os);
+  checkCpu(root);
+  checkNumaVcpus(root, vcpu.max);
+  checkSysinfo(root);
+  checkLaunchSecurity(root);
   const def: DomainDef = {
     type,
     name,
@@ -163,13 +195,13 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     maxMemory: maxMem !== undefined || slots ? { slots, kib: maxMem ?? 0 } : undefined,
     dumpCore,
     blkiotune: optCanon(root, 'blkiotune'),
-    memtune: optCanon(root, 'memtune'),
+    memtune: normalizeMemtune(optCanon(root, 'memtune')),
     memoryBacking: optCanon(root, 'memoryBacking'),
     vcpu: { placement: vcpu.placement, cpuset: vcpu.cpuset },
     vcpuList: optCanon(root, 'vcpus'),
     iothreads: undefined,
     cputune: optCanon(root, 'cputune'),
-    numatune: optCanon(root, 'numatune'),
+    numatune: numatuneFor(root, vcpu.placement),
     resource: optCanon(root, 'resource'),
     sysinfo: children(root, 'sysinfo').map((s) => canon(s, DOMAIN_SPECS.sysinfo)),
     bootloader: xpathString(child(root, 'bootloader')),
@@ -197,6 +229,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   if (hyperv && !hyperv.attrs.some(([k]) => k === 'mode')) hyperv.attrs.unshift(['mode', 'custom']);
   if (hyperv) hyperv.open = true;
   normalizeNumaCells(def.cpu);
+  normalizeCpu(def.cpu);
   const iothreadsNode = child(root, 'iothreads');
   const iothreadids = child(root, 'iothreadids');
   if (iothreadsNode || iothreadids) def.iothreads = [iothreadsNode, iothreadids].filter((x): x is XNode => !!x).map((x) => canon(x, DOMAIN_SPECS[x.name as 'iothreads']));

@@ -1,4 +1,5 @@
 import { xmlError, unsupportedConfig } from './errors.js';
+import { attr } from './elem.js';
 import type { DomainDef } from './types.js';
 import { addImplicitDevices, postParseDevices } from './devices/postparse.js';
 
@@ -20,11 +21,32 @@ function postParseBootOrder(def: DomainDef): void {
   if (!def.os.bootDevs.length && !perDevice) def.os.bootDevs.push('hd');
 }
 
+/** virDomainDefRejectDuplicateControllers (USB excepted) and virDomainDefRejectDuplicatePanics. */
+function rejectDuplicates(def: DomainDef): void {
+  const seen = new Set<string>();
+  for (const c of def.devices.filter((d) => d.kind === 'controller')) {
+    const type = attr(c.el, 'type')!;
+    if (type === 'usb') continue;
+    const key = `${type}/${attr(c.el, 'index')}`;
+    if (seen.has(key)) throw xmlError(`Multiple '${type}' controllers with index '${attr(c.el, 'index')}'`);
+    seen.add(key);
+  }
+  const panics = new Set<string>();
+  for (const p of def.devices.filter((d) => d.kind === 'panic')) {
+    const model = attr(p.el, 'model') ?? 'default';
+    if (panics.has(model)) throw unsupportedConfig(`Multiple panic devices with model '${model}'`);
+    panics.add(model);
+  }
+}
+
 /** virDomainDefPostParse as the test driver configures it (no driver callbacks but video). */
 export function postParse(def: DomainDef): void {
   postParseDevices(def);
   if (def.os.type === 'exe' && !def.os.init) throw xmlError('init binary must be specified');
   postParseMemory(def);
+  rejectDuplicates(def);
   if (def.os.type === 'hvm') postParseBootOrder(def);
   addImplicitDevices(def);
+  // virDomainDefPostParseCheckFeatures: the test driver does not allow '/' in names.
+  if (def.name.includes('/')) throw xmlError(`name ${def.name} cannot contain '/'`);
 }

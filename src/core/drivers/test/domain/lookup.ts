@@ -91,7 +91,7 @@ export function lookupOps(node: TestNode): Ops {
       return { state: obj.state, reason: obj.reason };
     },
     async domainGetXMLDesc(dom, flags) {
-      checkFlags(flags, DomainXML.SECURE | DomainXML.INACTIVE | DomainXML.UPDATE_CPU | DomainXML.MIGRATABLE, 'testDomainGetXMLDesc');
+      checkFlags(flags, DomainXML.SECURE | DomainXML.INACTIVE | DomainXML.MIGRATABLE, 'testDomainGetXMLDesc');
       const obj = objFromHandle(s, dom);
       const def = flags & DomainXML.INACTIVE && obj.newDef ? obj.newDef : obj.def;
       return formatDomainXML(def, { flags, id: def === obj.newDef ? -1 : obj.id });

@@ -4,6 +4,7 @@ import type { DeviceDef, DeviceKind } from '../types.js';
 import { DEVICE_KINDS } from '../types.js';
 import { deviceInfoElems, parseDeviceInfo } from './info.js';
 import { DEVICE_SPECS } from './specs.js';
+import { checkDeviceAttrs } from './checks.js';
 import { KIND_RULES, type FormatContext, type ParseContext } from './rules.js';
 
 export { type FormatContext, type ParseContext } from './rules.js';
@@ -16,6 +17,7 @@ export function isDeviceKind(name: string): name is DeviceKind {
 export function parseDevice(n: XNode, ctx: ParseContext): DeviceDef {
   const kind = n.name as DeviceKind;
   const rule = KIND_RULES[kind] ?? {};
+  checkDeviceAttrs(kind, n);
   rule.validate?.(n, ctx);
   const el = canon(n, DEVICE_SPECS[kind]);
   const info = parseDeviceInfo(n, { allowBoot: !!rule.allowBoot, allowRom: !!rule.allowRom, inactive: ctx.inactive });
