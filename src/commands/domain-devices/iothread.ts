@@ -1,14 +1,10 @@
 import type { TypedParam } from '../../core/api/domain-devices.js';
-import type { CommandContext, CommandOptions, Handler } from '../types.js';
-import { exclusive, formatMap, formatTable, hostCpuCount, optDomain, parseCpuList } from './util.js';
+import type { Handler } from '../types.js';
+import { affectFlags, formatMap, formatTable, hostCpuCount, optDomain, parseCpuList } from './util.js';
 
-function affect(ctx: CommandContext, opts: CommandOptions): number | undefined {
-  if (!exclusive(ctx, opts, 'current', 'live') || !exclusive(ctx, opts, 'current', 'config')) return undefined;
-  return (opts.bool('config') ? 2 : 0) | (opts.bool('live') ? 1 : 0);
-}
 
 export const iothreadinfo: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -24,7 +20,7 @@ export const iothreadinfo: Handler = async (ctx, opts) => {
 };
 
 export const iothreadpin: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -39,7 +35,7 @@ export const iothreadpin: Handler = async (ctx, opts) => {
 /** iothreadadd / iothreaddel: a positive id, then the call. */
 function addOrDel(del: boolean): Handler {
   return async (ctx, opts) => {
-    const flags = affect(ctx, opts);
+    const flags = affectFlags(ctx, opts);
     if (flags === undefined) return false;
     const dom = await optDomain(ctx, opts);
     if (!dom) return false;
@@ -59,7 +55,7 @@ export const iothreadadd = addOrDel(false);
 export const iothreaddel = addOrDel(true);
 
 export const iothreadset: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;

@@ -2,7 +2,7 @@ import { MEMORY_PARAM_UNLIMITED, type TypedParam } from '../../core/api/domain-d
 import type { VirError } from '../../core/errors.js';
 import { scaleInteger } from '../shell/numbers.js';
 import type { Handler } from '../types.js';
-import { exclusive, optDomain, pad, paramValue } from './util.js';
+import { affectFlags, optDomain, pad, paramValue } from './util.js';
 
 const LIVE = 1;
 const CONFIG = 2;
@@ -10,15 +10,11 @@ const MAXIMUM = 4;
 /** The API takes KiB in an unsigned long (64-bit). */
 const ULONG_MAX = 2n ** 64n - 1n;
 
-function affect(ctx: Parameters<Handler>[0], opts: Parameters<Handler>[1]): number | undefined {
-  if (!exclusive(ctx, opts, 'current', 'live') || !exclusive(ctx, opts, 'current', 'config')) return undefined;
-  return (opts.bool('config') ? CONFIG : 0) | (opts.bool('live') ? LIVE : 0);
-}
 
 const kib = (bytes: bigint) => (bytes + 1023n) / 1024n;
 
 export const setmem: Handler = async (ctx, opts) => {
-  const f = affect(ctx, opts);
+  const f = affectFlags(ctx, opts);
   if (f === undefined) return false;
   // No option at all keeps the old virDomainSetMemory behaviour: the live domain.
   const flags = opts.bool('config') || opts.bool('live') || opts.bool('current') ? f : LIVE;
@@ -30,7 +26,7 @@ export const setmem: Handler = async (ctx, opts) => {
 };
 
 export const setmaxmem: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -60,7 +56,7 @@ const MEMTUNE_OPTS: Array<[string, string]> = [
 ];
 
 export const memtune: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -109,7 +105,7 @@ const MEMSTAT_NAMES: Array<[number, string]> = [
 ];
 
 export const dommemstat: Handler = async (ctx, opts) => {
-  const f = affect(ctx, opts);
+  const f = affectFlags(ctx, opts);
   if (f === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;

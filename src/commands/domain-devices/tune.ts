@@ -2,20 +2,16 @@ import type { TypedParam } from '../../core/api/domain-devices.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { virErr } from '../../core/errors.js';
 import { numOpt } from './numopt.js';
-import { exclusive, optDomain, printParams } from './util.js';
+import { affectFlags, optDomain, printParams } from './util.js';
 import { parseRate } from './rate.js';
 
 const LIVE = 1;
 const CONFIG = 2;
 const [INT, UINT, ULLONG, BOOLEAN, STRING] = [1, 2, 4, 6, 7];
 
-function affect(ctx: CommandContext, opts: CommandOptions): number | undefined {
-  if (!exclusive(ctx, opts, 'current', 'live') || !exclusive(ctx, opts, 'current', 'config')) return undefined;
-  return (opts.bool('config') ? CONFIG : 0) | (opts.bool('live') ? LIVE : 0);
-}
 
 export const blkiotune: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -59,7 +55,7 @@ const IOTUNE_PLAIN = [
 const ULLONG_MAX = 2n ** 64n - 1n;
 
 export const blkdeviotune: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -101,7 +97,7 @@ function cInt(s: string): number | undefined {
 }
 
 export const numatune: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -131,7 +127,7 @@ export const numatune: Handler = async (ctx, opts) => {
 };
 
 export const perf: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const enable = opts.string('enable');
   const disable = opts.string('disable');
@@ -228,7 +224,7 @@ function fromString(field: string, type: number, value: string): TypedParam['val
 }
 
 export const schedinfo: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const current = opts.bool('current');
   const queryFlags = flags === (LIVE | CONFIG) ? 0 : flags;
@@ -256,7 +252,7 @@ export const schedinfo: Handler = async (ctx, opts) => {
 };
 
 export const domiftune: Handler = async (ctx, opts) => {
-  const flags = affect(ctx, opts);
+  const flags = affectFlags(ctx, opts);
   if (flags === undefined) return false;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
