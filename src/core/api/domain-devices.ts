@@ -162,10 +162,14 @@ export interface DomainDeviceApi {
 
   domainGetVcpusFlags(dom: DomainHandle, flags: number): Promise<number>;
   domainSetVcpusFlags(dom: DomainHandle, nvcpus: number, flags: number): Promise<void>;
+  /** virDomainSetVcpus: the flag-less call (virsh makes it when given no --live/--config/--current). */
+  domainSetVcpus(dom: DomainHandle, nvcpus: number): Promise<void>;
   domainGetMaxVcpus(dom: DomainHandle): Promise<number>;
   domainGetVcpus(dom: DomainHandle, maxinfo: number): Promise<VcpusResult>;
   domainGetVcpuPinInfo(dom: DomainHandle, ncpumaps: number, flags: number): Promise<boolean[][]>;
   domainPinVcpuFlags(dom: DomainHandle, vcpu: number, cpumap: boolean[], flags: number): Promise<void>;
+  /** virDomainPinVcpu: the flag-less call. */
+  domainPinVcpu(dom: DomainHandle, vcpu: number, cpumap: boolean[]): Promise<void>;
   domainGetEmulatorPinInfo(dom: DomainHandle, flags: number): Promise<boolean[]>;
   domainPinEmulator(dom: DomainHandle, cpumap: boolean[], flags: number): Promise<void>;
   domainSetVcpu(dom: DomainHandle, vcpumap: string, state: number, flags: number): Promise<void>;
