@@ -1,6 +1,7 @@
 // Conformance cases: plain-text files under cases/, one case a line:
 //   NAME  ARGS…          (ARGS split with POSIX shell quoting rules)
 //   NAME  <FILE ARGS…    (FILE, under fixtures/, is fed on standard input)
+//   NAME  VAR=VALUE… ARGS… (environment for that case, e.g. a scripted EDITOR)
 // Lines starting with # are comments. `@FIXTURES@` in ARGS stands for the absolute path of
 // fixtures/ (for `-c test://@FIXTURES@/x/node.xml`, whose URI must be absolute); normalize()
 // turns that path back into `@FIXTURES@` in outputs, since checkouts live in different places.
@@ -71,9 +72,16 @@ export function loadCaseFiles() {
           const [name, ...rest] = shellSplit(line);
           if (seen.has(name)) throw new Error(`${file}:${idx + 1}: duplicate case name ${name}`);
           seen.add(name);
+          // Leading VAR=VALUE words set the environment (e.g. EDITOR=@FIXTURES@/x/edit.sh).
+          const env = {};
+          while (/^[A-Z][A-Z0-9_]*=/.test(rest[0] ?? '')) {
+            const word = rest.shift();
+            const eq = word.indexOf('=');
+            env[word.slice(0, eq)] = word.slice(eq + 1).replaceAll('@FIXTURES@', fixturesDir);
+          }
           let stdin;
           if (rest[0]?.startsWith('<')) stdin = rest.shift().slice(1);
-          cases.push({ name, args: rest.map((a) => a.replaceAll('@FIXTURES@', fixturesDir)), stdin });
+          cases.push({ name, args: rest.map((a) => a.replaceAll('@FIXTURES@', fixturesDir)), stdin, env });
         });
       return { file, cases };
     });
@@ -131,7 +139,7 @@ export function runCase(program, c) {
   for (let i = 1; ; i++) {
     const r = spawnSync(program, c.args, {
       cwd: fixturesDir,
-      env: sandboxEnv(),
+      env: { ...sandboxEnv(), ...c.env },
       input: c.stdin ? readFileSync(join(fixturesDir, c.stdin)) : '',
       encoding: 'utf8',
       timeout: 10_000,

@@ -3,6 +3,7 @@ import { snapshotCreate, snapshotCreateAs } from './create.js';
 import { snapshotCurrent } from './current.js';
 import { snapshotDelete } from './delete.js';
 import { snapshotDumpXML } from './dumpxml.js';
+import { snapshotEdit } from './edit.js';
 import { snapshotInfo } from './info.js';
 import { snapshotListCmd } from './list.js';
 import { snapshotParent } from './parent.js';
@@ -14,6 +15,7 @@ export const snapshotHandlers: HandlerTable = {
   'snapshot-current': snapshotCurrent,
   'snapshot-delete': snapshotDelete,
   'snapshot-dumpxml': snapshotDumpXML,
+  'snapshot-edit': snapshotEdit,
   'snapshot-info': snapshotInfo,
   'snapshot-list': snapshotListCmd,
   'snapshot-parent': snapshotParent,
