@@ -70,8 +70,8 @@ const domainRows: Row[] = [
   { bad: 'autostart nosuch' },
 ];
 
-function run(line: string): { stdout: string; stderr: string } {
-  const r = spawnSync(bin, ['-c', 'test:///default', line], { cwd: fixtures, encoding: 'utf8', input: '' });
+function run(line: string, globals: string[] = []): { stdout: string; stderr: string } {
+  const r = spawnSync(bin, [...globals, '-c', 'test:///default', line], { cwd: fixtures, encoding: 'utf8', input: '' });
   if (r.error) throw r.error;
   return { stdout: r.stdout, stderr: r.stderr };
 }
@@ -84,6 +84,51 @@ describe('failing domain commands leave the node untouched', () => {
       const { stdout, stderr } = run(parts.filter((p) => p !== undefined).join('; '));
       const [, before, , after] = stdout.split(`${MARK}\n`);
       expect(stderr).toMatch(/^error: /m);
+      expect(after).toBe(before);
+    });
+  }
+});
+
+/** Writes refused on a read-only connection (`-r`): the public API stops them before any driver. */
+const readOnlyRows: string[] = [
+  'define domain/vm1.xml',
+  'create domain/vm2.xml',
+  'destroy test',
+  'undefine test',
+  'suspend test',
+  'setmem test 1000',
+  'setvcpus test 1',
+  'autostart test',
+  'desc test --new-desc changed',
+  'attach-device test domain-devices/disk.xml --config',
+  'net-destroy default',
+  'net-undefine default',
+  'net-define network/basic.xml',
+  'pool-destroy default-pool',
+  'pool-undefine default-pool',
+  'vol-create default-pool storage/vol-small.xml',
+  'iface-destroy eth1',
+  'iface-define interface/eth2.xml',
+];
+
+const hostState = [
+  'net-list --all',
+  'net-dumpxml default',
+  'pool-list --all --details',
+  'pool-dumpxml default-pool',
+  'vol-list default-pool',
+  'iface-list --all',
+  'iface-dumpxml eth1',
+].join('; ');
+
+describe('writes refused on a read-only connection leave the node untouched', () => {
+  for (const bad of readOnlyRows) {
+    it(bad, () => {
+      const state = `${dump(['test'])}; ${hostState}`;
+      const { stdout, stderr } = run([`echo ${MARK}`, state, `echo ${MARK}`, bad, `echo ${MARK}`, state].join('; '), ['-r']);
+      const [, before, , after] = stdout.split(`${MARK}\n`);
+      expect(stderr).toMatch(/^error: operation forbidden: read only access prevents vir\w+$/m);
+      expect(before).toContain('default-pool');
       expect(after).toBe(before);
     });
   }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Connection } from './api/connection.js';
 import { virErr } from './errors.js';
+import { publicApi } from './api/public/index.js';
 import { strerror } from './strerror.js';
 import type { Conf } from './uri/conf.js';
 import { defaultURI, loadClientConfig, resolveAlias } from './uri/config.js';
@@ -132,7 +133,7 @@ export async function openConnection(name: string | undefined, opts: OpenOptions
       continue;
     }
     if (d.remoteOnly && uri && !uri.server) throw virErr('INVALID_ARG', 'URI is missing the server part');
-    return d.open(uri, uristr, conf, opts);
+    return publicApi(await d.open(uri, uristr, conf, opts), { readonly: opts.readonly });
   }
   throw virErr('NO_CONNECT', given ?? '<null>');
 }

@@ -1,5 +1,5 @@
 import type { Connection } from '../../core/api/connection.js';
-import { unsupported, VirError } from '../../core/errors.js';
+import { VirError } from '../../core/errors.js';
 import { openConnection } from '../../core/open.js';
 import { readFileAll } from '../../core/read-file.js';
 import type { CommandContext, ShellState } from '../types.js';
@@ -20,11 +20,6 @@ export interface ShellSettings {
   escapeChar: string;
   keepaliveInterval: number | undefined;
   keepaliveCount: number | undefined;
-}
-
-/** A driver able to keep a connection alive (the remote driver); others refuse. */
-interface KeepAliveCapable {
-  setKeepAlive(interval: number, count: number): Promise<void>;
 }
 
 /**
@@ -81,9 +76,7 @@ export class Shell {
     const interval = s.keepaliveInterval ?? 5;
     if (interval > 0) {
       try {
-        const ka = conn as Partial<KeepAliveCapable>;
-        if (!ka.setKeepAlive) throw unsupported('virConnectSetKeepAlive');
-        await ka.setKeepAlive(interval, s.keepaliveCount ?? 6);
+        await conn.setKeepAlive(interval, s.keepaliveCount ?? 6);
       } catch (e) {
         if (!forced) return conn;
         this.out.error('Cannot setup keepalive on connection as requested, disconnecting');

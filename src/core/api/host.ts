@@ -38,6 +38,9 @@ export const NODE_STATS_ALL = -1;
 
 export interface HostApi {
   close(): Promise<void>;
+  /** virConnectSetKeepAlive: ping the peer every `interval` seconds, give up after `count`
+   * unanswered pings (interval <= 0 disables). Only connections to a daemon can. */
+  setKeepAlive(interval: number, count: number): Promise<void>;
   getURI(): Promise<string>;
   getType(): Promise<string>;
   getHostname(): Promise<string>;

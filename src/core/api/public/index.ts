@@ -1,0 +1,60 @@
+import { unsupported } from '../../errors.js';
+import type { Connection } from '../connection.js';
+import type { CallContext } from './checks.js';
+import { domainRows } from './domain.js';
+import { domainDeviceRows } from './domain-devices.js';
+import { hostRows } from './host.js';
+import { interfaceRows, nodeDeviceRows, nwfilterRows, secretRows } from './host-objects.js';
+import { backupRows, checkpointRows, snapshotRows } from './moments.js';
+import { networkRows } from './network.js';
+import { storageRows } from './storage.js';
+import type { Row, Table } from './table.js';
+
+/** Every Connection method's row; the type makes a forgotten method a compile error. */
+export const publicTable: Table<Connection> = {
+  ...hostRows,
+  ...domainRows,
+  ...domainDeviceRows,
+  ...snapshotRows,
+  ...checkpointRows,
+  ...backupRows,
+  ...networkRows,
+  ...storageRows,
+  ...interfaceRows,
+  ...nodeDeviceRows,
+  ...secretRows,
+  ...nwfilterRows,
+};
+
+export interface PublicApiOptions {
+  /** Opened with VIR_CONNECT_RO (`virsh -r`, `connect --readonly`). */
+  readonly: boolean;
+}
+
+/** The libvirt API name a call goes by. */
+export function apiName(r: Row, args: readonly unknown[]): string {
+  return typeof r.api === 'string' ? r.api : r.api(args);
+}
+
+/**
+ * libvirt's public API layer (libvirt-domain.c, libvirt-network.c, …) around any driver:
+ * each call first passes the checks libvirt makes for every driver (read-only refusal,
+ * argument checks, mutually exclusive flags), in libvirt's order, then reaches the driver.
+ */
+export function publicApi(driver: Connection, opts: PublicApiOptions): Connection {
+  const wrapped: Record<string, unknown> = {};
+  for (const [method, r] of Object.entries(publicTable) as [keyof Connection, Row][]) {
+    const impl = driver[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    wrapped[method] = async (...args: unknown[]) => {
+      const call: CallContext = { args, fn: apiName(r, args), readonly: opts.readonly };
+      for (const check of r.checks) {
+        const err = check(call);
+        if (err) throw err;
+      }
+      // A driver still being written may lack a call: libvirt's answer for a missing entry.
+      if (!impl) throw unsupported(call.fn);
+      return impl.apply(driver, args);
+    };
+  }
+  return wrapped as unknown as Connection;
+}
