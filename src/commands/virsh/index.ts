@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../types.js';
+import { complete } from './complete.js';
 import { cd, pwd } from './dirs.js';
 import { echo } from './echo.js';
 import { help } from './help.js';
@@ -8,6 +9,7 @@ import { connect, quit } from './session.js';
 /** virsh's own commands ('Virsh itself'). */
 export const virshHandlers: HandlerTable = {
   cd,
+  complete,
   echo,
   exit: quit,
   help,
