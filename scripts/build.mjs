@@ -16,7 +16,7 @@ const out = join(root, 'dist');
 const staging = join(root, `dist.tmp-${process.pid}`);
 
 await build({
-  entryPoints: { 'virsh-ts': join(root, 'src/cli.ts') },
+  entryPoints: { 'virsh-ts': join(root, 'src/cli.ts'), 'virtd-ts': join(root, 'src/daemon/index.ts') },
   outdir: staging,
   bundle: true,
   format: 'cjs',
@@ -31,7 +31,7 @@ await build({
 
 mkdirSync(out, { recursive: true });
 // Swap file by file with rename so a virsh-ts running meanwhile sees either build, whole.
-for (const f of ['virsh-ts.cjs.map', 'virsh-ts.cjs']) renameSync(join(staging, f), join(out, f));
+for (const f of ['virsh-ts.cjs.map', 'virsh-ts.cjs', 'virtd-ts.cjs.map', 'virtd-ts.cjs']) renameSync(join(staging, f), join(out, f));
 rmSync(staging, { recursive: true, force: true });
 rmSync(join(out, 'virsh-ts.cjs.cache'), { force: true });
 
