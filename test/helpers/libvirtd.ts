@@ -2,7 +2,7 @@
 // loopback TCP port, run as an unprivileged user (nobody when the tests run as root) so it
 // opens session-mode drivers and never touches the host's system daemon state.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ export interface Libvirtd {
   /** URIs reaching the daemon's test driver (test:///default) over each transport. */
   unixURI: string;
   tcpURI: string;
+  /** The TLS port when started with `tls`. */
+  tlsPort?: number;
   pid: number;
   /** What the daemon logged so far (errors and warnings), for failure messages. */
   log(): string;
@@ -46,6 +48,11 @@ function canConnect(opts: { path: string } | { host: string; port: number }): Pr
   });
 }
 
+async function allConnect(ports: number[]): Promise<boolean> {
+  for (const port of ports) if (!(await canConnect({ host: '127.0.0.1', port }))) return false;
+  return true;
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -53,8 +60,13 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the daemon and resolves once both its unix socket and TCP port accept connections. */
-export async function startLibvirtd(): Promise<Libvirtd> {
+export interface LibvirtdOptions {
+  /** Listen for TLS on 127.0.0.1 with these files (server key/cert and the CA it trusts). */
+  tls?: { key: string; cert: string; ca: string };
+}
+
+/** Starts the daemon and resolves once its unix socket and TCP (and TLS) ports accept connections. */
+export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libvirtd> {
   if (!existsSync(LIBVIRTD)) {
     throw new Error(`${LIBVIRTD} is missing: install Debian's libvirt-daemon-system (libvirt 9.0) to run these tests`);
   }
@@ -63,11 +75,26 @@ export async function startLibvirtd(): Promise<Libvirtd> {
   chmodSync(dir, 0o755);
   for (const d of ['run', 'xdg', 'home']) mkdirSync(join(dir, d));
   const tcpPort = await freePort();
+  const tlsPort = options.tls ? await freePort() : undefined;
+  // The daemon's own copies, inside its directory, so the unprivileged daemon can read them.
+  const tlsFile = (name: string, from: string) => {
+    copyFileSync(from, join(dir, name));
+    return join(dir, name);
+  };
+  const tls = options.tls
+    ? [
+        `tls_port = "${tlsPort}"`,
+        `key_file = "${tlsFile('serverkey.pem', options.tls.key)}"`,
+        `cert_file = "${tlsFile('servercert.pem', options.tls.cert)}"`,
+        `ca_file = "${tlsFile('cacert.pem', options.tls.ca)}"`,
+      ]
+    : [];
   const conf = join(dir, 'libvirtd.conf');
   writeFileSync(
     conf,
     [
-      'listen_tls = 0',
+      `listen_tls = ${options.tls ? 1 : 0}`,
+      ...tls,
       'listen_tcp = 1',
       'listen_addr = "127.0.0.1"',
       `tcp_port = "${tcpPort}"`,
@@ -81,7 +108,8 @@ export async function startLibvirtd(): Promise<Libvirtd> {
       '',
     ].join('\n'),
   );
-  if (root) for (const d of ['', 'run', 'xdg', 'home']) chownSync(join(dir, d), NOBODY, NOBODY);
+  const owned = ['', 'run', 'xdg', 'home', ...(options.tls ? ['serverkey.pem', 'servercert.pem', 'cacert.pem'] : [])];
+  if (root) for (const d of owned) chownSync(join(dir, d), NOBODY, NOBODY);
   const env = {
     PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
     HOME: join(dir, 'home'),
@@ -116,7 +144,8 @@ export async function startLibvirtd(): Promise<Libvirtd> {
       await stop();
       throw new Error(`libvirtd exited early (${child.exitCode ?? child.signalCode}):\n${text}`);
     }
-    if (existsSync(socket) && (await canConnect({ path: socket })) && (await canConnect({ host: '127.0.0.1', port: tcpPort }))) break;
+    const ports = tlsPort ? [tcpPort, tlsPort] : [tcpPort];
+    if (existsSync(socket) && (await canConnect({ path: socket })) && (await allConnect(ports))) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`libvirtd did not become ready in 30 s:\n${Buffer.concat(log).toString()}`);
@@ -129,6 +158,7 @@ export async function startLibvirtd(): Promise<Libvirtd> {
     tcpPort,
     unixURI: `test+unix:///default?socket=${socket}`,
     tcpURI: `test+tcp://127.0.0.1:${tcpPort}/default`,
+    tlsPort,
     pid: child.pid!,
     log: () => Buffer.concat(log).toString(),
     stop,

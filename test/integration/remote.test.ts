@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalize, shellSplit } from '../conformance/cases.mjs';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
+import { issue, makeCa, pkiDir } from '../helpers/pki.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const virshTs = join(here, '..', '..', 'bin', 'virsh-ts');
@@ -24,6 +25,9 @@ const cases = readFileSync(join(here, 'remote.cases'), 'utf8')
 
 const sandbox = mkdtempSync(join(tmpdir(), 'virsh-remote-'));
 for (const d of ['config', 'cache', 'runtime']) mkdirSync(join(sandbox, d));
+
+/** libvirt's stderr log lines start with a timestamp and the thread id. */
+const maskLogPrefix = (text: string) => text.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: \d+: /gm, '@TIME@: @PID@: ');
 
 function run(program: string, args: string[], uri: string) {
   const r = spawnSync(program, args, {
@@ -45,23 +49,53 @@ function run(program: string, args: string[], uri: string) {
     killSignal: 'SIGKILL',
   });
   if (r.error) throw r.error;
-  return { stdout: normalize(r.stdout), stderr: normalize(r.stderr), code: r.status };
+  return { stdout: normalize(r.stdout), stderr: maskLogPrefix(normalize(r.stderr)), code: r.status };
+}
+
+/**
+ * The PKI: the daemon's CA signs its server certificate (for `localhost` only, so
+ * 127.0.0.1 is a wrong hostname) and a client certificate; another CA signs a stray one.
+ * Each pkipath= directory is one client situation.
+ */
+const pki = join(sandbox, 'pki');
+const pkipath = (name: string) => join(pki, 'clients', name);
+function makePki() {
+  const ca = makeCa(pki, 'ca');
+  const other = makeCa(pki, 'other-ca');
+  const server = issue(ca, pki, 'server', 'server', ['DNS:localhost']);
+  const client = issue(ca, pki, 'client', 'client');
+  const stranger = issue(other, pki, 'stranger', 'client');
+  pkiDir(pkipath('good'), ca.cert, client);
+  pkiDir(pkipath('no-client-cert'), ca.cert);
+  pkiDir(pkipath('client-cert-from-other-ca'), ca.cert, stranger);
+  pkiDir(pkipath('trusts-other-ca'), other.cert, stranger);
+  pkiDir(pkipath('no-ca'), undefined, client);
+  return { key: server.key, cert: server.cert, ca: ca.cert };
 }
 
 let daemon: Libvirtd;
 beforeAll(async () => {
-  daemon = await startLibvirtd();
-});
+  daemon = await startLibvirtd({ tls: makePki() });
+}, 120_000);
 afterAll(async () => {
   await daemon?.stop();
   rmSync(sandbox, { recursive: true, force: true });
 });
 
-for (const transport of ['unix', 'tcp'] as const) {
+const tlsURI = (host: string, pki: string, extra = '') =>
+  `test+tls://${host}:${daemon.tlsPort}/default?pkipath=${pkipath(pki)}${extra}`;
+
+const transports = {
+  unix: () => daemon.unixURI,
+  tcp: () => daemon.tcpURI,
+  tls: () => tlsURI('localhost', 'good'),
+};
+
+for (const [transport, uriOf] of Object.entries(transports)) {
   describe(`remote driver over ${transport}`, () => {
     for (const c of cases) {
       it(c.name, () => {
-        const uri = transport === 'unix' ? daemon.unixURI : daemon.tcpURI;
+        const uri = uriOf();
         const want = run('virsh', c.args, uri);
         const got = run(virshTs, c.args, uri);
         expect(got, `libvirtd log:\n${daemon.log()}`).toEqual(want);
@@ -75,6 +109,17 @@ describe('remote driver failures', () => {
     ['no daemon on the socket', () => `test+unix:///default?socket=${join(sandbox, 'missing-sock')}`],
     ['nothing listening on the port', () => 'test+tcp://127.0.0.1:1/default'],
     ['unknown driver on the daemon', () => daemon.unixURI.replace('test+unix', 'foo+unix')],
+    ['tls: server name not in its certificate', () => tlsURI('127.0.0.1', 'good')],
+    ['tls: wrong server name with no_verify', () => tlsURI('127.0.0.1', 'good', '&no_verify=1')],
+    ['tls: no client certificate', () => tlsURI('localhost', 'no-client-cert')],
+    ['tls: our certificate from another CA', () => tlsURI('localhost', 'client-cert-from-other-ca')],
+    ['tls: server certificate from an untrusted CA', () => tlsURI('localhost', 'trusts-other-ca')],
+    ['tls: untrusted server with no_verify', () => tlsURI('localhost', 'trusts-other-ca', '&no_verify=1')],
+    ['tls: no CA certificate', () => tlsURI('localhost', 'no-ca')],
+    ['tls: missing pkipath', () => tlsURI('localhost', 'nonexistent')],
+    ['tls: no_sanity with a foreign client certificate', () => tlsURI('localhost', 'client-cert-from-other-ca', '&no_sanity=1')],
+    ['tls: bad no_verify value', () => tlsURI('localhost', 'good', '&no_verify=yes')],
+    ['tls: nothing listening', () => `test+tls://localhost:1/default?pkipath=${pkipath('good')}`],
   ] as const;
   for (const [name, uri] of failures) {
     it(name, () => {

@@ -55,6 +55,8 @@ export class RpcClient {
     stream.on('error', (err) => this.fail(this.closing ? socketClosed() : recvFailed(err), CloseReason.ERROR));
     stream.on('end', () => this.fail(endOfFile(opts.eofDetail?.()), CloseReason.EOF));
     stream.on('close', () => this.fail(endOfFile(opts.eofDetail?.()), CloseReason.EOF));
+    // A transport may hand over a paused stream (TLS pauses after reading its verdict byte).
+    stream.resume();
   }
 
   get isOpen(): boolean {

@@ -12,6 +12,7 @@ import { snapshotOps } from './ops/snapshot.js';
 import { storageOps } from './ops/storage.js';
 import { openSession } from './session.js';
 import { openLink } from './transport.js';
+import { UriArgs } from './uri-args.js';
 
 export interface RemoteOpenOptions {
   readonly: boolean;
@@ -35,7 +36,7 @@ export async function openRemoteConnection(
   target: RemoteTarget,
   opts: RemoteOpenOptions,
 ): Promise<Connection> {
-  const link = await openLink(target);
+  const link = await openLink(target, new UriArgs(uri));
   const session = await openSession(link, {
     name: openName(uri),
     readonly: opts.readonly,

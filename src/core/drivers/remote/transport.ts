@@ -1,9 +1,12 @@
 import { lookup } from 'node:dns/promises';
-import { createConnection, type NetConnectOpts } from 'node:net';
+import { createConnection, type NetConnectOpts, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { virErr } from '../../errors.js';
 import { strerror } from '../../strerror.js';
 import type { RemoteTarget } from '../../uri/remote-target.js';
+import { loadCredentials, locateCredentials } from './tls-credentials.js';
+import { startTls } from './tls.js';
+import type { UriArgs } from './uri-args.js';
 
 export interface Link {
   stream: Duplex;
@@ -11,8 +14,8 @@ export interface Link {
   eofDetail?: () => string | undefined;
 }
 
-function connectWith(options: NetConnectOpts): Promise<Duplex> {
-  return new Promise<Duplex>((resolve, reject) => {
+function connectWith(options: NetConnectOpts): Promise<Socket> {
+  return new Promise<Socket>((resolve, reject) => {
     const sock = createConnection(options);
     sock.once('connect', () => {
       sock.removeListener('error', reject);
@@ -33,7 +36,7 @@ async function connectUnix(path: string): Promise<Link> {
 }
 
 /** virNetSocketNewConnectTCP: every address the name resolves to, in order. */
-async function connectTcp(host: string, port: string): Promise<Link> {
+async function connectTcp(host: string, port: string): Promise<{ stream: Socket }> {
   let addresses: { address: string; family: number }[];
   try {
     addresses = await lookup(host, { all: true });
@@ -52,13 +55,26 @@ async function connectTcp(host: string, port: string): Promise<Link> {
   throw virErr('SYSTEM_ERROR', `unable to connect to server at '${host}:${port}': ${strerror(last)}`, 'RPC');
 }
 
+/**
+ * TLS as doRemoteOpen sets it up: credentials are located and checked before any
+ * connection is made, then TCP, then the TLS session on top.
+ */
+async function connectTls(host: string, port: string, args: UriArgs): Promise<Link> {
+  const verify = !args.flag('no_verify');
+  const creds = loadCredentials(locateCredentials(args.str('pkipath')), !args.flag('no_sanity'));
+  const { stream } = await connectTcp(host, port);
+  return { stream: await startTls(stream, host, creds, verify) };
+}
+
 /** Opens the byte stream the RPC client runs over. */
-export async function openLink(target: RemoteTarget): Promise<Link> {
+export async function openLink(target: RemoteTarget, args: UriArgs): Promise<Link> {
   switch (target.transport) {
     case 'unix':
       return connectUnix(target.socket);
     case 'tcp':
       return connectTcp(target.host, target.port);
+    case 'tls':
+      return connectTls(target.host, target.port, args);
     default:
       throw virErr('NO_SUPPORT', `remote driver ${target.transport} transport is not available in virsh-ts yet`, 'REMOTE');
   }
