@@ -8,6 +8,8 @@ import * as save from './save.js';
 import { desc, metadata } from './desc.js';
 import { edit } from './edit.js';
 import * as misc from './misc.js';
+import { saveImageEdit, managedsaveEdit } from './image-edit.js';
+import { sendKey } from './send-key.js';
 
 export const domainHandlers: HandlerTable = {
   list,
@@ -37,6 +39,9 @@ export const domainHandlers: HandlerTable = {
   'managedsave-remove': save.managedsaveRemove,
   'managedsave-dumpxml': save.managedsaveDumpxml,
   'managedsave-define': save.managedsaveDefine,
+  'managedsave-edit': managedsaveEdit,
+  'save-image-edit': saveImageEdit,
+  'send-key': sendKey,
   autostart: misc.autostart,
   desc,
   metadata,

@@ -4,6 +4,7 @@ import type { Connection } from '../../core/api/connection.js';
 import { VirError } from '../../core/errors.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { BY_NAME, BY_UUID, optDomain } from './util.js';
+import { runConsole } from './console.js';
 
 /**
  * The plain "look the domain up, make one call, report" commands: virsh names the domain by
@@ -129,6 +130,7 @@ export const start: Handler = async (ctx, opts) => {
   }
   if (!started) await ctx.attempt(`Failed to start domain '${dom.name}'`, () => conn.domainCreate(dom, flags));
   ctx.printExtra(`Domain '${dom.name}' started\n`);
+  if (opts.bool('console')) return runConsole(ctx, conn, dom);
   return true;
 };
 
@@ -144,6 +146,8 @@ export const create: Handler = async (ctx, opts) => {
   const conn = await ctx.conn();
   const dom = await ctx.attempt(`Failed to create domain from ${from}`, () => conn.domainCreateXML(xml, flags));
   ctx.printExtra(`Domain '${dom.name}' created from ${from}\n`);
+  // create reports a console that cannot attach but still succeeds.
+  if (opts.bool('console')) await runConsole(ctx, conn, dom);
   return true;
 };
 

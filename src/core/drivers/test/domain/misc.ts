@@ -1,3 +1,4 @@
+import { KEYCODE_SETS, keycodeKnown } from '../../../keycodes.js';
 import { readFileSync } from 'node:fs';
 import { DomainAffect, DomainMetadata, DomainState, type DomainApi } from '../../../api/domain.js';
 import { unsupported, virErr } from '../../../errors.js';
@@ -24,8 +25,6 @@ type Ops = Pick<
 /** The image testDomainScreenshot streams (libvirt's PKGDATADIR). */
 const SCREENSHOT = '/usr/share/libvirt/test-screenshot.png';
 const AFFECT = DomainAffect.LIVE | DomainAffect.CONFIG;
-/** Highest keycode per codeset (virKeycodeValueTranslate's tables), by virKeycodeSet. */
-const KEYCODE_LIMIT = [0x2ff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xffff];
 
 export function miscOps(node: TestNode): Ops {
   const s = node.domains;
@@ -103,7 +102,7 @@ export function miscOps(node: TestNode): Ops {
       const obj = objFromHandle(s, dom);
       checkActive(obj);
       for (const k of keycodes) {
-        if (k > (KEYCODE_LIMIT[codeset] ?? 0)) throw virErr('INTERNAL_ERROR', `invalid keycode ${k} of ${codeset} codeset`);
+        if (!keycodeKnown(codeset, k)) throw virErr('INTERNAL_ERROR', `invalid keycode ${k} of ${KEYCODE_SETS[codeset]} codeset`);
       }
     },
     async domainInjectNMI(dom, flags) {

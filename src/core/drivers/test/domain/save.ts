@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { DomainSave, DomainXML, RunningReason, ShutoffReason, type DomainApi } from '../../../api/domain.js';
 import { formatDomainXML, parseDomainXML, type DomainDef } from '../../../xml/domain/index.js';
@@ -23,8 +24,15 @@ type Ops = Pick<
 /** The test driver's image header: the magic string with its NUL, as libvirt writes it. */
 const MAGIC = Buffer.from('TestGuestMagic\0', 'latin1');
 
+/**
+ * The public save/restore/image/core-dump APIs hand drivers g_canonicalize_filename(path):
+ * absolute against the client's working directory, '.' and '..' folded lexically.
+ */
+const canonical = (path: string): string => resolve(path);
+
 /** testDomainSaveImageWrite: magic, native-endian int32 length, then the secure XML. */
-function writeImage(path: string, def: DomainDef, id: number): void {
+function writeImage(file: string, def: DomainDef, id: number): void {
+  const path = canonical(file);
   const xml = Buffer.from(formatDomainXML(def, { flags: DomainXML.SECURE, id }), 'utf8');
   let fd: number;
   try {
@@ -45,7 +53,8 @@ function writeImage(path: string, def: DomainDef, id: number): void {
 }
 
 /** testDomainSaveImageOpen: checks the header and parses the definition inside. */
-function readImage(path: string): DomainDef {
+function readImage(file: string): DomainDef {
+  const path = canonical(file);
   let data: Buffer;
   try {
     data = readFileSync(path);
@@ -113,7 +122,8 @@ export function saveOps(node: TestNode): Ops {
       checkFlags(flags, 0, 'testDomainManagedSaveRemove');
       objFromHandle(s, dom).hasManagedSave = false;
     },
-    async domainCoreDumpWithFormat(dom, to, format, flags) {
+    async domainCoreDumpWithFormat(dom, file, format, flags) {
+      const to = canonical(file);
       const CRASH = 1;
       checkFlags(flags, CRASH, 'testDomainCoreDumpWithFormat');
       const obj = objFromHandle(s, dom);
