@@ -15,7 +15,7 @@ async function createFrom(ctx: CommandContext, dom: DomainHandle, xml: string, f
 
 export const checkpointCreate: Handler = async (ctx, opts) => {
   if (opts.bool('redefine-validate') && !opts.bool('redefine')) {
-    ctx.error('Option --redefine-validate requires option --redefine');
+    ctx.error('Option --redefine is required by option --redefine-validate');
     return false;
   }
   const flags = flagsFrom(opts, [['redefine', C.REDEFINE], ['redefine-validate', C.REDEFINE_VALIDATE], ['quiesce', C.QUIESCE]]);
