@@ -16,8 +16,8 @@ export interface ClientOptions {
   onEvent?: (proc: Procedure, payload: unknown) => void;
   /** The connection died or was closed; `reason` is a virConnectCloseReason. */
   onClose?: (reason: number, err: VirError | undefined) => void;
-  /** Extra text for an EOF error, e.g. what an ssh child printed on stderr. */
-  eofDetail?: () => string | undefined;
+  /** The error an end of file means on this link (an ssh/ext helper's exit), if not libvirt's plain one. */
+  eofError?: () => VirError;
 }
 
 interface Call {
@@ -53,8 +53,9 @@ export class RpcClient {
     this.maxInFlight = opts.maxInFlight ?? DAEMON_MAX_CLIENT_REQUESTS;
     stream.on('data', (chunk: Buffer) => this.onData(chunk));
     stream.on('error', (err) => this.fail(this.closing ? socketClosed() : recvFailed(err), CloseReason.ERROR));
-    stream.on('end', () => this.fail(endOfFile(opts.eofDetail?.()), CloseReason.EOF));
-    stream.on('close', () => this.fail(endOfFile(opts.eofDetail?.()), CloseReason.EOF));
+    const eof = () => this.fail(opts.eofError?.() ?? endOfFile(), CloseReason.EOF);
+    stream.on('end', eof);
+    stream.on('close', eof);
     // A transport may hand over a paused stream (TLS pauses after reading its verdict byte).
     stream.resume();
   }

@@ -8,9 +8,8 @@ import { strerror } from '../strerror.js';
  */
 const rpcError = (code: keyof typeof ErrorCodes, message: string) => new VirError(ErrorCodes[code][0], message, ErrorDomains.RPC);
 
-/** The peer closed the socket; `detail` is what an ssh/ext helper printed on stderr. */
-export const endOfFile = (detail?: string) =>
-  rpcError('SYSTEM_ERROR', detail ? `End of file while reading data: ${detail}: Input/output error` : 'End of file while reading data: Input/output error');
+/** The peer closed the socket. */
+export const endOfFile = () => rpcError('SYSTEM_ERROR', 'End of file while reading data: Input/output error');
 
 export const recvFailed = (err: unknown) => rpcError('SYSTEM_ERROR', `Cannot recv data: ${strerror(err)}`);
 export const writeFailed = (err: unknown) => rpcError('SYSTEM_ERROR', `Cannot write data: ${strerror(err)}`);

@@ -66,7 +66,7 @@ async function authenticate(s: Session): Promise<void> {
 export async function openSession(link: Link, opts: SessionOptions): Promise<Session> {
   let session: Session | undefined;
   const client = new RpcClient(link.stream, {
-    eofDetail: link.eofDetail,
+    eofError: link.eofError,
     onEvent: (proc, payload) => session?.listeners.forEach((l) => l(proc, payload)),
     onClose: (_reason, err) => {
       if (session) session.closeError = err;

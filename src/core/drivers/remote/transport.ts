@@ -1,7 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import { createConnection, type NetConnectOpts, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { virErr } from '../../errors.js';
+import { virErr, type VirError } from '../../errors.js';
+import { commandLink } from './command.js';
 import { strerror } from '../../strerror.js';
 import type { RemoteTarget } from '../../uri/remote-target.js';
 import { loadCredentials, locateCredentials } from './tls-credentials.js';
@@ -10,8 +11,8 @@ import type { UriArgs } from './uri-args.js';
 
 export interface Link {
   stream: Duplex;
-  /** Text to append to an EOF error (an ssh/ext helper's stderr). */
-  eofDetail?: () => string | undefined;
+  /** The error an end of file means on this link (a helper command's exit and stderr). */
+  eofError?: () => VirError;
 }
 
 function connectWith(options: NetConnectOpts): Promise<Socket> {
@@ -75,6 +76,8 @@ export async function openLink(target: RemoteTarget, args: UriArgs): Promise<Lin
       return connectTcp(target.host, target.port);
     case 'tls':
       return connectTls(target.host, target.port, args);
+    case 'ext':
+      return commandLink(args.str('command')!, []);
     default:
       throw virErr('NO_SUPPORT', `remote driver ${target.transport} transport is not available in virsh-ts yet`, 'REMOTE');
   }
