@@ -8,7 +8,7 @@
 // the compile it would have cost anyway.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -29,9 +29,40 @@ await build({
   logLevel: 'warning',
 });
 
+// The interactive shell: its own ESM bundle (Ink is ESM-only and yoga-layout awaits at top
+// level), imported by the CLI only when stdin and stdout are a terminal, so one-shot and
+// batch runs never load Ink or React.
+await build({
+  entryPoints: { repl: join(root, 'src/repl/main.tsx') },
+  outdir: staging,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Ink, React and yoga bundled in: one file loads several times faster than their module
+  // graph. Ink's React DevTools hook (only with DEV=true) is left out, with its dependency.
+  plugins: [
+    {
+      name: 'no-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/devtools\.js$/ }, () => ({ path: 'devtools', namespace: 'no-devtools' }));
+        b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({ contents: '' }));
+      },
+    },
+  ],
+  outExtension: { '.js': '.mjs' },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
 mkdirSync(out, { recursive: true });
 // Swap file by file with rename so a virsh-ts running meanwhile sees either build, whole.
-for (const f of ['virsh-ts.cjs.map', 'virsh-ts.cjs', 'virtd-ts.cjs.map', 'virtd-ts.cjs']) renameSync(join(staging, f), join(out, f));
+copyFileSync(join(root, 'src/repl/load-repl.cjs'), join(staging, 'load-repl.cjs'));
+const built = ['virsh-ts.cjs.map', 'virsh-ts.cjs', 'virtd-ts.cjs.map', 'virtd-ts.cjs', 'repl.mjs.map', 'repl.mjs', 'load-repl.cjs'];
+for (const f of built) renameSync(join(staging, f), join(out, f));
 rmSync(staging, { recursive: true, force: true });
 rmSync(join(out, 'virsh-ts.cjs.cache'), { force: true });
 

@@ -1,9 +1,16 @@
 import { readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { completeLine, wantsPath } from '../../repl/complete/engine.js';
+import { allCommands, findCommand } from '../registry.js';
 import type { Shell } from './shell.js';
 
 /** Reads lines; undefined at end of input. */
 export interface LineSource {
   read(prompt: string): Promise<string | undefined>;
+  /** Runs one line's commands; a terminal lets Ctrl-C cancel them. */
+  guard?(run: () => Promise<void>): Promise<void>;
   close(): void;
 }
 
@@ -57,22 +64,40 @@ export function pipedLines(out: (text: string) => void): LineSource {
   };
 }
 
-/** A terminal: node's line editor with history, prompt drawn by it. */
-export async function terminalLines(): Promise<LineSource> {
-  const readline = await import('node:readline/promises');
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  let closed = false;
-  rl.on('close', () => (closed = true));
+/**
+ * Loads the REPL bundle (dist/repl.mjs, ESM: Ink and yoga need it) through
+ * dist/load-repl.cjs: the CLI runs in vm.Script, whose own import() has no loader when the
+ * script comes from V8's code cache.
+ */
+async function loadRepl(): Promise<typeof import('../../repl/main.js')> {
+  const load = createRequire(join(__dirname, 'virsh-ts.cjs'))('./load-repl.cjs') as (url: string) => Promise<unknown>;
+  return (await load(pathToFileURL(join(__dirname, 'repl.mjs')).href)) as typeof import('../../repl/main.js');
+}
+
+/** The prompt a terminal shows: `virsh $ ` for users other than root. */
+function terminalPrompt(prompt: string): string {
+  return prompt === 'virsh # ' && process.getuid?.() !== 0 ? 'virsh $ ' : prompt;
+}
+
+/**
+ * A terminal: the Ink REPL (line editing, history, completion from the shell's registry and
+ * connection). undefined when the REPL refuses to start (a bad VIRSH_HISTSIZE).
+ */
+export async function terminalLines(shell: Shell, noColour = false): Promise<LineSource | undefined> {
+  const { openTerminal } = await loadRepl();
+  const source = { find: findCommand, all: allCommands, conn: () => shell.connection(), error: () => {} };
+  const session = openTerminal({
+    complete: (before, text, quoted) => completeLine(before, text, source, quoted),
+    wantsPath: (before) => wantsPath(before, source),
+    error: (t) => shell.out.error(t),
+    env: process.env,
+    noColour,
+  });
+  if (!session) return undefined;
   return {
-    async read(prompt) {
-      if (closed) return undefined;
-      try {
-        return await rl.question(prompt);
-      } catch {
-        return undefined;
-      }
-    },
-    close: () => rl.close(),
+    read: (prompt) => session.read(terminalPrompt(prompt)),
+    guard: (run) => session.guard(run),
+    close: () => session.close(),
   };
 }
 
@@ -89,7 +114,9 @@ export async function interactiveLoop(shell: Shell, lines: LineSource, runLine: 
   while (!shell.state.quit) {
     const line = await lines.read(shell.settings.readonly ? 'virsh > ' : 'virsh # ');
     if (line === undefined) break;
-    if (line) await runLine(line);
+    if (!line) continue;
+    if (lines.guard) await lines.guard(() => runLine(line));
+    else await runLine(line);
   }
   lines.close();
   out.print('\n');

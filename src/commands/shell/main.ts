@@ -89,7 +89,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (!interactive) {
     ok = await shell.run(cmds);
   } else {
-    const lines = process.stdin.isTTY ? await terminalLines() : pipedLines((t) => out.print(t));
+    const lines = process.stdin.isTTY ? await terminalLines(shell) : pipedLines((t) => out.print(t));
+    if (!lines) {
+      await shell.close();
+      return 1;
+    }
     await interactiveLoop(shell, lines, async (line) => {
       const parsed = parseCommands(stringTokens(line), parserHooks(out));
       if (parsed) await shell.run(parsed);
