@@ -133,3 +133,54 @@ describe('writes refused on a read-only connection leave the node untouched', ()
     });
   }
 });
+
+/** Failing network, storage, interface and snapshot commands, against the same host state. */
+const objectRows: Row[] = [
+  { bad: 'net-define network/malformed.xml' },
+  { bad: 'net-define network/noname.xml' },
+  { bad: 'net-define network/dup-uuid.xml' },
+  { bad: 'net-define network/badip.xml' },
+  { bad: 'net-create network/dup-name.xml' },
+  { bad: 'net-start default' },
+  { setup: 'net-define network/basic.xml', bad: 'net-destroy nosuch' },
+  { bad: 'net-undefine nosuch' },
+  { bad: 'pool-define storage/pool-malformed.xml' },
+  { bad: 'pool-define storage/pool-noname.xml' },
+  { bad: 'pool-define storage/pool-dupuuid.xml' },
+  { bad: 'pool-create storage/pool-clash.xml' },
+  { bad: 'pool-start default-pool' },
+  { bad: 'vol-create default-pool storage/vol-malformed.xml' },
+  { bad: 'vol-create default-pool storage/vol-huge.xml' },
+  { bad: 'vol-create default-pool storage/vol-badunit.xml' },
+  { bad: 'vol-create-as default-pool v1 1Z' },
+  { setup: 'vol-create default-pool storage/vol-small.xml', bad: 'vol-create default-pool storage/vol-small.xml' },
+  { bad: 'vol-delete nosuch --pool default-pool' },
+  { setup: 'pool-destroy default-pool', bad: 'vol-create default-pool storage/vol-small.xml' },
+  { bad: 'iface-define interface/malformed.xml' },
+  { bad: 'iface-define interface/noname.xml' },
+  { bad: 'iface-define interface/badtype.xml' },
+  { bad: 'iface-start eth1' },
+  { bad: 'iface-commit' },
+  { bad: 'snapshot-create test snapshot/malformed.xml' },
+  { bad: 'snapshot-create test snapshot/wrong-root.xml' },
+  { setup: 'snapshot-create-as test s1', bad: 'snapshot-create-as test s1' },
+  { setup: 'snapshot-create-as test s1', bad: 'snapshot-delete test nosuch' },
+  { setup: 'snapshot-create-as test s1', bad: 'snapshot-revert test nosuch' },
+];
+
+const objectState = `${hostState}; snapshot-list test --name; snapshot-current test --name; ${dump(['test'])}`;
+
+describe('failing network, storage, interface and snapshot commands leave the node untouched', () => {
+  for (const row of objectRows) {
+    it(`${row.setup ? `${row.setup}; ` : ''}${row.bad}`, () => {
+      // Markers on both streams, so the bad command's own stderr is checked, not the dumps'.
+      const mark = `echo ${MARK}; echo --err ${MARK}`;
+      const parts = [row.setup, mark, objectState, mark, row.bad, mark, objectState];
+      const { stdout, stderr } = run(parts.filter((p) => p !== undefined).join('; '));
+      const [, before, , after] = stdout.split(`${MARK}\n`);
+      expect(stderr.split(`${MARK}\n`)[2]).toMatch(/^error: /m);
+      expect(before).toContain('default-pool');
+      expect(after).toBe(before);
+    });
+  }
+});
