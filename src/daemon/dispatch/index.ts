@@ -5,6 +5,7 @@ import { objectServed } from './objects.js';
 import type { Served } from './serve.js';
 import { snapshotServed } from './snapshot.js';
 import { storageServed } from './storage.js';
+import { unservedRows } from './unserved.js';
 
 /** Every driver-backed procedure the daemon serves, keyed by procedure number. */
 export function driverDispatch(): Map<number, Served> {
@@ -14,5 +15,6 @@ export function driverDispatch(): Map<number, Served> {
     if (table.has(s.proc.number)) throw new Error(`procedure ${s.proc.name} served twice`);
     table.set(s.proc.number, s);
   }
+  for (const s of unservedRows(table)) table.set(s.proc.number, s);
   return table;
 }
