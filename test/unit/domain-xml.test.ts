@@ -73,13 +73,17 @@ describe('single-device XML and detach matching', () => {
   });
 
   it('matches interfaces by MAC, ignoring a generated one', () => {
-    expect(findDevice(def, parseDeviceXML("<interface type='network'><mac address='52:54:00:AA:BB:07'/></interface>", def))).toBe(
+    expect(findDevice(def, parseDeviceXML("<interface type='network'><mac address='52:54:00:AA:BB:07'/><source network='default'/></interface>", def))).toBe(
       def.devices.findIndex((d) => d.kind === 'interface' && d.el.children[0].attrs[0][1] === '52:54:00:aa:bb:07'),
     );
-    expect(() => findDevice(def, parseDeviceXML("<interface type='network'/>", def))).toThrow('operation failed: multiple matching devices found');
-    expect(() => findDevice(def, parseDeviceXML("<interface type='network'><mac address='52:54:00:00:00:01'/></interface>", def))).toThrow(
+    expect(() => findDevice(def, parseDeviceXML("<interface type='network'><source network='default'/></interface>", def))).toThrow('operation failed: multiple matching devices found');
+    expect(() => findDevice(def, parseDeviceXML("<interface type='network'><mac address='52:54:00:00:00:01'/><source network='default'/></interface>", def))).toThrow(
       "device not found: no device found at address '(<null>)' matching MAC address '52:54:00:00:00:01' and alias '(<null>)'",
     );
+  });
+
+  it('requires a source for network interfaces, as virDomainNetDefParseXML does', () => {
+    expect(() => parseDeviceXML("<interface type='network'/>", def)).toThrow("interface type='network' requires a 'source' element");
   });
 
   it('rejects unknown device elements as libvirt does', () => {

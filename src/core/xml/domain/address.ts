@@ -47,7 +47,7 @@ export function parseAddress(n: XNode): Address | undefined {
     case 'usb':
       return { type: 'usb', bus: u(n, 'bus'), port: n.attrs.port };
     case 'spapr-vio':
-      return { type: 'spapr-vio', reg: n.attrs.reg };
+      return { type: 'spapr-vio', reg: spaprReg(n) };
     case 'ccw':
       return { type: 'ccw', cssid: u(n, 'cssid', 16), ssid: u(n, 'ssid', 16), devno: u(n, 'devno', 16) };
     case 'virtio-mmio':
@@ -97,4 +97,15 @@ export function addressElem(a: Address): Elem {
 export function sameAddress(a: Address | undefined, b: Address | undefined): boolean {
   if (!a || !b) return false;
   return JSON.stringify(addressElem(a)) === JSON.stringify(addressElem(b));
+}
+
+/** virXMLPropULongLong(reg, base 16), kept as libvirt writes it back: 0x%08llx. */
+function spaprReg(n: XNode): string | undefined {
+  const raw = n.attrs.reg;
+  if (raw === undefined) return undefined;
+  const m = /^[ \t\n\v\f\r]*\+?(?:0[xX])?([0-9a-fA-F]+)$/.exec(raw);
+  const v = m ? BigInt(`0x${m[1]}`) : undefined;
+  if (v === undefined || v > 0xffffffffffffffffn)
+    throw xmlError(`Invalid value for attribute 'reg' in element 'address': '${raw}'. Expected non-negative integer value`);
+  return `0x${v.toString(16).padStart(8, '0')}`;
 }

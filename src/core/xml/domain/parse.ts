@@ -2,7 +2,8 @@ import { child, children, type XNode } from '../tree.js';
 import { canon, elem, fromNode, type Elem } from './elem.js';
 import { parseCpuList, formatCpuList } from '../../drivers/test/domain-devices/cpumap.js';
 import { checkCpu, checkNumaVcpus, checkFeatures, checkLaunchSecurity, checkMemoryBacking, checkNumatune, checkSysinfo, checkTimers } from './checks.js';
-import { normalizeCpu, normalizeMemtune } from './tunables.js';
+import { parseCputune } from './cputune.js';
+import { normalizeCpu, normalizeMemoryBacking, normalizeMemtune } from './tunables.js';
 
 const CPUMASK_LEN = 1024;
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
@@ -168,6 +169,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     propEnum(v, 'enabled', TRISTATE_BOOL, { required: true, nonzero: true });
   }
   if (!vcpuList.length && vcpu.cur > vcpu.max) throw unsupportedConfig('maximum vCPU count must not be less than current vCPU count');
+  const cputune = parseCputune(root, vcpu.max);
   checkNumatune(root);
   checkFeatures(root);
   const lockfailure = parseLifecycle(root, 'on_lockfailure', LOCK_FAILURE, undefined);
@@ -200,7 +202,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     vcpu: { placement: vcpu.placement, cpuset: vcpu.cpuset },
     vcpuList: optCanon(root, 'vcpus'),
     iothreads: undefined,
-    cputune: optCanon(root, 'cputune'),
+    cputune,
     numatune: numatuneFor(root, vcpu.placement),
     resource: optCanon(root, 'resource'),
     sysinfo: children(root, 'sysinfo').map((s) => canon(s, DOMAIN_SPECS.sysinfo)),
@@ -230,6 +232,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   if (hyperv) hyperv.open = true;
   normalizeNumaCells(def.cpu);
   normalizeCpu(def.cpu);
+  normalizeMemoryBacking(def.memoryBacking, !!def.cpu?.children.find((c) => c.name === 'numa')?.children.some((c) => c.name === 'cell'));
   const iothreadsNode = child(root, 'iothreads');
   const iothreadids = child(root, 'iothreadids');
   if (iothreadsNode || iothreadids) def.iothreads = [iothreadsNode, iothreadids].filter((x): x is XNode => !!x).map((x) => canon(x, DOMAIN_SPECS[x.name as 'iothreads']));

@@ -1,4 +1,5 @@
-import { elem, sub, type Elem } from './elem.js';
+import { elem, setAttr, sub, subs, type Elem } from './elem.js';
+import { parseCpuList } from '../../drivers/test/domain-devices/cpumap.js';
 import { parseMemoryKiB } from './units.js';
 
 const MEMTUNE_LIMITS = ['hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit'];
@@ -24,3 +25,26 @@ export function normalizeCpu(cpu: Elem | undefined): void {
   const at = topology.attrs.findIndex(([k]) => k === 'sockets') + 1;
   topology.attrs.splice(at, 0, ['dies', '1']);
 }
+
+/**
+ * memoryBacking/hugepages: page sizes are stored in KiB, and without guest NUMA a nodeset
+ * that names no node past 0 is dropped (virDomainDefPostParseMemtune).
+ */
+export function normalizeMemoryBacking(mb: Elem | undefined, hasNuma: boolean): void {
+  for (const page of subs(sub(mb, 'hugepages'), 'page')) {
+    const get = (k: string) => page.attrs.find(([a]) => a === k)?.[1];
+    const size = get('size');
+    if (size !== undefined) {
+      const kib = parseMemoryKiB(size, get('unit'), './@size', true)!;
+      setAttr(page, 'size', String(kib));
+      setAttr(page, 'unit', 'KiB');
+    }
+    const nodeset = get('nodeset');
+    if (nodeset === undefined || hasNuma) continue;
+    const map = parseCpuList(nodeset, 1024);
+    if (map && map.lastIndexOf(true) <= 0) setAttr(page, 'nodeset', undefined);
+    page.attrs.sort(([a], [b]) => PAGE_ATTRS.indexOf(a) - PAGE_ATTRS.indexOf(b));
+  }
+}
+
+const PAGE_ATTRS = ['size', 'unit', 'nodeset'];

@@ -1,6 +1,8 @@
 import { attr, sub } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { diskBus, diskDst } from './devices/disk.js';
+import { validateCputune } from './cputune.js';
+import { parseCpuList } from '../../drivers/test/domain-devices/cpumap.js';
 import { virErr } from '../../errors.js';
 import type { DeviceDef, DomainDef } from './types.js';
 
@@ -23,6 +25,23 @@ const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: Domai
     const bus = diskBus(d);
     if (device === 'floppy' && bus !== 'fdc') throw internalError(`Invalid bus type '${bus}' for floppy disk`);
     if (device !== 'floppy' && bus === 'fdc') throw internalError(`Invalid bus type '${bus}' for disk`);
+  },
+  input(d, def) {
+    const type = attr(d.el, 'type')!;
+    const bus = attr(d.el, 'bus') ?? 'none';
+    const pointer = type === 'mouse' || type === 'keyboard';
+    if (def.os.type === 'hvm') {
+      if (bus === 'ps2' && !pointer) throw internalError(`ps2 bus does not support ${type} input device`);
+      if (bus === 'xen') throw internalError(`unsupported input bus ${bus}`);
+    } else if (def.os.type === 'xen' || def.os.type === 'xenpvh') {
+      if (bus !== 'xen') throw internalError(`unsupported input bus ${bus}`);
+      if (!pointer) throw internalError(`xen bus does not support ${type} input device`);
+    } else if (def.type === 'vz' || def.type === 'parallels') {
+      if (bus !== 'parallels') throw internalError(`parallels containers don't support input bus ${bus}`);
+      if (!pointer) throw internalError(`parallels bus does not support ${type} input device`);
+    } else throw internalError('Input devices are not supported by this virtualization driver.');
+    if (type === 'passthrough' && bus !== 'virtio') throw unsupportedConfig("only bus 'virtio' is supported for 'passthrough' input devices");
+    if (type === 'evdev' && bus !== 'none') throw unsupportedConfig("input evdev doesn't support bus element");
   },
   filesystem(d) {
     if (!attr(sub(d.el, 'target'), 'dir')) {
@@ -47,6 +66,30 @@ function hasUSB(def: DomainDef): boolean {
 export function validateDomain(def: DomainDef): void {
   for (const d of def.devices) DEVICE_CHECKS[d.kind]?.(d, def);
   checkDuplicateDiskTargets(def);
+  validateHugepages(def);
+  validateCputune(def.cputune);
+}
+
+/** virDomainDefMemtuneValidate: hugepage nodesets are disjoint, name existing guest nodes, one default. */
+function validateHugepages(def: DomainDef): void {
+  const cells = def.cpu?.children.find((c) => c.name === 'numa')?.children.filter((c) => c.name === 'cell').length ?? 0;
+  const pages = (def.memoryBacking?.children.find((c) => c.name === 'hugepages')?.children ?? []).filter((c) => c.name === 'page');
+  const masks = pages.map((p) => {
+    const ns = attr(p, 'nodeset');
+    return ns === undefined ? undefined : parseCpuList(ns, 1024);
+  });
+  const size = (i: number) => attr(pages[i], 'size');
+  for (let i = 0; i < pages.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = masks[i];
+      const b = masks[j];
+      if (a && b && a.some((bit, k) => bit && b[k]))
+        throw virErr('XML_DETAIL', `nodeset attribute of hugepages of sizes ${size(i)} and ${size(j)} intersect`, 'DOMAIN');
+      if (!a && !b) throw virErr('XML_DETAIL', `two master hugepages detected: ${size(i)} and ${size(j)}`, 'DOMAIN');
+    }
+    const next = masks[i]?.findIndex((bit, k) => bit && k > cells - 1) ?? -1;
+    if (next >= 0) throw virErr('XML_DETAIL', `hugepages: node ${next} not found`, 'DOMAIN');
+  }
 }
 
 /** virDomainDiskGetSource: the path-like source of a disk, undefined when it has none. */

@@ -25,6 +25,9 @@ const SOURCE_ATTRS: Record<string, readonly string[]> = {
   vds: ['switchid', 'portid', 'portgroupid', 'connectionid'],
 };
 
+/** Types whose parser insists on a <source> (virDomainNetDefParseXMLRequireSource). */
+const SOURCE_REQUIRED = ['network', 'vds', 'internal', 'bridge', 'direct', 'vhostuser', 'vdpa', 'client', 'server', 'mcast', 'udp'];
+
 /** Target names libvirt generates itself; a persistent definition drops them. */
 const GENERATED_IFNAME = /^(vnet|macvtap|macvlan)/;
 
@@ -33,6 +36,8 @@ export const interfaceRule: KindRule = {
   allowRom: true,
   validate(n) {
     propEnum(n, 'type', NET_TYPES);
+    const type = n.attrs.type ?? 'user';
+    if (SOURCE_REQUIRED.includes(type) && !child(n, 'source')) throw xmlError(`interface type='${type}' requires a 'source' element`);
     const mac = child(n, 'mac')?.attrs.address;
     if (mac !== undefined) {
       const m = parseMAC(mac);
@@ -44,7 +49,9 @@ export const interfaceRule: KindRule = {
     if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'user']);
     const type = attr(dev.el, 'type')!;
     const src = sub(dev.el, 'source');
-    keepAttrs(src, SOURCE_ATTRS[type] ?? []);
+    const keep = SOURCE_ATTRS[type] ?? [];
+    keepAttrs(src, keep);
+    src?.attrs.sort(([a], [b]) => keep.indexOf(a) - keep.indexOf(b));
     if (src && src.attrs.length === 0 && src.children.length === 0) dev.el.children = dev.el.children.filter((c) => c !== src);
     let mac = sub(dev.el, 'mac');
     if (!mac) {

@@ -2,9 +2,16 @@ import type { XNode } from '../../tree.js';
 import { DEVICE_KINDS, type DeviceDef } from '../types.js';
 import { isDeviceKind, parseDevice, type ParseContext } from './index.js';
 import { insertDisk } from './disk.js';
+import { internalError } from '../errors.js';
+
+/** Kinds a domain has at most one of, and how the parser names them. */
+const SINGLE_DEVICES: Array<[string, string]> = [['watchdog', 'watchdog'], ['memballoon', 'memory balloon'], ['nvram', 'nvram'], ['iommu', 'IOMMU'], ['vsock', 'vsock']];
 
 /** Parses `<devices>`: every known device element, grouped in libvirt's kind order. */
 export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef[] {
+  for (const [kind, what] of SINGLE_DEVICES) {
+    if ((n?.children ?? []).filter((c) => c.name === kind).length > 1) throw internalError(`only a single ${what} device is supported`);
+  }
   const byKind = new Map<string, DeviceDef[]>();
   for (const c of n?.children ?? []) {
     if (!isDeviceKind(c.name)) continue;

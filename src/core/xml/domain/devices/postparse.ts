@@ -58,6 +58,10 @@ function implicitControllers(def: DomainDef): void {
     }
     for (let i = 0; i <= max; i++) maybeAddController(def, type, i);
   }
+  // virDomainDefMaybeAddHostdevSCSIcontroller
+  let maxHostdev = -1;
+  for (const h of def.devices.filter(isScsiHostdev)) if (h.info.address?.type === 'drive') maxHostdev = Math.max(maxHostdev, h.info.address.controller);
+  for (let i = 0; i <= maxHostdev; i++) maybeAddController(def, 'scsi', i);
   for (const kind of ['channel', 'console'] as const) {
     for (const c of ofKind(def, kind)) {
       if (attr(targetOf(c), 'type') !== 'virtio') continue;
@@ -77,6 +81,41 @@ function implicitControllers(def: DomainDef): void {
   }
 }
 
+/** virDomainFSDefPostParse: without a vhost-user socket, access defaults to passthrough. */
+function postParseFilesystem(d: DeviceDef): void {
+  if (attr(d.el, 'accessmode') || attr(sub(d.el, 'source'), 'socket') !== undefined) return;
+  setAttr(d.el, 'accessmode', 'passthrough');
+  const order = ['type', 'accessmode', 'model', 'multidevs', 'fmode', 'dmode'];
+  d.el.attrs.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+}
+
+/** SCSI_NARROW_BUS_MAX_CONT_UNIT: units per SCSI controller when assigning addresses. */
+const SCSI_MAX_UNIT = 7;
+
+const isScsiHostdev = (d: DeviceDef): boolean =>
+  d.kind === 'hostdev' && (attr(d.el, 'mode') ?? 'subsystem') === 'subsystem' && attr(d.el, 'type') === 'scsi';
+
+/** virDomainSCSIDriveAddressIsUsed: a SCSI disk or SCSI hostdev sits at controller:0:0:unit. */
+function scsiUnitUsed(def: DomainDef, controller: number, unit: number): boolean {
+  return def.devices.some((d) => {
+    const a = d.info.address;
+    if (a?.type !== 'drive' || a.controller !== controller || a.bus !== 0 || a.target !== 0 || a.unit !== unit) return false;
+    return (d.kind === 'disk' && diskBus(d) === 'scsi') || isScsiHostdev(d);
+  });
+}
+
+/** virDomainHostdevAssignAddress: the first free unit on the first controller that has one. */
+function postParseHostdev(def: DomainDef, d: DeviceDef): void {
+  if (!isScsiHostdev(d) || d.info.address) return;
+  for (let controller = 0; ; controller++) {
+    for (let unit = 0; unit < SCSI_MAX_UNIT; unit++) {
+      if (scsiUnitUsed(def, controller, unit)) continue;
+      d.info.address = { type: 'drive', controller, bus: 0, target: 0, unit };
+      return;
+    }
+  }
+}
+
 /** Device post-parse and implicit devices, in virDomainDefPostParse's order. */
 export function postParseDevices(def: DomainDef): void {
   assignControllerIndexes(def);
@@ -84,6 +123,8 @@ export function postParseDevices(def: DomainDef): void {
     if (d.kind === 'disk') postParseDisk(d);
     else if (d.kind === 'serial' || d.kind === 'parallel' || d.kind === 'console' || d.kind === 'channel') postParseChr(def, d);
     else if (d.kind === 'video') postParseVideo(def, d);
+    else if (d.kind === 'hostdev') postParseHostdev(def, d);
+    else if (d.kind === 'filesystem') postParseFilesystem(d);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { XNode } from '../../tree.js';
-import type { Elem } from '../elem.js';
+import { attr, elem, sub, type Elem } from '../elem.js';
 import type { DeviceDef } from '../types.js';
 import { diskRule } from './disk.js';
 import { interfaceRule } from './interface.js';
@@ -62,5 +62,13 @@ export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
     },
   },
   redirdev: { allowBoot: true },
+  rng: {
+    normalize(dev) {
+      // virDomainChrSourceDefFormat: a TCP character source always states its protocol.
+      const backend = sub(dev.el, 'backend');
+      if (attr(backend, 'model') !== 'egd' || attr(backend, 'type') !== 'tcp' || sub(backend, 'protocol')) return;
+      backend!.children.push(elem('protocol', [['type', 'raw']]));
+    },
+  },
   filesystem: {},
 };

@@ -185,8 +185,8 @@ const hostdevSource: ElemSpec = {
   children: [
     ['vendor', leaf('id')],
     ['product', leaf('id')],
-    ['address', leaf('type', 'domain', 'bus', 'slot', 'function', 'device', 'uuid', 'target', 'unit', 'cssid', 'ssid', 'devno')],
     ['adapter', leaf('name')],
+    ['address', leaf('type', 'domain', 'bus', 'slot', 'function', 'device', 'uuid', 'target', 'unit', 'cssid', 'ssid', 'devno')],
     ['host', leaf('name', 'port')],
     ['auth', verbatim],
     ['initiator', verbatim],

@@ -43,7 +43,8 @@ export const videoRule: KindRule = {
       dev.el.children.push(m);
     }
     if (!attr(m, 'type')) m.attrs.unshift(['type', 'default']);
-    if (!attr(m, 'heads')) setAttr(m, 'heads', '1');
+    // A 'none' video device has no display heads to default.
+    if (!attr(m, 'heads') && attr(m, 'type') !== 'none') setAttr(m, 'heads', '1');
     if (attr(m, 'primary') !== 'yes') setAttr(m, 'primary', undefined);
     for (const k of ['ram', 'vram', 'vram64', 'vgamem', 'heads']) {
       const v = attr(m, k);
