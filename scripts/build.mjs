@@ -42,6 +42,8 @@ await build({
   minify: true,
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
+  // CommonJS dependencies bundled in (signal-exit) still require Node's built-ins
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // Ink, React and yoga bundled in: one file loads several times faster than their module
   // graph. Ink's React DevTools hook (only with DEV=true) is left out, with its dependency.
   plugins: [

@@ -74,6 +74,25 @@ async function loadRepl(): Promise<typeof import('../../repl/main.js')> {
   return (await load(pathToFileURL(join(__dirname, 'repl.mjs')).href)) as typeof import('../../repl/main.js');
 }
 
+/** A terminal for input only (output redirected): node's line editor, no Ink. */
+async function readlineLines(): Promise<LineSource> {
+  const readline = await import('node:readline/promises');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  let closed = false;
+  rl.on('close', () => (closed = true));
+  return {
+    async read(prompt) {
+      if (closed) return undefined;
+      try {
+        return await rl.question(prompt);
+      } catch {
+        return undefined;
+      }
+    },
+    close: () => rl.close(),
+  };
+}
+
 /** The prompt a terminal shows: `virsh $ ` for users other than root. */
 function terminalPrompt(prompt: string): string {
   return prompt === 'virsh # ' && process.getuid?.() !== 0 ? 'virsh $ ' : prompt;
@@ -84,6 +103,7 @@ function terminalPrompt(prompt: string): string {
  * connection). undefined when the REPL refuses to start (a bad VIRSH_HISTSIZE).
  */
 export async function terminalLines(shell: Shell, noColour = false): Promise<LineSource | undefined> {
+  if (!process.stdout.isTTY) return readlineLines();
   const { openTerminal } = await loadRepl();
   const source = { find: findCommand, all: allCommands, conn: () => shell.connection(), error: () => {} };
   const session = openTerminal({

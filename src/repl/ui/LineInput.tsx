@@ -1,4 +1,5 @@
-import { Box, Text, useApp, useStdin } from 'ink';
+import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { columns } from '../columns.js';
 import { useEffect, useRef, useState } from 'react';
 import { parseKeys, type KeyPress } from '../keys.js';
 import { edits, emptyLine, lineOf, type Line } from '../editor.js';
@@ -188,6 +189,7 @@ export function LineInput({ prompt, history, host, onDone }: LineInputProps) {
     };
   }, []);
 
+  const { stdout } = useStdout();
   const { outcome, search, list, line } = st;
   if (outcome) {
     const suffix = outcome.kind === 'interrupt' ? '^C' : '';
@@ -214,7 +216,7 @@ export function LineInput({ prompt, history, host, onDone }: LineInputProps) {
         {prompt}
         <Edited line={line} />
       </Text>
-      {list && <Text>{list.join('  ')}</Text>}
+      {list && <Text>{columns(list, stdout.columns || 80)}</Text>}
     </Box>
   );
 }
