@@ -10,6 +10,7 @@ import { edit } from './edit.js';
 import * as misc from './misc.js';
 import { saveImageEdit, managedsaveEdit } from './image-edit.js';
 import { sendKey } from './send-key.js';
+import { dump } from './dump.js';
 
 export const domainHandlers: HandlerTable = {
   list,
@@ -42,6 +43,7 @@ export const domainHandlers: HandlerTable = {
   'managedsave-edit': managedsaveEdit,
   'save-image-edit': saveImageEdit,
   'send-key': sendKey,
+  dump,
   autostart: misc.autostart,
   desc,
   metadata,
