@@ -63,8 +63,11 @@ function hasUSB(def: DomainDef): boolean {
 }
 
 /** virDomainDefValidate: checks made after post-parse. */
+/** virDomainDeviceInfoIterateFlags' order, in which the per-device checks run. */
+const ITERATE_ORDER: Array<DeviceDef['kind']> = ['disk', 'interface', 'sound', 'hostdev', 'video', 'controller', 'smartcard', 'serial', 'parallel', 'channel', 'console', 'input', 'filesystem', 'watchdog', 'memballoon', 'rng', 'nvram', 'hub', 'shmem', 'tpm', 'panic', 'memory', 'redirdev', 'iommu', 'vsock', 'graphics', 'audio', 'lease'];
+
 export function validateDomain(def: DomainDef): void {
-  for (const d of def.devices) DEVICE_CHECKS[d.kind]?.(d, def);
+  for (const kind of ITERATE_ORDER) for (const d of def.devices) if (d.kind === kind) DEVICE_CHECKS[kind]?.(d, def);
   checkDuplicateDiskTargets(def);
   validateHugepages(def);
   validateCputune(def.cputune);
@@ -92,10 +95,23 @@ function validateHugepages(def: DomainDef): void {
   }
 }
 
-/** virDomainDiskGetSource: the path-like source of a disk, undefined when it has none. */
+/**
+ * virDomainDiskGetSource: the storage source's path. Volumes have none; RBD and Gluster
+ * names are split into pool/volume and path at the first '/'.
+ */
 function diskSource(d: DeviceDef): string | undefined {
   const src = sub(d.el, 'source');
-  return ['file', 'dev', 'dir', 'name', 'volume', 'path'].map((k) => attr(src, k)).find((v) => v !== undefined);
+  const type = attr(d.el, 'type');
+  if (type === 'volume') return undefined;
+  if (type === 'network') {
+    const name = attr(src, 'name');
+    const protocol = attr(src, 'protocol');
+    if (name !== undefined && (protocol === 'rbd' || protocol === 'gluster') && name.includes('/')) {
+      return name.slice(name.indexOf('/') + 1);
+    }
+    return name;
+  }
+  return ['file', 'dev', 'dir', 'path'].map((k) => attr(src, k)).find((v) => v !== undefined);
 }
 
 /** virDomainDefDuplicateDiskInfoValidate: no two disks share a target name. */

@@ -48,6 +48,11 @@ export const diskRule: KindRule = {
       propUInt(t, 'rotation_rate', 10);
     }
     propEnum(n, 'rawio', TRISTATE_BOOL, { nonzero: true });
+    const src = child(n, 'source');
+    const name = src?.attrs.name;
+    // RBD and Gluster names carry the pool/volume and the image, split at the first '/'.
+    if (n.attrs.type === 'network' && name && ['rbd', 'gluster'].includes(src!.attrs.protocol ?? '') && name.indexOf('/') <= 0)
+      throw xmlError(`can't split path '${name}' into pool name and image name`);
   },
   normalize(dev) {
     if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'file']);

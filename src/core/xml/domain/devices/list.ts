@@ -2,7 +2,8 @@ import type { XNode } from '../../tree.js';
 import { DEVICE_KINDS, type DeviceDef } from '../types.js';
 import { isDeviceKind, parseDevice, type ParseContext } from './index.js';
 import { insertDisk } from './disk.js';
-import { internalError } from '../errors.js';
+import { internalError, unsupportedConfig } from '../errors.js';
+import { attr } from '../elem.js';
 
 /** Kinds a domain has at most one of, and how the parser names them. */
 const SINGLE_DEVICES: Array<[string, string]> = [['watchdog', 'watchdog'], ['memballoon', 'memory balloon'], ['nvram', 'nvram'], ['iommu', 'IOMMU'], ['vsock', 'vsock']];
@@ -21,6 +22,9 @@ export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef
     else list.push(dev);
     byKind.set(c.name, list);
   }
+  const usbNone = (byKind.get('controller') ?? []).some((c) => attr(c.el, 'type') === 'usb' && attr(c.el, 'model') === 'none');
+  if (usbNone && (byKind.get('hostdev') ?? []).some((h) => attr(h.el, 'type') === 'usb'))
+    throw unsupportedConfig("Can't add host USB device: USB is disabled in this host");
   return DEVICE_KINDS.flatMap((k) => byKind.get(k) ?? []);
 }
 
