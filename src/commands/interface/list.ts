@@ -1,7 +1,7 @@
 import { InterfaceXMLFlags, ListInterfacesFlags as L } from '../../core/api/interface.js';
 import { formatTable } from '../domain/table.js';
 import { byNameCase } from '../network/list.js';
-import { dumpXml } from '../storage/dumpxml.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import type { Handler } from '../types.js';
 import { BY_ANY, optInterface } from './lookup.js';
 
@@ -39,7 +39,9 @@ export const ifaceDumpxml: Handler = async (ctx, opts) => {
   const iface = await optInterface(ctx, opts, BY_ANY);
   if (!iface) return false;
   const flags = opts.bool('inactive') ? InterfaceXMLFlags.INACTIVE : 0;
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
   const conn = await ctx.conn();
   const xml = await conn.interfaceGetXMLDesc(iface, flags);
-  return dumpXml(ctx, xml, 'interface', opts.string('xpath'), opts.bool('wrap'));
+  return virshDumpXML(ctx, xml, 'interface', xpath, opts.bool('wrap'));
 };

@@ -1,7 +1,7 @@
 import type { NetworkPortHandle } from '../../core/api/network.js';
 import { formatTable } from '../domain/table.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
-import { dumpXml } from '../storage/dumpxml.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { optNetwork } from './lookup.js';
 
 /**
@@ -29,9 +29,12 @@ async function optPort(ctx: CommandContext, opts: CommandOptions): Promise<Netwo
 export const netPortDumpxml: Handler = async (ctx, opts) => {
   const port = await optPort(ctx, opts);
   if (!port) return true;
+  // Unlike a failed lookup, an empty --xpath makes the command fail.
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
   const conn = await ctx.conn();
   const xml = await conn.networkPortGetXMLDesc(port, 0);
-  return dumpXml(ctx, xml, 'network-port', opts.string('xpath'), opts.bool('wrap'));
+  return virshDumpXML(ctx, xml, 'network-port', xpath, opts.bool('wrap'));
 };
 
 export const netPortDelete: Handler = async (ctx, opts) => {

@@ -1,6 +1,6 @@
 import type { Handler, HandlerTable } from '../types.js';
 import { PoolState, StorageXMLFlags } from '../../core/api/storage.js';
-import { dumpXml } from './dumpxml.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { optPool, prettyCapacity } from './util.js';
 
 const STATE_NAMES = ['inactive', 'building', 'running', 'degraded', 'inaccessible'];
@@ -45,11 +45,10 @@ const poolDumpxml: Handler = async (ctx, opts) => {
   const flags = opts.bool('inactive') ? StorageXMLFlags.INACTIVE : 0;
   const pool = await optPool(ctx, opts);
   if (!pool) return false;
-  const xpath = opts.stringQuiet('xpath');
-  // An empty --xpath fails quietly, as vshCommandOptStringQuiet's -1 does in virsh.
-  if (opts.has('xpath') && xpath === undefined) return false;
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
   const xml = await (await ctx.conn()).storagePoolGetXMLDesc(pool, flags);
-  return dumpXml(ctx, xml, 'pool', xpath, opts.bool('wrap'));
+  return virshDumpXML(ctx, xml, 'pool', xpath, opts.bool('wrap'));
 };
 
 const poolCapabilities: Handler = async (ctx) => {

@@ -1,9 +1,8 @@
 import type { CommandContext, Handler, HandlerTable } from '../types.js';
 import type { VolumeHandle } from '../../core/api/handles.js';
 import { VolCreateFlags } from '../../core/api/storage.js';
-import { parseXmlDocument } from '../../core/xml/parse.js';
 import { child } from '../../core/xml/tree.js';
-import { serializeNode } from './dumpxml.js';
+import { makeCloneXML } from './clone-xml.js';
 import { optPool, optVol } from './util.js';
 import { volSize } from './vol-size.js';
 
@@ -104,12 +103,7 @@ const volClone: Handler = async (ctx, opts) => {
   const pool = await conn.storagePoolLookupByVolume(orig);
   const name = opts.requiredString('newname');
   const xml = await conn.storageVolGetXMLDesc(orig, 0);
-  // virshMakeCloneXML: the original's document with /volume/name replaced, re-serialized by
-  // libxml2 (double-quoted attributes, no trailing newline).
-  const doc = parseXmlDocument(xml, '(volume_definition)');
-  const nameNode = child(doc, 'name');
-  if (nameNode) nameNode.text = name;
-  const newXml = serializeNode(doc);
+  const newXml = makeCloneXML(xml, name);
   if (opts.bool('print-xml')) {
     ctx.print(newXml);
     return true;

@@ -1,7 +1,7 @@
 import type { Handler, HandlerTable } from '../types.js';
 import { VolInfoFlags } from '../../core/api/storage.js';
 import { VOL_TYPES } from '../../core/xml/storage/enums.js';
-import { dumpXml } from './dumpxml.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { caseCompare } from './pool-list.js';
 import { optPool, optVol, prettyCapacity, printTable } from './util.js';
 
@@ -53,11 +53,10 @@ const volList: Handler = async (ctx, opts) => {
 const volDumpxml: Handler = async (ctx, opts) => {
   const vol = await optVol(ctx, opts);
   if (!vol) return false;
-  const xpath = opts.stringQuiet('xpath');
-  // An empty --xpath fails quietly, as vshCommandOptStringQuiet's -1 does in virsh.
-  if (opts.has('xpath') && xpath === undefined) return false;
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
   const xml = await (await ctx.conn()).storageVolGetXMLDesc(vol, 0);
-  return dumpXml(ctx, xml, 'volume', xpath, opts.bool('wrap'));
+  return virshDumpXML(ctx, xml, 'volume', xpath, opts.bool('wrap'));
 };
 
 const volName: Handler = async (ctx, opts) => {

@@ -40,7 +40,8 @@ export interface XAttr extends Base {
 }
 
 export interface XText extends Base {
-  kind: 'text' | 'cdata' | 'comment';
+  /** entity-ref: an undeclared entity reference node (only xmlNodeSetContent makes them). */
+  kind: 'text' | 'cdata' | 'comment' | 'entity-ref';
   value: string;
 }
 

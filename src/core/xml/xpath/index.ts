@@ -4,7 +4,7 @@ import { evaluate } from './eval.js';
 import { streamingEquivalent } from './stream.js';
 import type { Value } from './values.js';
 
-export { parseDom, stringValue, type XDocument, type XNodeAny } from './dom.js';
+export { parseDom, stringValue, type XChild, type XDocument, type XElement, type XNodeAny } from './dom.js';
 export { XPathError, formatXPathError } from './errors.js';
 export { dumpNode } from './serialize.js';
 export { wrapNodes } from './wrap.js';

@@ -59,7 +59,7 @@ interface Save {
 function element(el: XElement, format: boolean, st: Save): string {
   const open = `<${qname(el)}${el.nsDefs.map((d) => nsDecl(d, st.utf8)).join('')}${el.attrs.map((a) => attrText(a, st.utf8)).join('')}`;
   if (el.children.length === 0) return `${open}/>`;
-  const fmt = format && !el.children.some((c) => c.kind === 'text' || c.kind === 'cdata');
+  const fmt = format && !el.children.some((c) => c.kind === 'text' || c.kind === 'cdata' || c.kind === 'entity-ref');
   let out = `${open}>${fmt ? '\n' : ''}`;
   st.level++;
   for (const c of el.children) {
@@ -79,6 +79,8 @@ function child(n: XChild | XDocument, format: boolean, st: Save): string {
       return escapeText(n.value);
     case 'cdata':
       return cdata(n.value);
+    case 'entity-ref':
+      return `&${n.value};`;
     case 'comment':
       return `<!--${n.value}-->`;
     case 'pi':
