@@ -16,7 +16,8 @@ const transports: readonly Transport[] = ['tls', 'unix', 'ssh', 'libssh2', 'ext'
 export type RemoteTarget =
   | { transport: 'unix'; socket: string }
   | { transport: 'tcp' | 'tls'; host: string; port: string }
-  | { transport: 'ssh' | 'libssh2' | 'libssh' | 'ext'; host: string };
+  | { transport: 'ssh' | 'libssh2' | 'libssh'; host: string; socket: string; proxy: string | undefined }
+  | { transport: 'ext'; host: string };
 
 /** remoteSplitURIScheme: `driver+transport`; no transport means tls with a host, else unix. */
 export function splitScheme(uri: VirURI | undefined): { driver: string | undefined; transport: Transport } {
@@ -116,8 +117,9 @@ export function remoteTarget(uri: VirURI | undefined, conf: Conf | undefined, re
     }
     case 'tcp':
       return { transport, host, port: uri?.port ? String(uri.port) : '16509' };
-    default:
-      if (transport !== 'ext') unixSocket(driver, mode, transport, flags, env);
+    case 'ext':
       return { transport, host };
+    default:
+      return { transport, host, socket: param('socket') ?? unixSocket(driver, mode, transport, flags, env), proxy };
   }
 }

@@ -36,11 +36,13 @@ export async function openRemoteConnection(
   target: RemoteTarget,
   opts: RemoteOpenOptions,
 ): Promise<Connection> {
-  const link = await openLink(target, new UriArgs(uri));
+  const name = openName(uri);
+  const { user } = daemonFlags(uri, target);
+  const link = await openLink(target, { uri, args: new UriArgs(uri), name, readonly: opts.readonly, user });
   const session = await openSession(link, {
-    name: openName(uri),
+    name,
     readonly: opts.readonly,
-    ...daemonFlags(uri, target),
+    user,
     keepalive: opts.keepalive ?? { interval: 5, count: 6 },
   });
   // Without a URI the daemon picked the driver; virConnectGetURI then reports its choice.

@@ -1,10 +1,12 @@
-import { lookup } from 'node:dns/promises';
-import { createConnection, type NetConnectOpts, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { virErr, type VirError } from '../../errors.js';
-import { commandLink } from './command.js';
 import { strerror } from '../../strerror.js';
 import type { RemoteTarget } from '../../uri/remote-target.js';
+import type { VirURI } from '../../uri/parse.js';
+import { commandLink } from './command.js';
+import { sshHelperCommand } from './ssh-command.js';
+import { sshLink } from './ssh.js';
+import { connectTcp, connectWith } from './tcp.js';
 import { loadCredentials, locateCredentials } from './tls-credentials.js';
 import { startTls } from './tls.js';
 import type { UriArgs } from './uri-args.js';
@@ -15,18 +17,6 @@ export interface Link {
   eofError?: () => VirError;
 }
 
-function connectWith(options: NetConnectOpts): Promise<Socket> {
-  return new Promise<Socket>((resolve, reject) => {
-    const sock = createConnection(options);
-    sock.once('connect', () => {
-      sock.removeListener('error', reject);
-      sock.setNoDelay(true);
-      resolve(sock);
-    });
-    sock.once('error', reject);
-  });
-}
-
 /** virNetSocketNewConnectUNIX */
 async function connectUnix(path: string): Promise<Link> {
   try {
@@ -34,26 +24,6 @@ async function connectUnix(path: string): Promise<Link> {
   } catch (e) {
     throw virErr('SYSTEM_ERROR', `Failed to connect socket to '${path}': ${strerror(e)}`, 'RPC');
   }
-}
-
-/** virNetSocketNewConnectTCP: every address the name resolves to, in order. */
-async function connectTcp(host: string, port: string): Promise<{ stream: Socket }> {
-  let addresses: { address: string; family: number }[];
-  try {
-    addresses = await lookup(host, { all: true });
-  } catch (e) {
-    const reason = (e as { code?: string }).code === 'EAI_AGAIN' ? 'Temporary failure in name resolution' : 'Name or service not known';
-    throw virErr('SYSTEM_ERROR', `Unable to resolve address '${host}' service '${port}': ${reason}`, 'RPC');
-  }
-  let last: unknown;
-  for (const a of addresses) {
-    try {
-      return { stream: await connectWith({ host: a.address, port: Number(port), family: a.family }) };
-    } catch (e) {
-      last = e;
-    }
-  }
-  throw virErr('SYSTEM_ERROR', `unable to connect to server at '${host}:${port}': ${strerror(last)}`, 'RPC');
 }
 
 /**
@@ -67,8 +37,45 @@ async function connectTls(host: string, port: string, args: UriArgs): Promise<Li
   return { stream: await startTls(stream, host, creds, verify) };
 }
 
+/** What the ssh helper command needs from the open: the daemon-side name and flags. */
+export interface OpenContext {
+  uri: VirURI | undefined;
+  args: UriArgs;
+  /** The CONNECT_OPEN name (virt-ssh-helper opens it on the far side). */
+  name: string;
+  readonly: boolean;
+  /** REMOTE_DRIVER_OPEN_USER */
+  user: boolean;
+}
+
+type SshTarget = Extract<RemoteTarget, { transport: 'ssh' | 'libssh2' | 'libssh' }>;
+
+/**
+ * doRemoteOpen's proxy choice (an explicit socket= needs netcat, a session daemon
+ * virt-ssh-helper, else either) and the ssh session running the helper.
+ */
+function connectSsh(target: SshTarget, ctx: OpenContext): Promise<Link> {
+  const { args } = ctx;
+  const given = target.proxy as 'auto' | 'netcat' | 'native' | undefined;
+  const proxy = given ?? (args.str('socket') !== undefined ? 'netcat' : ctx.user ? 'native' : 'auto');
+  const command = sshHelperCommand({ proxy, netcat: args.str('netcat'), socket: target.socket, driverURI: ctx.name, readonly: ctx.readonly });
+  return sshLink({
+    flavor: target.transport,
+    host: target.host,
+    port: ctx.uri?.port || undefined,
+    user: ctx.uri?.user,
+    keyfile: args.str('keyfile'),
+    knownHosts: args.str('known_hosts'),
+    knownHostsVerify: args.str('known_hosts_verify'),
+    noVerify: args.flag('no_verify'),
+    noTty: args.flag('no_tty'),
+    command,
+  });
+}
+
 /** Opens the byte stream the RPC client runs over. */
-export async function openLink(target: RemoteTarget, args: UriArgs): Promise<Link> {
+export async function openLink(target: RemoteTarget, ctx: OpenContext): Promise<Link> {
+  const { args } = ctx;
   switch (target.transport) {
     case 'unix':
       return connectUnix(target.socket);
@@ -79,6 +86,6 @@ export async function openLink(target: RemoteTarget, args: UriArgs): Promise<Lin
     case 'ext':
       return commandLink(args.str('command')!, []);
     default:
-      throw virErr('NO_SUPPORT', `remote driver ${target.transport} transport is not available in virsh-ts yet`, 'REMOTE');
+      return connectSsh(target, ctx);
   }
 }

@@ -1,0 +1,27 @@
+import { createInterface } from 'node:readline';
+
+/**
+ * Asks on the terminal as virsh's auth callback does: the prompt (with ": ") on stdout,
+ * one line from stdin; undefined at end of input. `echo: false` hides what is typed.
+ */
+export function askLine(prompt: string, echo: boolean): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+    let answered = false;
+    if (!echo && process.stdin.isTTY) {
+      const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.startsWith(prompt)) write.call(rl, s);
+      };
+    }
+    rl.question(prompt, (line) => {
+      answered = true;
+      rl.close();
+      if (!echo && process.stdin.isTTY) process.stdout.write('\n');
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!answered) resolve(undefined);
+    });
+  });
+}
