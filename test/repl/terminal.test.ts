@@ -33,8 +33,8 @@ afterEach(() => {
 });
 
 /** Starts the shell and waits for its first prompt. */
-async function shell(): Promise<void> {
-  term.start(`${cli} -c test:///default`);
+async function shell(options = ''): Promise<void> {
+  term.start(`${cli} -c test:///default ${options}`);
   await term.waitForLastLine(PROMPT, 'the first prompt');
 }
 
@@ -66,6 +66,31 @@ describe('the interactive shell in a terminal', () => {
     term.keys(['Enter']);
     const screen = await term.waitFor((s) => lastLine(s) === PROMPT && s.includes('nosuch'), 'the error');
     expect(screen).toContain("error: failed to get domain 'nosuch'");
+  });
+
+  it('colours errors and states on the terminal unless --no-color or NO_COLOR', async () => {
+    const run = async (env: string, options: string) => {
+      term.start(`env ${env} ${cli} -c test:///default ${options}`);
+      await term.waitForLastLine(PROMPT, 'the first prompt');
+      term.type('dominfo nosuch');
+      term.keys(['Enter']);
+      await term.waitFor((s) => s.includes('nosuch') && lastLine(s) === PROMPT, 'the error');
+      term.type('net-list');
+      term.keys(['Enter']);
+      await term.waitFor((s) => s.includes(' default ') && lastLine(s) === PROMPT, 'the output');
+      return term.screen(true);
+    };
+    const coloured = await run('-u NO_COLOR', '');
+    // tmux reports attributes in its own order: allow others around the colour asked for
+    const styled = (sgr: string, text: string) => new RegExp(`\x1b\\[(?:0;)?${sgr}m(?:\x1b\\[[0-9;]*m)*${text}`);
+    expect(coloured).toMatch(styled('31', "error: failed to get domain 'nosuch'"));
+    expect(coloured).toMatch(styled('32', 'active'));
+    expect(coloured).toMatch(styled('1', ' Name +State'));
+    const optedOut = await run('-u NO_COLOR', '--no-color');
+    expect(optedOut).not.toMatch(/\x1b\[3[12]m/);
+    const noColor = await run('NO_COLOR=1', '');
+    expect(noColor).not.toMatch(/\x1b\[3[12]m/);
+    expect(noColor).toContain("error: failed to get domain 'nosuch'");
   });
 
   it('recalls history across sessions with Up', async () => {

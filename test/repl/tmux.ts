@@ -22,8 +22,9 @@ export class Terminal {
     this.tmux('respawn-pane', '-k', '-t', 't', ...env, command);
   }
 
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', 't');
+  /** The visible text; with `escapes`, its colours as escape sequences too. */
+  screen(escapes = false): string {
+    return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 't');
   }
 
   /** Keys as tmux names them (`Tab`, `C-c`, `Up`) or literal text with `literal`. */

@@ -11,6 +11,8 @@ export interface GlobalOptions {
   keepaliveCount: number | undefined;
   readonly: boolean;
   timing: boolean;
+  /** --no-color (virsh-ts's own): the interactive shell prints no colour. */
+  noColor: boolean;
   /** The words after the options: a command string (one word) or argv (several). */
   operands: string[];
 }
@@ -30,6 +32,8 @@ const longOptions: readonly LongOption[] = [
   { name: 'keepalive-interval', arg: 'required', val: 'k' },
   { name: 'keepalive-count', arg: 'required', val: 'K' },
   { name: 'log', arg: 'required', val: 'l' },
+  // virsh-ts's own, long form only: 'C' is not in the short option string
+  { name: 'no-color', arg: 'none', val: 'C' },
   { name: 'quiet', arg: 'none', val: 'q' },
   { name: 'readonly', arg: 'none', val: 'r' },
   { name: 'timing', arg: 'none', val: 't' },
@@ -56,6 +60,7 @@ export function parseGlobalOptions(argv: readonly string[], out: Output): Global
     keepaliveCount: undefined,
     readonly: false,
     timing: false,
+    noColor: false,
     operands: [],
   };
   const fail = (message: string): EarlyExit => {
@@ -128,6 +133,9 @@ export function parseGlobalOptions(argv: readonly string[], out: Output): Global
         break;
       case 't':
         g.timing = true;
+        break;
+      case 'C':
+        g.noColor = true;
         break;
       case 'r':
         g.readonly = true;

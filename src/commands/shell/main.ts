@@ -89,7 +89,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (!interactive) {
     ok = await shell.run(cmds);
   } else {
-    const lines = process.stdin.isTTY ? await terminalLines(shell) : pipedLines((t) => out.print(t));
+    const lines = process.stdin.isTTY ? await terminalLines(shell, g.noColor) : pipedLines((t) => out.print(t));
     if (!lines) {
       await shell.close();
       return 1;

@@ -15,6 +15,7 @@ export const globalOptions: readonly GlobalOptionDoc[] = [
   { short: 'k', long: 'keepalive-interval', arg: 'NUM', help: 'keepalive interval in seconds, 0 for disable' },
   { short: 'K', long: 'keepalive-count', arg: 'NUM', help: 'number of possible missed keepalive messages' },
   { short: 'l', long: 'log', arg: 'FILE', help: 'output logging to file' },
+  { long: 'no-color', help: 'no colour in the interactive shell (also when NO_COLOR is set)' },
   { short: 'q', long: 'quiet', help: 'quiet mode' },
   { short: 'r', long: 'readonly', help: 'connect readonly' },
   { short: 't', long: 'timing', help: 'print timing information' },
