@@ -123,6 +123,17 @@ describe('the interactive shell in a terminal', () => {
     expect(term.exited()).toBe(false);
   });
 
+  it('switches the connection in place with connect', async () => {
+    await shell();
+    term.type('connect test:///default --readonly');
+    term.keys(['Enter']);
+    await term.waitForLastLine('virsh >', 'the read-only prompt');
+    term.type('destroy test');
+    term.keys(['Enter']);
+    const screen = await term.waitFor((s) => s.includes('read only') && lastLine(s) === 'virsh >', 'the refusal');
+    expect(screen).toContain('error: operation forbidden: read only access prevents virDomainDestroy');
+  });
+
   it('leaves on Ctrl-D', async () => {
     await shell();
     term.keys(['C-d']);
