@@ -46,7 +46,12 @@ export function openTerminal(host: ReplHost): TerminalSession | undefined {
       await app.waitUntilExit();
       app.cleanup();
       const outcome = ended.outcome;
-      if (outcome.kind === 'eof') return undefined;
+      if (outcome.kind === 'eof') {
+        // Ink ends its last frame with a newline where readline leaves the cursor after the
+        // prompt; the shell's own newline at end of input then moves down once, as virsh's
+        process.stdout.write('\x1b[1A');
+        return undefined;
+      }
       if (outcome.kind === 'interrupt') return '';
       history.add(outcome.text);
       return outcome.text;
