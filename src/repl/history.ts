@@ -35,13 +35,14 @@ export function historySize(env: NodeJS.ProcessEnv): number | { error: string } 
 export class History {
   readonly entries: string[];
 
+  /** `dir` undefined: a history for this session only (virsh after a bad VIRSH_HISTSIZE). */
   constructor(
-    private readonly dir: string,
+    private readonly dir: string | undefined,
     private readonly max: number,
   ) {
     let text = '';
     try {
-      text = readFileSync(join(dir, 'history'), 'utf8');
+      if (dir !== undefined) text = readFileSync(join(dir, 'history'), 'utf8');
     } catch {
       // no history yet
     }
@@ -59,6 +60,7 @@ export class History {
 
   /** vshReadlineDeinit: creates the directory and writes the file; an error message on failure. */
   save(): string | undefined {
+    if (this.dir === undefined) return undefined;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o755 });
     } catch (e) {

@@ -27,13 +27,11 @@ function mapWrites(map: (text: string, stream: 'out' | 'err') => string): () => 
  * The interactive terminal: each prompt is an Ink render that ends when the line does, so
  * commands write to the terminal exactly as in batch mode, between prompts.
  */
-export function openTerminal(host: ReplHost): TerminalSession | undefined {
+export function openTerminal(host: ReplHost): TerminalSession {
   const size = historySize(host.env);
-  if (typeof size !== 'number') {
-    host.error(size.error);
-    return undefined;
-  }
-  const history = new History(historyDir(host.env), size);
+  // a bad VIRSH_HISTSIZE is reported and the shell goes on, without the history file
+  if (typeof size !== 'number') host.error(size.error);
+  const history = typeof size === 'number' ? new History(historyDir(host.env), size) : new History(undefined, Infinity);
   // chalk reads no NO_COLOR by itself; colour is for a terminal only
   const colour = colourer(!host.noColour && !host.env.NO_COLOR && process.stdout.isTTY === true);
   return {

@@ -94,6 +94,13 @@ describe('history like virsh', () => {
     expect(historySize({ VIRSH_HISTSIZE: '500001' })).toEqual({ error: '$VIRSH_HISTSIZE value should be between 0 and 500000' });
   });
 
+  it('keeps a session-only history after a bad VIRSH_HISTSIZE (no file read or written)', () => {
+    const h = new History(undefined, Infinity);
+    h.add('list');
+    expect(h.entries).toEqual(['list']);
+    expect(h.save()).toBeUndefined();
+  });
+
   it('keeps the newest entries up to the limit, writes them at the end, searches backwards', () => {
     dir = mkdtempSync(join(tmpdir(), 'virsh-hist-'));
     const hdir = join(dir, 'libvirt', 'virsh');

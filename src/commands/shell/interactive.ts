@@ -100,9 +100,9 @@ function terminalPrompt(prompt: string): string {
 
 /**
  * A terminal: the Ink REPL (line editing, history, completion from the shell's registry and
- * connection). undefined when the REPL refuses to start (a bad VIRSH_HISTSIZE).
+ * connection).
  */
-export async function terminalLines(shell: Shell, noColour = false): Promise<LineSource | undefined> {
+export async function terminalLines(shell: Shell, noColour = false): Promise<LineSource> {
   if (!process.stdout.isTTY) return readlineLines();
   const { openTerminal } = await loadRepl();
   const source = { find: findCommand, all: allCommands, conn: () => shell.connection(), error: () => {} };
@@ -113,7 +113,6 @@ export async function terminalLines(shell: Shell, noColour = false): Promise<Lin
     env: process.env,
     noColour,
   });
-  if (!session) return undefined;
   return {
     read: (prompt) => session.read(terminalPrompt(prompt)),
     guard: (run) => session.guard(run),

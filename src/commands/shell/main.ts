@@ -90,10 +90,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     ok = await shell.run(cmds);
   } else {
     const lines = process.stdin.isTTY ? await terminalLines(shell, g.noColor) : pipedLines((t) => out.print(t));
-    if (!lines) {
-      await shell.close();
-      return 1;
-    }
     await interactiveLoop(shell, lines, async (line) => {
       const parsed = parseCommands(stringTokens(line), parserHooks(out));
       if (parsed) await shell.run(parsed);
