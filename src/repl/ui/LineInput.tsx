@@ -59,8 +59,11 @@ export function LineInput({ prompt, history, host, onDone }: LineInputProps) {
   const [, setFrame] = useState(0);
   const redraw = () => setFrame((n) => n + 1);
 
+  // once the frame showing how the line ended is drawn, report it (once) and unmount
+  const reported = useRef(false);
   useEffect(() => {
-    if (!st.outcome) return;
+    if (!st.outcome || reported.current) return;
+    reported.current = true;
     onDone(st.outcome);
     exit();
   });
