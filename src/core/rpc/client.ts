@@ -92,6 +92,12 @@ export class RpcClient {
     this.keepalive.start();
   }
 
+  /** Stops client keepalive pings. */
+  stopKeepalive(): void {
+    this.keepalive?.stop();
+    this.keepalive = undefined;
+  }
+
   /** Closes the link; calls still pending fail as libvirt's do on a closed client. */
   close(): void {
     this.closing = true;

@@ -16,8 +16,6 @@ import { UriArgs } from './uri-args.js';
 
 export interface RemoteOpenOptions {
   readonly: boolean;
-  /** virsh -k / -K: seconds between pings and pings missed before giving up (5, 6). */
-  keepalive?: { interval: number; count: number };
 }
 
 /** remoteGetURIDaemonInfo's USER and AUTOSTART bits, which travel in CONNECT_OPEN. */
@@ -43,7 +41,6 @@ export async function openRemoteConnection(
     name,
     readonly: opts.readonly,
     user,
-    keepalive: opts.keepalive ?? { interval: 5, count: 6 },
   });
   // Without a URI the daemon picked the driver; virConnectGetURI then reports its choice.
   const uristr = uri ? formatURI(uri) : (await session.call(P.connectGetURI, undefined)).uri;

@@ -10,7 +10,6 @@ export interface SessionOptions {
   readonly: boolean;
   /** REMOTE_DRIVER_OPEN_USER: a per-user (session) daemon is wanted. */
   user: boolean;
-  keepalive: { interval: number; count: number };
 }
 
 type EventListener = (proc: Procedure, payload: unknown) => void;
@@ -24,11 +23,22 @@ export class Session {
   closeCallback = false;
   eventCallbacks = false;
   closeError?: VirError;
+  /** The daemon speaks the keepalive program (probed while opening). */
+  keepalive = false;
 
   constructor(readonly client: RpcClient) {}
 
   call<Q extends Procedure>(proc: Q, args: ArgsOf<Q>): Promise<RetOf<Q>> {
     return this.client.call(proc, args);
+  }
+
+  /** remoteConnectSetKeepAlive: pings start only when asked (virsh asks right after opening). */
+  async setKeepAlive(interval: number, count: number): Promise<void> {
+    if (!this.keepalive) {
+      throw virErr('INTERNAL_ERROR', "the caller doesn't support keepalive protocol; perhaps it's missing event loop implementation", 'RPC');
+    }
+    if (interval > 0) this.client.startKeepalive(interval, count);
+    else this.client.stopKeepalive();
   }
 
   async supports(feature: number): Promise<boolean> {
@@ -75,7 +85,7 @@ export async function openSession(link: Link, opts: SessionOptions): Promise<Ses
   session = new Session(client);
   try {
     await authenticate(session);
-    const keepalive = await session.supports(Feature.PROGRAM_KEEPALIVE);
+    session.keepalive = await session.supports(Feature.PROGRAM_KEEPALIVE);
     let flags = 0;
     if (opts.readonly) flags |= OpenFlags.RO;
     if (opts.user) flags |= OpenFlags.USER;
@@ -85,7 +95,6 @@ export async function openSession(link: Link, opts: SessionOptions): Promise<Ses
       await session.call(P.connectRegisterCloseCallback, undefined);
       session.closeCallback = true;
     }
-    if (keepalive) client.startKeepalive(opts.keepalive.interval, opts.keepalive.count);
     return session;
   } catch (e) {
     client.close();

@@ -6,6 +6,7 @@ import { charsToText, unpackBits, type Ops } from './util.js';
 export function hostOps(s: Session, uri: string): Ops {
   return {
     close: () => s.close(),
+    setKeepAlive: (interval, count) => s.setKeepAlive(interval, count),
     getURI: async () => uri,
     getType: async () => (await s.call(P.connectGetType, undefined)).type,
     getHostname: async () => (await s.call(P.connectGetHostname, undefined)).hostname,
