@@ -12,6 +12,11 @@ import * as guest from './guest.js';
 import * as display from './display.js';
 import * as block from './block.js';
 import * as qemu from './qemu.js';
+import { sendProcessSignal } from './signal.js';
+import { setLifecycleAction } from './lifecycle-action.js';
+import { domFdAssociate } from './fd-associate.js';
+import { migrate } from './migrate.js';
+import * as migrateTune from './migrate-tune.js';
 
 export const domainDeviceHandlers: HandlerTable = {
   'attach-device': attach.attachDevice,
@@ -85,4 +90,14 @@ export const domainDeviceHandlers: HandlerTable = {
   'qemu-attach': qemu.qemuAttach,
   'qemu-monitor-event': qemu.qemuMonitorEvent,
   'lxc-enter-namespace': qemu.lxcEnterNamespace,
+  'send-process-signal': sendProcessSignal,
+  'set-lifecycle-action': setLifecycleAction,
+  'dom-fd-associate': domFdAssociate,
+  migrate,
+  'migrate-setmaxdowntime': migrateTune.migrateSetMaxDowntime,
+  'migrate-getmaxdowntime': migrateTune.migrateGetMaxDowntime,
+  'migrate-compcache': migrateTune.migrateCompcache,
+  'migrate-setspeed': migrateTune.migrateSetspeed,
+  'migrate-getspeed': migrateTune.migrateGetspeed,
+  'migrate-postcopy': migrateTune.migratePostcopy,
 };

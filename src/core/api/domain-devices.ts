@@ -1,3 +1,4 @@
+import type { Connection } from './connection.js';
 import type { DomainHandle } from './handles.js';
 
 /** virTypedParameterType */
@@ -20,6 +21,73 @@ export const MemFlags = { CURRENT: 0, LIVE: 1, CONFIG: 2, MAXIMUM: 4 } as const;
 export const TYPED_PARAM_STRING_OKAY = 1 << 2;
 /** VIR_DOMAIN_MEMORY_PARAM_UNLIMITED (KiB) */
 export const MEMORY_PARAM_UNLIMITED = 9007199254740991n;
+
+/** virDomainCoreDumpFlags */
+export const DumpFlags = { CRASH: 1, LIVE: 2, BYPASS_CACHE: 4, RESET: 8, MEMORY_ONLY: 16 } as const;
+/** virDomainCoreDumpFormat: RAW is what virsh calls 'elf'. */
+export const CORE_DUMP_FORMATS = ['elf', 'kdump-zlib', 'kdump-lzo', 'kdump-snappy', 'win-dmp'] as const;
+
+/** virDomainLifecycle, in enum order. */
+export const LIFECYCLE_TYPES = ['poweroff', 'reboot', 'crash'] as const;
+/** virDomainLifecycleAction, in enum order (the names the domain XML uses). */
+export const LIFECYCLE_ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'] as const;
+
+/** virDomainProcessSignal: the count of signals the API knows (VIR_DOMAIN_PROCESS_SIGNAL_LAST). */
+export const PROCESS_SIGNAL_LAST = 65;
+
+/** virDomainMigrateFlags */
+export const MigrateFlags = {
+  LIVE: 1 << 0,
+  PEER2PEER: 1 << 1,
+  TUNNELLED: 1 << 2,
+  PERSIST_DEST: 1 << 3,
+  UNDEFINE_SOURCE: 1 << 4,
+  PAUSED: 1 << 5,
+  NON_SHARED_DISK: 1 << 6,
+  NON_SHARED_INC: 1 << 7,
+  CHANGE_PROTECTION: 1 << 8,
+  UNSAFE: 1 << 9,
+  OFFLINE: 1 << 10,
+  COMPRESSED: 1 << 11,
+  ABORT_ON_ERROR: 1 << 12,
+  AUTO_CONVERGE: 1 << 13,
+  RDMA_PIN_ALL: 1 << 14,
+  POSTCOPY: 1 << 15,
+  TLS: 1 << 16,
+  PARALLEL: 1 << 17,
+  NON_SHARED_SYNCHRONOUS_WRITES: 1 << 18,
+  POSTCOPY_RESUME: 1 << 19,
+  ZEROCOPY: 1 << 20,
+} as const;
+
+/** VIR_MIGRATE_PARAM_* typed-parameter names. */
+export const MigrateParam = {
+  URI: 'migrate_uri',
+  DEST_NAME: 'destination_name',
+  DEST_XML: 'destination_xml',
+  PERSIST_XML: 'persistent_xml',
+  BANDWIDTH: 'bandwidth',
+  BANDWIDTH_POSTCOPY: 'bandwidth.postcopy',
+  GRAPHICS_URI: 'graphics_uri',
+  LISTEN_ADDRESS: 'listen_address',
+  MIGRATE_DISKS: 'migrate_disks',
+  DISKS_PORT: 'disks_port',
+  DISKS_URI: 'disks_uri',
+  COMPRESSION: 'compression',
+  COMPRESSION_MT_LEVEL: 'compression.mt.level',
+  COMPRESSION_MT_THREADS: 'compression.mt.threads',
+  COMPRESSION_MT_DTHREADS: 'compression.mt.dthreads',
+  COMPRESSION_XBZRLE_CACHE: 'compression.xbzrle.cache',
+  AUTO_CONVERGE_INITIAL: 'auto_converge.initial',
+  AUTO_CONVERGE_INCREMENT: 'auto_converge.increment',
+  PARALLEL_CONNECTIONS: 'parallel.connections',
+  TLS_DESTINATION: 'tls.destination',
+} as const;
+
+/** VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY */
+export const MIGRATE_MAX_SPEED_POSTCOPY = 1;
+/** virDomainFDAssociateFlags */
+export const FDAssociate = { SECLABEL_RESTORE: 1, SECLABEL_WRITABLE: 2 } as const;
 
 /** virDomainStatsTypes */
 export const StatsTypes = {
@@ -236,4 +304,23 @@ export interface DomainDeviceApi {
   domainLxcOpenNamespace(dom: DomainHandle, flags: number): Promise<number[]>;
   /** virConnectDomainQemuMonitorEventRegister; resolves to the callback id. */
   connectDomainQemuMonitorEventRegister(dom: DomainHandle | null, event: string | null, flags: number): Promise<number>;
+
+  domainCoreDump(dom: DomainHandle, to: string, flags: number): Promise<void>;
+  domainSendProcessSignal(dom: DomainHandle, pid: bigint, signum: number, flags: number): Promise<void>;
+  /** type and action are virDomainLifecycle / virDomainLifecycleAction values. */
+  domainSetLifecycleAction(dom: DomainHandle, type: number, action: number, flags: number): Promise<void>;
+  /** fds are the caller's descriptor numbers, passed along with the call. */
+  domainFDAssociate(dom: DomainHandle, name: string, fds: number[], flags: number): Promise<void>;
+
+  /** Managed migration: the client drives both ends; resolves to the domain on dconn. */
+  domainMigrate3(dom: DomainHandle, dconn: Connection, params: TypedParam[], flags: number): Promise<DomainHandle>;
+  /** Peer-to-peer or direct migration, driven by the source (dconnuri only with PEER2PEER). */
+  domainMigrateToURI3(dom: DomainHandle, dconnuri: string | null, params: TypedParam[], flags: number): Promise<void>;
+  domainMigrateSetMaxDowntime(dom: DomainHandle, downtime: bigint, flags: number): Promise<void>;
+  domainMigrateGetMaxDowntime(dom: DomainHandle, flags: number): Promise<bigint>;
+  domainMigrateSetCompressionCache(dom: DomainHandle, cacheSize: bigint, flags: number): Promise<void>;
+  domainMigrateGetCompressionCache(dom: DomainHandle, flags: number): Promise<bigint>;
+  domainMigrateSetMaxSpeed(dom: DomainHandle, bandwidth: bigint, flags: number): Promise<void>;
+  domainMigrateGetMaxSpeed(dom: DomainHandle, flags: number): Promise<bigint>;
+  domainMigrateStartPostCopy(dom: DomainHandle, flags: number): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { VcpuFlags, type DomainDeviceApi } from '../domain-devices.js';
 import { READ_ONLY, arg, count, nonNull, positive, nonZero, nonNegative, nonEmptyString, exclusive, requires, readOnlyWhen, invalid, when } from './checks.js';
 import { row, type Table } from './table.js';
+import { domainExtraRows } from './domain-extra.js';
 
 /** VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT: asking the guest agent is privileged. */
 const INTERFACE_ADDRESSES_SRC_AGENT = 1;
@@ -195,4 +196,5 @@ export const domainDeviceRows: Table<DomainDeviceApi> = {
   domainQemuAttach: row('virDomainQemuAttach', nonZero('pid_value', arg(0)), READ_ONLY),
   domainLxcOpenNamespace: row('virDomainLxcOpenNamespace', READ_ONLY),
   connectDomainQemuMonitorEventRegister: row('virConnectDomainQemuMonitorEventRegister', READ_ONLY),
+  ...domainExtraRows,
 };

@@ -9,6 +9,9 @@ import { tuneOps } from './tune.js';
 import { iothreadOps } from './iothreads.js';
 import { guestOps } from './guest.js';
 import { allStatsOps } from './allstats.js';
+import { dumpOps } from './dump.js';
+import { lifecycleOps } from './lifecycle.js';
+import { migrateOps } from './migrate.js';
 
 export function domainDeviceOps(node: TestNode): DomainDeviceApi {
   const c = devCtx(node);
@@ -21,5 +24,8 @@ export function domainDeviceOps(node: TestNode): DomainDeviceApi {
     ...iothreadOps(c),
     ...guestOps(c),
     ...allStatsOps(c),
+    ...dumpOps(node),
+    ...lifecycleOps(c),
+    ...migrateOps(),
   };
 }

@@ -34,6 +34,14 @@ const missing = {
   domainQemuAttach: 'virDomainQemuAttach',
   domainLxcOpenNamespace: 'virDomainLxcOpenNamespace',
   connectDomainQemuMonitorEventRegister: 'virConnectDomainQemuMonitorEventRegister',
+  domainFDAssociate: 'virDomainFDAssociate',
+  domainMigrateSetMaxDowntime: 'virDomainMigrateSetMaxDowntime',
+  domainMigrateGetMaxDowntime: 'virDomainMigrateGetMaxDowntime',
+  domainMigrateSetCompressionCache: 'virDomainMigrateSetCompressionCache',
+  domainMigrateGetCompressionCache: 'virDomainMigrateGetCompressionCache',
+  domainMigrateSetMaxSpeed: 'virDomainMigrateSetMaxSpeed',
+  domainMigrateGetMaxSpeed: 'virDomainMigrateGetMaxSpeed',
+  domainMigrateStartPostCopy: 'virDomainMigrateStartPostCopy',
 } as const satisfies Partial<Record<keyof DomainDeviceApi, string>>;
 
 export type UnsupportedCalls = keyof typeof missing;
