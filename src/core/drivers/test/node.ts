@@ -7,6 +7,7 @@ import { loadInterfaces, type InterfacesState } from './interface.js';
 import { loadNodeDevices, type NodeDevicesState } from './nodedev.js';
 import { loadSecrets, type SecretsState } from './secret.js';
 import { newMomentsState, type SnapshotsState, type CheckpointsState } from './snapshot.js';
+import { loadEmbeddedSnapshots } from './snapshot/load.js';
 
 /**
  * One test-driver node: everything a `test:///…` connection sees. Each group owns its slice
@@ -36,16 +37,18 @@ export interface LoadContext {
 
 export function buildNode(uri: string, root: XNode, ctx: LoadContext): TestNode {
   const host = loadHost(root, ctx);
+  const snapshots: SnapshotsState = newMomentsState();
+  const domains = loadDomains(root, ctx, (obj, node) => loadEmbeddedSnapshots(snapshots, obj, node));
   return {
     uri,
     host,
-    domains: loadDomains(root, ctx),
+    domains,
     networks: loadNetworks(root, ctx),
     storage: loadStorage(root, ctx),
     interfaces: loadInterfaces(root, ctx),
     nodedevs: loadNodeDevices(root, ctx),
     secrets: loadSecrets(root, ctx),
-    snapshots: newMomentsState(),
+    snapshots,
     checkpoints: newMomentsState(),
   };
 }

@@ -39,8 +39,12 @@ function testNamespace(dom: XNode): { runstate: number; transient: boolean; mana
   return { runstate, transient, managedSave };
 }
 
-/** testParseDomains: every /node/domain, started unless its runstate says shut off. */
-export function loadDomains(root: XNode, ctx: LoadContext): DomainsState {
+/**
+ * testParseDomains: every /node/domain, started unless its runstate says shut off.
+ * `onAdded` loads what else the domain's element carries (its embedded snapshots) once the
+ * domain is in the list and before its state is set, as libvirt does.
+ */
+export function loadDomains(root: XNode, ctx: LoadContext, onAdded?: (obj: DomainObj, node: XNode) => void): DomainsState {
   const state: DomainsState = { objs: [], byUUID: new Map(), nextId: 1 };
   for (const ref of children(root, 'domain')) {
     const node = resolveFileRef(ref, ctx);
@@ -58,6 +62,7 @@ export function loadDomains(root: XNode, ctx: LoadContext): DomainsState {
       time: { seconds: 627319920, nseconds: 0 },
     };
     addObj(state, obj);
+    onAdded?.(obj, node);
     if (ns.runstate !== DomainState.SHUTOFF) startState(state, obj, RunningReason.BOOTED, copyDef);
     else shutdownState(obj, 0);
     obj.state = ns.runstate;
