@@ -72,21 +72,23 @@ export const list: Handler = async (ctx, opts) => {
   }
   const title = opts.bool('title');
   const managed = opts.bool('managed-save');
-  const rows: string[][] = [];
-  for (const d of doms) {
+  // Each domain's calls are issued together rather than one round trip after another (a
+  // remote connection pipelines them); rows keep the listing's order, and a domain that
+  // went away between listing and asking is skipped, as virsh does.
+  const rowOf = async (d: DomainHandle): Promise<string[] | undefined> => {
     let state: string;
     try {
       const st = (await conn.domainGetState(d, 0)).state;
       state = managed && st === 5 && (await conn.domainHasManagedSaveImage(d, 0)) ? 'saved' : stateName(st);
     } catch (e) {
-      // The domain went away between listing and asking: virsh skips it.
-      if (e instanceof VirError) continue;
+      if (e instanceof VirError) return undefined;
       throw e;
     }
     const row = [idText(d), d.name, state];
     if (title) row.push(await domainTitle(ctx, d));
-    rows.push(row);
-  }
+    return row;
+  };
+  const rows = (await Promise.all(doms.map(rowOf))).filter((r): r is string[] => r !== undefined);
   const header = title ? ['Id', 'Name', 'State', 'Title'] : ['Id', 'Name', 'State'];
   ctx.print(formatTable(header, rows, !ctx.shell.quiet));
   return true;

@@ -12,6 +12,13 @@ export interface SessionOptions {
   user: boolean;
 }
 
+/**
+ * Calls kept on the wire at once. libvirtd works on max_client_requests (5) of a client's
+ * calls at a time and simply stops reading the socket beyond that, so a deeper pipeline
+ * costs nothing there and keeps the daemon's workers busy without waiting on round trips.
+ */
+const PIPELINE_DEPTH = 64;
+
 type EventListener = (proc: Procedure, payload: unknown) => void;
 
 /**
@@ -76,6 +83,7 @@ async function authenticate(s: Session): Promise<void> {
 export async function openSession(link: Link, opts: SessionOptions): Promise<Session> {
   let session: Session | undefined;
   const client = new RpcClient(link.stream, {
+    maxInFlight: PIPELINE_DEPTH,
     eofError: link.eofError,
     onEvent: (proc, payload) => session?.listeners.forEach((l) => l(proc, payload)),
     onClose: (_reason, err) => {
