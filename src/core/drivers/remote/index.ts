@@ -36,7 +36,7 @@ export async function openRemoteConnection(
 ): Promise<Connection> {
   const name = openName(uri);
   const { user } = daemonFlags(uri, target);
-  const link = await openLink(target, { uri, args: new UriArgs(uri), name, readonly: opts.readonly, user });
+  const link = await openLink(target, { uri, args: new UriArgs(uri).checkFlags(), name, readonly: opts.readonly, user });
   const session = await openSession(link, {
     name,
     readonly: opts.readonly,

@@ -21,4 +21,10 @@ export class UriArgs {
     if (!/^\s*[-+]?\d+$/.test(value)) throw virErr('INVALID_ARG', `Failed to parse value of URI component ${name}`, 'REMOTE');
     return Number(value) !== 0;
   }
+
+  /** doRemoteOpen parses every flag parameter up front, whatever the transport. */
+  checkFlags(): this {
+    for (const name of ['no_sanity', 'no_verify', 'no_tty']) this.flag(name);
+    return this;
+  }
 }
