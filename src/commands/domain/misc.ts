@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { DomainXML } from '../../core/api/domain.js';
 import type { Handler } from '../types.js';
-import { dumpXML } from './xml.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { exclusive, optDomain } from './util.js';
 
 export const autostart: Handler = async (ctx, opts) => {
@@ -33,7 +33,9 @@ export const dumpxml: Handler = async (ctx, opts) => {
     (opts.bool('migratable') ? DomainXML.MIGRATABLE : 0);
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
-  return dumpXML(ctx, await (await ctx.conn()).domainGetXMLDesc(dom, flags), opts);
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
+  return virshDumpXML(ctx, await (await ctx.conn()).domainGetXMLDesc(dom, flags), 'domain', xpath, opts.bool('wrap'));
 };
 
 /** virshNodeSuspendTarget */

@@ -1,6 +1,6 @@
 import { DomainSave, DomainXML } from '../../core/api/domain.js';
 import type { Handler } from '../types.js';
-import { dumpXML } from './xml.js';
+import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { exclusive, optDomain } from './util.js';
 
 const saveFlags = (opts: Parameters<Handler>[1]) =>
@@ -40,8 +40,10 @@ export const restore: Handler = async (ctx, opts) => {
 export const saveImageDumpxml: Handler = async (ctx, opts) => {
   const flags = opts.bool('security-info') ? DomainXML.SECURE : 0;
   const file = opts.requiredString('file');
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
   const xml = await (await ctx.conn()).domainSaveImageGetXMLDesc(file, flags);
-  return dumpXML(ctx, xml, opts);
+  return virshDumpXML(ctx, xml, 'domain-save-image', xpath, opts.bool('wrap'));
 };
 
 export const saveImageDefine: Handler = async (ctx, opts) => {
@@ -88,8 +90,10 @@ export const managedsaveDumpxml: Handler = async (ctx, opts) => {
   const flags = opts.bool('security-info') ? DomainXML.SECURE : 0;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
+  const xpath = xpathOption(opts);
+  if (xpath === null) return false;
   const xml = await (await ctx.conn()).domainManagedSaveGetXMLDesc(dom, flags);
-  return dumpXML(ctx, xml, opts);
+  return virshDumpXML(ctx, xml, 'domain-save-image', xpath, opts.bool('wrap'));
 };
 
 export const managedsaveDefine: Handler = async (ctx, opts) => {
