@@ -49,7 +49,7 @@ export const commandGroups: readonly CommandGroupSpec[] = [
   virshGroup,
 ];
 
-const handlerTables: readonly HandlerTable[] = [
+export const handlerTables: readonly HandlerTable[] = [
   virshHandlers,
   hostHandlers,
   domainHandlers,
