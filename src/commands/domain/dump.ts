@@ -33,7 +33,10 @@ export const dump: Handler = async (ctx, opts) => {
     }
   }
   const conn = await ctx.conn();
-  await ctx.attempt(`Failed to core dump domain '${name}' to ${to}`, () => conn.domainCoreDumpWithFormat(dom, to, format, flags));
+  // virsh keeps the older call for the raw format: its name shows in read-only refusals.
+  await ctx.attempt(`Failed to core dump domain '${name}' to ${to}`, () =>
+    format === 0 ? conn.domainCoreDump(dom, to, flags) : conn.domainCoreDumpWithFormat(dom, to, format, flags),
+  );
   if (opts.bool('verbose')) process.stderr.write('\rDump: [100 %]');
   ctx.printExtra(`\nDomain '${name}' dumped to ${to}\n`);
   return true;
