@@ -56,6 +56,31 @@ function formatCap(cap: NodeDevCap, out: string[], pad: string): void {
       out.push(`${pad}<target>${cap.target}</target>`, `${pad}<lun>${cap.lun}</lun>`);
       opt(out, pad, 'type', cap.scsiType);
       return;
+    case 'usb_device': {
+      const id = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+      out.push(`${pad}<bus>${cap.bus | 0}</bus>`, `${pad}<device>${cap.device | 0}</device>`);
+      const named = (tag: string, n: number, name: string | undefined) =>
+        name === undefined ? `${pad}<${tag} id='${id(n)}' />` : `${pad}<${tag} id='${id(n)}'>${escapeXml(name)}</${tag}>`;
+      out.push(named('product', cap.product, cap.productName), named('vendor', cap.vendor, cap.vendorName));
+      return;
+    }
+    case 'usb':
+      out.push(`${pad}<number>${cap.number | 0}</number>`, `${pad}<class>${cap.klass | 0}</class>`);
+      out.push(`${pad}<subclass>${cap.subclass | 0}</subclass>`, `${pad}<protocol>${cap.protocol | 0}</protocol>`);
+      opt(out, pad, 'description', cap.description);
+      return;
+    case 'drm':
+      out.push(`${pad}<type>${cap.drmType}</type>`);
+      return;
+    case 'net': {
+      opt(out, pad, 'interface', cap.ifname);
+      opt(out, pad, 'address', cap.address);
+      const { speed, state } = cap.link;
+      if (speed || state) out.push(`${pad}<link${speed ? ` speed='${speed}'` : ''}${state ? ` state='${state}'` : ''}/>`);
+      for (const f of cap.features) out.push(`${pad}<feature name='${f}'/>`);
+      if (cap.subtype) out.push(`${pad}<capability type='${cap.subtype}'/>`);
+      return;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { virErr } from '../../errors.js';
 import { child, children, type XNode } from '../tree.js';
-import { NODEDEV_CAP_TYPES, type NodeDevCap, type NodeDevCapType, type NodeDeviceDef } from './types.js';
+import { DRM_TYPES, LINK_STATES, NET_FEATURES, NODEDEV_CAP_TYPES, type NodeDevCap, type NodeDevCapType, type NodeDeviceDef } from './types.js';
 
 /** Whether a definition describes an existing device (node file) or one to create. */
 export type NodeDevParseMode = 'existing' | 'create';
@@ -31,6 +31,23 @@ function requiredUInt(node: XNode, name: string, what: string, devName: string):
   const v = uint(node, name);
   if (v === undefined) throw virErr('INTERNAL_ERROR', `no ${what} supplied for '${devName}'`);
   if (Number.isNaN(v)) throw virErr('INTERNAL_ERROR', `invalid ${what} supplied for '${devName}'`);
+  return v;
+}
+
+/** virNodeDevCapsDefParseUInt with libvirt's own missing/invalid texts for one field. */
+function requiredUIntMsg(node: XNode, name: string, missing: string, invalid: string, devName: string): number {
+  const v = uint(node, name);
+  if (v === undefined) throw virErr('INTERNAL_ERROR', `${missing} supplied for '${devName}'`);
+  if (Number.isNaN(v)) throw virErr('INTERNAL_ERROR', `${invalid} supplied for '${devName}'`);
+  return v;
+}
+
+/** virNodeDevCapsDefParseHexId: a base-16 unsigned id (an optional 0x prefix, as strtoul). */
+function requiredHexId(text: string | undefined, what: string, devName: string): number {
+  if (text === undefined || text === '') throw virErr('INTERNAL_ERROR', `no ${what} supplied for '${devName}'`);
+  const m = /^\s*\+?(?:0[xX])?([0-9a-fA-F]+)$/.exec(text);
+  const v = m ? parseInt(m[1], 16) : NaN;
+  if (!(v <= 0xffffffff)) throw virErr('INTERNAL_ERROR', `invalid ${what} supplied for '${devName}'`);
   return v;
 }
 
@@ -134,6 +151,87 @@ function parseScsi(node: XNode, devName: string): NodeDevCap {
   };
 }
 
+function parseUsbDevice(node: XNode, devName: string): NodeDevCap {
+  const bus = requiredUIntMsg(node, 'bus', 'no USB bus number', 'invalid USB bus number', devName);
+  const device = requiredUIntMsg(node, 'device', 'no USB device number', 'invalid USB device number', devName);
+  const vendorNode = child(node, 'vendor');
+  const productNode = child(node, 'product');
+  return {
+    type: 'usb_device',
+    bus,
+    device,
+    vendor: requiredHexId(vendorNode?.attrs.id, 'USB vendor ID', devName),
+    product: requiredHexId(productNode?.attrs.id, 'USB product ID', devName),
+    vendorName: str(node, 'vendor'),
+    productName: str(node, 'product'),
+  };
+}
+
+function parseUsbInterface(node: XNode, devName: string): NodeDevCap {
+  const field = (name: string, what: string) =>
+    requiredUIntMsg(node, name, `no USB interface ${what}`, `invalid USB interface ${what}`, devName);
+  return {
+    type: 'usb',
+    number: field('number', 'number'),
+    klass: field('class', 'class'),
+    subclass: field('subclass', 'subclass'),
+    protocol: field('protocol', 'protocol'),
+    description: str(node, 'description'),
+  };
+}
+
+function parseNet(node: XNode, devName: string): NodeDevCap {
+  const ifname = str(node, 'interface');
+  if (ifname === undefined) throw virErr('INTERNAL_ERROR', `no network interface supplied for '${devName}'`);
+  const set = new Set<string>();
+  for (const f of children(node, 'feature')) {
+    const name = f.attrs.name;
+    if (name === undefined) throw virErr('XML_ERROR', 'missing network device feature name');
+    if (!(NET_FEATURES as readonly string[]).includes(name)) throw virErr('XML_ERROR', `unknown network device feature '${name}'`);
+    set.add(name);
+  }
+  const cap: NodeDevCap = {
+    type: 'net',
+    ifname,
+    address: str(node, 'address'),
+    link: { state: '', speed: 0 },
+    features: NET_FEATURES.filter((f) => set.has(f)),
+  };
+  const subtype = child(node, 'capability')?.attrs.type;
+  if (subtype) {
+    if (subtype !== '80203' && subtype !== '80211') {
+      throw virErr('CONFIG_UNSUPPORTED', `invalid network type supplied for '${devName}'`);
+    }
+    cap.subtype = subtype;
+  }
+  const link = child(node, 'link');
+  if (link) {
+    const state = link.attrs.state;
+    if (state !== undefined) {
+      if (!(LINK_STATES as readonly string[]).includes(state)) {
+        throw virErr('XML_ERROR', `Invalid value for attribute 'state' in element 'link': '${state}'.`);
+      }
+      cap.link.state = state as (typeof LINK_STATES)[number];
+    }
+    const speed = link.attrs.speed;
+    if (speed !== undefined) {
+      if (!/^\s*\+?\d+$/.test(speed) || Number(speed) > 0xffffffff) {
+        throw virErr('XML_ERROR', `Invalid value for attribute 'speed' in element 'link': '${speed}'. Expected non-negative integer value`);
+      }
+      cap.link.speed = Number(speed);
+    }
+  }
+  return cap;
+}
+
+function parseDrm(node: XNode, devName: string): NodeDevCap {
+  const text = str(node, 'type');
+  const drmType = DRM_TYPES.find((t) => t === text);
+  // An absent or empty type is a NULL string, which libvirt's message prints as "(null)".
+  if (!drmType) throw virErr('CONFIG_UNSUPPORTED', `unknown drm type '${text ?? '(null)'}' for '${devName}'`);
+  return { type: 'drm', drmType };
+}
+
 function parseCap(node: XNode, devName: string, mode: NodeDevParseMode): NodeDevCap {
   const type = requiredEnum(node, 'type', NODEDEV_CAP_TYPES);
   switch (type) {
@@ -145,6 +243,14 @@ function parseCap(node: XNode, devName: string, mode: NodeDevParseMode): NodeDev
       return parseScsiTarget(node, devName);
     case 'scsi':
       return parseScsi(node, devName);
+    case 'usb_device':
+      return parseUsbDevice(node, devName);
+    case 'usb':
+      return parseUsbInterface(node, devName);
+    case 'drm':
+      return parseDrm(node, devName);
+    case 'net':
+      return parseNet(node, devName);
     default:
       if (NOT_PARSEABLE.has(type)) {
         throw virErr('INTERNAL_ERROR', `unknown capability type '${NODEDEV_CAP_TYPES.indexOf(type)}' for '${devName}'`);

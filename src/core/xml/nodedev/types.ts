@@ -42,7 +42,53 @@ export interface ScsiCap {
   scsiType?: string;
 }
 
-export type NodeDevCap = SystemCap | ScsiHostCap | ScsiTargetCap | ScsiCap;
+export interface UsbDeviceCap {
+  type: 'usb_device';
+  bus: number;
+  device: number;
+  vendor: number;
+  product: number;
+  vendorName?: string;
+  productName?: string;
+}
+
+export interface UsbInterfaceCap {
+  type: 'usb';
+  number: number;
+  klass: number;
+  subclass: number;
+  protocol: number;
+  description?: string;
+}
+
+/** virNodeDevDRMType names, in enum order. */
+export const DRM_TYPES = ['primary', 'control', 'render'] as const;
+
+export interface DrmCap {
+  type: 'drm';
+  drmType: (typeof DRM_TYPES)[number];
+}
+
+/** virNetDevFeature names: the bit order features are written in. */
+export const NET_FEATURES = [
+  'rx', 'tx', 'sg', 'tso', 'gso', 'gro', 'lro', 'rxvlan', 'txvlan', 'ntuple', 'rxhash', 'rdma', 'txudptnl', 'switchdev',
+] as const;
+
+/** virNetDevIfState names; the empty first one is "no state". */
+export const LINK_STATES = ['', 'unknown', 'notpresent', 'down', 'lowerlayerdown', 'testing', 'dormant', 'up'] as const;
+
+export interface NetCap {
+  type: 'net';
+  ifname: string;
+  address?: string;
+  link: { state: (typeof LINK_STATES)[number]; speed: number };
+  /** Set features, in NET_FEATURES order. */
+  features: (typeof NET_FEATURES)[number][];
+  /** 80203 (Ethernet) or 80211 (wireless), when given. */
+  subtype?: '80203' | '80211';
+}
+
+export type NodeDevCap = SystemCap | ScsiHostCap | ScsiTargetCap | ScsiCap | UsbDeviceCap | UsbInterfaceCap | DrmCap | NetCap;
 
 export interface NodeDeviceDef {
   name: string;
