@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Component tests render Ink straight from node_modules, where CI=true makes Ink skip
+    // frames (the built REPL swaps that check out; see scripts/build.mjs).
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
   },
 });

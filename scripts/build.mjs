@@ -54,6 +54,12 @@ await build({
         b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({ contents: '' }));
       },
     },
+    {
+      name: 'terminal-is-not-ci',
+      setup(b) {
+        b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: join(root, 'src/repl/not-in-ci.ts') }));
+      },
+    },
   ],
   outExtension: { '.js': '.mjs' },
   sourcemap: 'linked',
