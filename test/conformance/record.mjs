@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { loadCaseFiles, runCase, goldenDir, normalize } from './cases.mjs';
+import { loadCaseFiles, runCase, goldenDir, fixturesDir, normalize } from './cases.mjs';
 
 const version = execFileSync('virsh', ['--version'], { encoding: 'utf8' }).trim();
 if (version !== '9.0.0') throw new Error(`recording needs virsh 9.0.0, found ${version}`);
@@ -18,7 +18,12 @@ for (const { file, cases } of loadCaseFiles()) {
   if (only.length && !only.includes(file)) continue;
   const goldenPath = join(goldenDir, file.replace(/\.cases$/, '.json'));
   const golden = {};
-  for (const c of cases) golden[c.name] = runCase('virsh', c);
+  for (const c of cases) {
+    // Goldens name the fixtures directory as @FIXTURES@: checkouts live in different places.
+    const r = runCase('virsh', c);
+    const portable = (t) => t.replaceAll(fixturesDir, '@FIXTURES@');
+    golden[c.name] = { ...r, stdout: portable(r.stdout), stderr: portable(r.stderr) };
+  }
   if (check) {
     const committed = JSON.parse(readFileSync(goldenPath, 'utf8'));
     for (const c of cases) {

@@ -69,6 +69,7 @@ export const domainServed = [
   serve(P.domainManagedSaveRemove, (c, a) => c.domainManagedSaveRemove(a.dom, a.flags)),
   serve(P.domainManagedSaveGetXMLDesc, async (c, a) => ({ xml: await c.domainManagedSaveGetXMLDesc(a.dom, a.flags) })),
   serve(P.domainManagedSaveDefineXML, (c, a) => c.domainManagedSaveDefineXML(a.dom, a.dxml as string, a.flags)),
+  serve(P.domainCoreDump, (c, a) => c.domainCoreDump(a.dom, a.to, a.flags)),
   serve(P.domainCoreDumpWithFormat, (c, a) => c.domainCoreDumpWithFormat(a.dom, a.to, a.dumpformat, a.flags)),
   serve(P.domainGetJobInfo, async (c, a) => {
     const j = await c.domainGetJobInfo(a.dom);

@@ -92,6 +92,7 @@ export const domainProcs = {
   domainSetTime: remote(338, 'DOMAIN_SET_TIME', s({ dom, seconds: hyper, nseconds: uint, flags: uint }), none),
   domainGetMessages: remote(426, 'DOMAIN_GET_MESSAGES', domFlags, s({ msgs: array(str, 2048) })),
   domainInjectNMI: remote(210, 'DOMAIN_INJECT_NMI', domFlags, none),
+  domainCoreDump: remote(53, 'DOMAIN_CORE_DUMP', s({ dom, to: str, flags: uint }), none),
   domainCoreDumpWithFormat: remote(334, 'DOMAIN_CORE_DUMP_WITH_FORMAT', s({ dom, to: str, dumpformat: uint, flags: uint }), none),
   domainPMWakeup: remote(267, 'DOMAIN_PM_WAKEUP', domFlags, none),
   domainPMSuspendForDuration: remote(261, 'DOMAIN_PM_SUSPEND_FOR_DURATION', s({ dom, target: uint, duration: uhyper, flags: uint }), none),

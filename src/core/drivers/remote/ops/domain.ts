@@ -72,6 +72,7 @@ export function domainOps(s: Session): Ops {
     domainManagedSaveRemove: (d, flags) => s.call(P.domainManagedSaveRemove, { dom: d, flags }),
     domainManagedSaveGetXMLDesc: async (d, flags) => (await s.call(P.domainManagedSaveGetXMLDesc, { dom: d, flags })).xml,
     domainManagedSaveDefineXML: (d, dxml, flags) => s.call(P.domainManagedSaveDefineXML, { dom: d, dxml, flags }),
+    domainCoreDump: (d, to, flags) => s.call(P.domainCoreDump, { dom: d, to, flags }),
     domainCoreDumpWithFormat: (d, to, dumpformat, flags) => s.call(P.domainCoreDumpWithFormat, { dom: d, to, dumpformat, flags }),
     domainGetJobInfo: async (d) => {
       const r = await s.call(P.domainGetJobInfo, { dom: d });
