@@ -4,7 +4,7 @@ import { pathString } from '../../core/xml/snapshot/embed.js';
 import { optDomain } from '../domain/util.js';
 import { formatTable } from '../domain/table.js';
 import type { Handler } from '../types.js';
-import { asciiCaseCompare, exclusiveVars, flagsFrom, formatCreationTime, formatTree } from '../snapshot/moment-util.js';
+import { exclusiveVars, flagsFrom, formatCreationTime, printMomentTreeOrNames } from '../snapshot/moment-util.js';
 import { checkpointParentName, lookupCheckpoint } from './lookup.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';
 
@@ -117,20 +117,12 @@ export const checkpointListCmd: Handler = async (ctx, opts) => {
     ctx.error('unexpected problem querying checkpoints');
     throw e;
   }
-  const entries: Array<{ chk: CheckpointHandle; parent: string | undefined }> = [];
-  for (const chk of chks) entries.push({ chk, parent: tree ? await checkpointParentName(ctx, chk) : undefined });
-  if (tree && start) entries.push({ chk: start, parent: undefined });
-  if (!(flags & L.TOPOLOGICAL)) entries.sort((a, b) => asciiCaseCompare(a.chk.name, b.chk.name));
-  if (tree) {
-    ctx.print(formatTree(entries.map((e) => ({ name: e.chk.name, parent: e.parent }))));
-    return true;
-  }
-  if (name) {
-    for (const e of entries) ctx.print(`${e.chk.name}\n`);
-    return true;
-  }
+  const ordered = await printMomentTreeOrNames(ctx, chks, start, { tree, name, topological: !!(flags & L.TOPOLOGICAL) }, (chk) =>
+    checkpointParentName(ctx, chk),
+  );
+  if (!ordered) return true;
   const rows: string[][] = [];
-  for (const { chk } of entries) {
+  for (const chk of ordered) {
     const root = parseTree(await conn.checkpointGetXMLDesc(chk, 0));
     const created = pathString(root, 'creationTime');
     if (created === undefined || !/^[-+]?\d+$/.test(created)) continue;

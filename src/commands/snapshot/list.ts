@@ -6,7 +6,7 @@ import { optDomain } from '../domain/util.js';
 import { formatTable } from '../domain/table.js';
 import type { Handler } from '../types.js';
 import { lookupSnapshot, snapshotParentName } from './lookup.js';
-import { asciiCaseCompare, exclusiveVars, formatCreationTime, formatTree } from './moment-util.js';
+import { exclusiveVars, formatCreationTime, printMomentTreeOrNames } from './moment-util.js';
 
 const L = SnapshotList;
 
@@ -66,21 +66,12 @@ export const snapshotListCmd: Handler = async (ctx, opts) => {
   }
   const conn = await ctx.conn();
   const snaps = start ? await conn.snapshotListAllChildren(start, flags) : await conn.domainListAllSnapshots(dom, flags);
-  const entries: Array<{ snap: SnapshotHandle; parent: string | undefined }> = [];
-  for (const snap of snaps) entries.push({ snap, parent: tree ? await snapshotParentName(ctx, snap) : undefined });
-  if (tree && start) entries.push({ snap: start, parent: undefined });
-  if (!(flags & L.TOPOLOGICAL)) entries.sort((a, b) => asciiCaseCompare(a.snap.name, b.snap.name));
-
-  if (tree) {
-    ctx.print(formatTree(entries.map((e) => ({ name: e.snap.name, parent: e.parent }))));
-    return true;
-  }
-  if (name) {
-    for (const e of entries) ctx.print(`${e.snap.name}\n`);
-    return true;
-  }
+  const ordered = await printMomentTreeOrNames(ctx, snaps, start, { tree, name, topological: !!(flags & L.TOPOLOGICAL) }, (snap) =>
+    snapshotParentName(ctx, snap),
+  );
+  if (!ordered) return true;
   const rows: string[][] = [];
-  for (const { snap } of entries) {
+  for (const snap of ordered) {
     const root = parseTree(await conn.snapshotGetXMLDesc(snap, 0));
     const state = pathString(root, 'state');
     const created = pathString(root, 'creationTime');

@@ -75,3 +75,30 @@ export function flagsFrom(opts: CommandOptions, table: ReadonlyArray<readonly [s
   for (const [name, bit] of table) if (opts.bool(name)) flags |= bit;
   return flags;
 }
+
+/**
+ * What snapshot-list and checkpoint-list share: the listed moments in virsh's order (by name
+ * unless topological), printed as --tree or --name. Returns the ordered moments when the caller
+ * still has its table to print, undefined once this printed them.
+ */
+export async function printMomentTreeOrNames<H extends { name: string }>(
+  ctx: CommandContext,
+  moments: H[],
+  start: H | undefined,
+  how: { tree: boolean; name: boolean; topological: boolean },
+  parentName: (moment: H) => Promise<string | undefined>,
+): Promise<H[] | undefined> {
+  const entries: Array<{ moment: H; parent: string | undefined }> = [];
+  for (const moment of moments) entries.push({ moment, parent: how.tree ? await parentName(moment) : undefined });
+  if (how.tree && start) entries.push({ moment: start, parent: undefined });
+  if (!how.topological) entries.sort((a, b) => asciiCaseCompare(a.moment.name, b.moment.name));
+  if (how.tree) {
+    ctx.print(formatTree(entries.map((e) => ({ name: e.moment.name, parent: e.parent }))));
+    return undefined;
+  }
+  if (how.name) {
+    for (const e of entries) ctx.print(`${e.moment.name}\n`);
+    return undefined;
+  }
+  return entries.map((e) => e.moment);
+}
