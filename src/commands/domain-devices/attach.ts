@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { virErr } from '../../core/errors.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
+import type { Connection } from '../../core/api/connection.js';
+import type { DomainHandle } from '../../core/api/handles.js';
 import { exclusive, optDomain, requireOpt } from './util.js';
 import { formatAddress, parseAddress, type Address } from './address.js';
 import { parseRate, type Rate } from './rate.js';
@@ -17,13 +19,27 @@ export function deviceFlags(ctx: CommandContext, opts: CommandOptions): number |
   return (opts.bool('config') || opts.bool('persistent') ? 2 : 0) | (opts.bool('live') ? 1 : 0);
 }
 
-/** Calls the flags variant when any flag (or --current) was given, else the old API. */
-export async function attachXml(ctx: CommandContext, opts: CommandOptions, flags: number, xml: string, what: string) {
+/** virsh's --persistent: the config, and the live domain too when it runs (AFFECT_LIVE). */
+export async function withPersistent(conn: Connection, dom: DomainHandle, opts: CommandOptions, flags: number): Promise<number> {
+  return opts.bool('persistent') && (await conn.domainIsActive(dom)) ? flags | 1 : flags;
+}
+
+/**
+ * Looks the domain up, then attaches the XML `readXml` gives (read only after the lookup, as
+ * virsh does): the flags variant when any flag (or --current) was given, else the old API.
+ */
+export async function attachXml(
+  ctx: CommandContext,
+  opts: CommandOptions,
+  flags: number,
+  readXml: () => Promise<string>,
+  what: string,
+): Promise<boolean> {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
   const conn = await ctx.conn();
-  let f = flags;
-  if (opts.bool('persistent') && (await conn.domainIsActive(dom))) f |= 1;
+  const f = await withPersistent(conn, dom, opts, flags);
+  const xml = await readXml();
   await ctx.attempt(what, () =>
     f || opts.bool('current') ? conn.domainAttachDeviceFlags(dom, xml, f) : conn.domainAttachDevice(dom, xml),
   );
@@ -33,16 +49,8 @@ export async function attachXml(ctx: CommandContext, opts: CommandOptions, flags
 export const attachDevice: Handler = async (ctx, opts) => {
   const flags = deviceFlags(ctx, opts);
   if (flags === undefined) return false;
-  const dom = await optDomain(ctx, opts);
-  if (!dom) return false;
   const from = opts.requiredString('file');
-  const conn = await ctx.conn();
-  let f = flags;
-  if (opts.bool('persistent') && (await conn.domainIsActive(dom))) f |= 1;
-  const xml = await ctx.readFile(from);
-  await ctx.attempt(`Failed to attach device from ${from}`, () =>
-    f || opts.bool('current') ? conn.domainAttachDeviceFlags(dom, xml, f) : conn.domainAttachDevice(dom, xml),
-  );
+  if (!(await attachXml(ctx, opts, flags, () => ctx.readFile(from), `Failed to attach device from ${from}`))) return false;
   ctx.printExtra('Device attached successfully\n');
   return true;
 };
@@ -168,7 +176,7 @@ export const attachDisk: Handler = async (ctx, opts) => {
     ctx.print(xml);
     return true;
   }
-  if (!(await attachXml(ctx, opts, flags, xml, 'Failed to attach disk'))) return false;
+  if (!(await attachXml(ctx, opts, flags, async () => xml, 'Failed to attach disk'))) return false;
   ctx.printExtra('Disk attached successfully\n');
   return true;
 };
@@ -276,7 +284,7 @@ export const attachInterface: Handler = async (ctx, opts) => {
     ctx.print(xml);
     return true;
   }
-  if (!(await attachXml(ctx, opts, flags, xml, 'Failed to attach interface'))) return false;
+  if (!(await attachXml(ctx, opts, flags, async () => xml, 'Failed to attach interface'))) return false;
   ctx.printExtra('Interface attached successfully\n');
   return true;
 };

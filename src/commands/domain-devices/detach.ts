@@ -1,6 +1,6 @@
 import { parseMAC } from '../../core/xml/domain/ids.js';
 import type { Handler } from '../types.js';
-import { deviceFlags } from './attach.js';
+import { deviceFlags, withPersistent } from './attach.js';
 import { exclusive, optDomain } from './util.js';
 import { dumpRaw, elChildren, isEl, parseRaw, rawAttr, setRawAttr, type RawEl } from './rawxml.js';
 
@@ -10,8 +10,7 @@ export const detachDevice: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
   const conn = await ctx.conn();
-  let f = flags;
-  if (opts.bool('persistent') && (await conn.domainIsActive(dom))) f |= 1;
+  const f = await withPersistent(conn, dom, opts, flags);
   const from = opts.requiredString('file');
   const xml = await ctx.readFile(from);
   await ctx.attempt(`Failed to detach device from ${from}`, () =>
@@ -40,8 +39,7 @@ export const updateDevice: Handler = async (ctx, opts) => {
   if (!dom) return false;
   const from = opts.requiredString('file');
   const conn = await ctx.conn();
-  let f = flags;
-  if (opts.bool('persistent') && (await conn.domainIsActive(dom))) f |= 1;
+  let f = await withPersistent(conn, dom, opts, flags);
   const xml = await ctx.readFile(from);
   if (opts.bool('force')) f |= 4;
   await ctx.attempt(`Failed to update device from ${from}`, () => conn.domainUpdateDeviceFlags(dom, xml, f));
@@ -73,8 +71,7 @@ export const detachDisk: Handler = async (ctx, opts) => {
   const target = opts.requiredString('target');
   const conn = await ctx.conn();
   const xml = await conn.domainGetXMLDesc(dom, flags === 2 ? 2 : 0);
-  let f = flags;
-  if (opts.bool('persistent') && (await conn.domainIsActive(dom))) f |= 1;
+  const f = await withPersistent(conn, dom, opts, flags);
   const disk = findDisk(xml, target, false);
   if (!disk) {
     ctx.error(`No disk found whose source path or target is ${target}`);
