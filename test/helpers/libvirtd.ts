@@ -1,9 +1,9 @@
 // A private libvirtd 9.0 for integration tests: its own config, unix socket directory and
 // loopback TCP port, run as an unprivileged user (nobody when the tests run as root) so it
 // opens session-mode drivers and never touches the host's system daemon state.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { canConnect, freePort, superviseDaemon } from './daemon-process.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,38 +26,9 @@ export interface Libvirtd {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(opts: { path: string } | { host: string; port: number }): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = createConnection(opts);
-    sock.once('connect', () => {
-      sock.destroy();
-      resolve(true);
-    });
-    sock.once('error', () => resolve(false));
-  });
-}
-
 async function allConnect(ports: number[]): Promise<boolean> {
   for (const port of ports) if (!(await canConnect({ host: '127.0.0.1', port }))) return false;
   return true;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 }
 
 export interface LibvirtdOptions {
@@ -123,35 +94,15 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
     ? ['setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', LIBVIRTD, ...args]]
     : [LIBVIRTD, args];
   const child = spawn(cmd, argv, { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  const log: Buffer[] = [];
-  child.stderr!.on('data', (b: Buffer) => log.push(b));
-
   const socket = join(dir, 'run', 'libvirt-sock');
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited(child);
-      clearTimeout(timer);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      const text = Buffer.concat(log).toString();
-      await stop();
-      throw new Error(`libvirtd exited early (${child.exitCode ?? child.signalCode}):\n${text}`);
-    }
-    const ports = tlsPort ? [tcpPort, tlsPort] : [tcpPort];
-    if (existsSync(socket) && (await canConnect({ path: socket })) && (await allConnect(ports))) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`libvirtd did not become ready in 30 s:\n${Buffer.concat(log).toString()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const ports = tlsPort ? [tcpPort, tlsPort] : [tcpPort];
+  const { log, stop } = await superviseDaemon(
+    'libvirtd',
+    child,
+    dir,
+    async () => existsSync(socket) && (await canConnect({ path: socket })) && (await allConnect(ports)),
+    100,
+  );
   return {
     dir,
     socket,
@@ -160,7 +111,7 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
     tcpURI: `test+tcp://127.0.0.1:${tcpPort}/default`,
     tlsPort,
     pid: child.pid!,
-    log: () => Buffer.concat(log).toString(),
+    log,
     stop,
   };
 }

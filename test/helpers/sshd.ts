@@ -1,9 +1,10 @@
 // A private OpenSSH sshd for the ssh transport tests: its own host key, config and
 // authorized_keys, listening on a free loopback port, so ssh URIs reach this machine
 // (and through it the private libvirtd's socket) without touching the system's sshd.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
+import { exited, freePort } from './daemon-process.js';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,17 +23,6 @@ export interface Sshd {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** Resolves once the port answers with an SSH banner. */
 function banner(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -49,13 +39,6 @@ function banner(port: number): Promise<boolean> {
 
 function keygen(path: string, comment: string): void {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path], { stdio: 'ignore', timeout: 30_000 });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 }
 
 export async function startSshd(): Promise<Sshd> {
