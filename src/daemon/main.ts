@@ -6,6 +6,7 @@ import { logLine, parseArgs, type DaemonArgs } from './cli.js';
 import { defaultConfig, loadConfig, type DaemonConfig } from './config.js';
 import { daemonPaths } from './paths.js';
 import { DaemonServer } from './server.js';
+import { serverTlsContext } from './tls/setup.js';
 
 /** Set in the background child that -d starts; it reports readiness over IPC. */
 const CHILD_ENV = 'VIRTD_TS_DAEMON_CHILD';
@@ -67,14 +68,21 @@ export async function main(argv: readonly string[]): Promise<void> {
     rmSync(pidFile, { force: true });
     process.exit(code);
   };
-  server = new DaemonServer({
-    config,
-    sockDir: config.unix_sock_dir ?? paths.sockDir,
-    listen: args.listen,
-    timeout: args.timeout > 0 ? args.timeout : 0,
-    onIdle: () => void stop(0),
-  });
+  let tls: ReturnType<typeof serverTlsContext> | undefined;
   try {
+    tls = args.listen && config.listen_tls ? serverTlsContext(config, privileged) : undefined;
+  } catch (e) {
+    fatal(e instanceof Error ? e.message : String(e));
+  }
+  try {
+    server = new DaemonServer({
+      config,
+      sockDir: config.unix_sock_dir ?? paths.sockDir,
+      listen: args.listen,
+      timeout: args.timeout > 0 ? args.timeout : 0,
+      onIdle: () => void stop(0),
+      tls,
+    });
     mkdirSync(dirname(pidFile), { recursive: true });
     writeFileSync(pidFile, `${process.pid}\n`);
     await server.start();

@@ -1,10 +1,13 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { DaemonClient } from './client.js';
 import type { DaemonConfig } from './config.js';
 import { driverDispatch } from './dispatch/index.js';
 import { driverTable, openDriver } from './drivers.js';
+import { stderrSink } from './log.js';
+import type { ServerTlsContext } from './tls/context.js';
 
 export interface ServerOptions {
   config: DaemonConfig;
@@ -14,6 +17,8 @@ export interface ServerOptions {
   /** -t: exit after this many seconds with no clients (0 = never). */
   timeout: number;
   onIdle(): void;
+  /** The TLS listener's context when listen_tls is on (with -l). */
+  tls?: ServerTlsContext;
 }
 
 /** The listening side: unix rw and ro sockets, tcp, and the clients they accepted. */
@@ -33,6 +38,7 @@ export class DaemonServer {
     await this.listenUnix(join(this.opts.sockDir, 'libvirt-sock'), c.unix_sock_rw_perms, false);
     await this.listenUnix(join(this.opts.sockDir, 'libvirt-sock-ro'), c.unix_sock_ro_perms, true);
     if (this.opts.listen && c.listen_tcp) await this.listenTcp(c.listen_addr, Number(c.tcp_port));
+    if (this.opts.tls) await this.listenTls(this.opts.tls, c.listen_addr, Number(c.tls_port));
     this.armIdle();
   }
 
@@ -86,6 +92,31 @@ export class DaemonServer {
 
   private listenTcp(host: string | undefined, port: number): Promise<void> {
     const srv = createServer(this.accept(false));
+    return new Promise((resolve, reject) => {
+      srv.once('error', reject);
+      srv.listen({ host, port, backlog: this.opts.config.max_queued_clients }, () => {
+        this.servers.push(srv);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * The TLS listener: a client is served only after its certificate passed the session
+   * check and it got libvirt's one-byte confirmation; a refused one is just disconnected.
+   */
+  private listenTls(ctx: ServerTlsContext, host: string | undefined, port: number): Promise<void> {
+    const serve = this.accept(false);
+    const srv = createTlsServer(ctx.options, (sock: TLSSocket) => {
+      if (!ctx.admit(sock, stderrSink)) {
+        sock.destroy();
+        return;
+      }
+      sock.write(Buffer.from([1]));
+      serve(sock);
+    });
+    // A handshake that fails ends that connection only.
+    srv.on('tlsClientError', (_e, sock) => sock.destroy());
     return new Promise((resolve, reject) => {
       srv.once('error', reject);
       srv.listen({ host, port, backlog: this.opts.config.max_queued_clients }, () => {

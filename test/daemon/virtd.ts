@@ -30,6 +30,8 @@ export async function startVirtd(extra: string[] = [], args: string[] = []): Pro
   writeFileSync(
     conf,
     [
+      // libvirtd's default listen_tls = 1 needs certificates: off unless the test asks.
+      ...(extra.some((l) => l.startsWith('listen_tls')) ? [] : ['listen_tls = 0']),
       'listen_tcp = 1',
       'listen_addr = "127.0.0.1"',
       `tcp_port = "${tcpPort}"`,

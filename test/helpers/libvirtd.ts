@@ -34,6 +34,8 @@ async function allConnect(ports: number[]): Promise<boolean> {
 export interface LibvirtdOptions {
   /** Listen for TLS on 127.0.0.1 with these files (server key/cert and the CA it trusts). */
   tls?: { key: string; cert: string; ca: string };
+  /** More libvirtd.conf lines (e.g. tls_allowed_dn_list). */
+  extra?: string[];
 }
 
 /** Starts the daemon and resolves once its unix socket and TCP (and TLS) ports accept connections. */
@@ -76,6 +78,7 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
       'unix_sock_rw_perms = "0777"',
       'unix_sock_ro_perms = "0777"',
       'log_outputs = "3:stderr"',
+      ...(options.extra ?? []),
       '',
     ].join('\n'),
   );
