@@ -15,7 +15,9 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+// The bundle is ASCII (esbuild escapes the rest; scripts/build.mjs checks), and latin1 is the
+// cheapest decoding of ASCII.
+const script = new Script(Module.wrap(readFileSync(bundle, 'latin1')), {
   filename: bundle,
   cachedData,
   importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,

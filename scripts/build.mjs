@@ -8,12 +8,43 @@
 // the compile it would have cost anyway.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist');
 const staging = join(root, `dist.tmp-${process.pid}`);
+
+// Modules whose exports are plain data (the command tables, keycode tables, the built-in test
+// node's parse tree): the bundle carries each value as JSON.parse of a string computed here.
+// V8 reads a JSON string several times faster than it runs an object literal, and the code
+// cache shrinks with it; the test node's tree is then never parsed at run time. An exported
+// function stands for the data it returns, and returns a fresh copy on every call; an
+// exported object's array properties are parsed on first access (a command group's table
+// is parsed only when a lookup reaches that group).
+const dataModule = /src\/(commands\/spec\/[\w-]+|core\/keycodes-data|core\/drivers\/test\/default-node-tree)\.ts$/;
+
+const json = (v) => `JSON.parse(${JSON.stringify(JSON.stringify(v))})`;
+
+function lazyArrays(obj) {
+  const props = Object.entries(obj).map(([k, v], i) =>
+    Array.isArray(v) ? `get ${JSON.stringify(k)}() { return (lazy[${i}] ??= ${json(v)}); }` : `${JSON.stringify(k)}: ${json(v)}`,
+  );
+  return `(() => { const lazy = []; return { ${props.join(', ')} }; })()`;
+}
+
+async function dataModuleSource(path) {
+  const r = await build({ entryPoints: [path], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`);
+  const value = (v) => {
+    if (typeof v === 'function') return `() => ${json(v())}`;
+    if (v && typeof v === 'object' && !Array.isArray(v)) return lazyArrays(v);
+    return json(v);
+  };
+  return Object.entries(mod)
+    .map(([name, v]) => `export const ${name} = ${value(v)};`)
+    .join('\n');
+}
 
 await build({
   entryPoints: { 'virsh-ts': join(root, 'src/cli.ts'), 'virtd-ts': join(root, 'src/daemon/index.ts') },
@@ -27,6 +58,16 @@ await build({
   outExtension: { '.js': '.cjs' },
   sourcemap: 'linked',
   logLevel: 'warning',
+  plugins: [
+    {
+      name: 'data-modules',
+      setup(b) {
+        b.onLoad({ filter: dataModule }, async (args) =>
+          args.path.endsWith('/types.ts') ? undefined : { contents: await dataModuleSource(args.path), loader: 'js' },
+        );
+      },
+    },
+  ],
 });
 
 // The interactive shell: its own ESM bundle (Ink is ESM-only and yoga-layout awaits at top
@@ -65,6 +106,9 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// bin/virsh-ts.cjs reads the bundle as latin1, which is only right for ASCII.
+if (/[^\x00-\x7f]/.test(readFileSync(join(staging, 'virsh-ts.cjs'), 'latin1'))) throw new Error('dist/virsh-ts.cjs is not ASCII');
 
 mkdirSync(out, { recursive: true });
 // Swap file by file with rename so a virsh-ts running meanwhile sees either build, whole.

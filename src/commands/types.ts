@@ -68,5 +68,4 @@ export type HandlerTable = Record<string, Handler>;
 
 export interface CommandDef extends CommandSpec {
   group: string;
-  handler?: Handler;
 }

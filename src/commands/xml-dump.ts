@@ -1,6 +1,7 @@
 import { virErr } from '../core/errors.js';
+import { writeStderr } from '../core/stdio.js';
 import { parseXmlDocument } from '../core/xml/parse.js';
-import { dumpNode, evaluateXPath, formatXPathError, parseDom, wrapNodes, XPathError, type XNodeAny } from '../core/xml/xpath/index.js';
+import type { XNodeAny } from '../core/xml/xpath/index.js';
 import type { CommandContext, CommandOptions } from './types.js';
 
 /**
@@ -9,12 +10,14 @@ import type { CommandContext, CommandOptions } from './types.js';
  * A malformed expression is libxml2's complaint on stderr and an empty result; a valid one
  * whose value is not a node-set is virsh's "Incorrect xpath" failure.
  */
-export function virshDumpXML(ctx: CommandContext, xml: string, url: string, xpath: string | undefined, wrap: boolean): boolean {
+export async function virshDumpXML(ctx: CommandContext, xml: string, url: string, xpath: string | undefined, wrap: boolean): Promise<boolean> {
   if (xpath === undefined) {
     ctx.print(xml);
     return true;
   }
   parseXmlDocument(xml, url);
+  // Loaded here: every dumpxml-style command's folder imports this file, few runs use --xpath.
+  const { dumpNode, evaluateXPath, formatXPathError, parseDom, wrapNodes, XPathError } = await import('../core/xml/xpath/index.js');
   const doc = parseDom(xml);
   let selected: XNodeAny[] = [];
   try {
@@ -23,7 +26,7 @@ export function virshDumpXML(ctx: CommandContext, xml: string, url: string, xpat
     selected = value.v;
   } catch (e) {
     if (!(e instanceof XPathError)) throw e;
-    process.stderr.write(formatXPathError(e, xpath));
+    writeStderr(formatXPathError(e, xpath));
   }
   if (wrap) ctx.print(`${dumpNode(wrapNodes(selected))}\n`);
   else ctx.print(selected.map((n) => `${dumpNode(n)}\n`).join(''));
@@ -31,7 +34,7 @@ export function virshDumpXML(ctx: CommandContext, xml: string, url: string, xpat
 }
 
 /** The usual `--xpath EXPR [--wrap]` pair of a dumpxml-style command. */
-export function dumpXmlOption(ctx: CommandContext, opts: CommandOptions, xml: string, url: string): boolean {
+export function dumpXmlOption(ctx: CommandContext, opts: CommandOptions, xml: string, url: string): Promise<boolean> {
   return virshDumpXML(ctx, xml, url, opts.string('xpath'), opts.bool('wrap'));
 }
 

@@ -1,4 +1,5 @@
-import { KEYCODE_VALUES, KEY_NAMES } from './keycodes-data.js';
+/** The tables load on first use: they are large, and only send-key needs them. */
+const tables = () => import('./keycodes-data.js');
 
 /** virKeycodeSet, in libvirt's enum order (the codeset number the API carries). */
 export const KEYCODE_SETS = ['linux', 'xt', 'atset1', 'atset2', 'atset3', 'os_x', 'xt_kbd', 'usb', 'win32', 'qnum'] as const;
@@ -12,12 +13,12 @@ export function keycodeSetFromString(name: string): number {
 }
 
 /** virKeycodeValueFromString: a symbolic key name's value in the codeset, -1 when unknown. */
-export function keycodeFromName(set: number, name: string): number {
-  const names = KEY_NAMES[tableOf(set) ?? ''];
+export async function keycodeFromName(set: number, name: string): Promise<number> {
+  const names = (await tables()).KEY_NAMES[tableOf(set) ?? ''];
   return names && Object.hasOwn(names, name) ? names[name] : -1;
 }
 
 /** virKeycodeValueTranslate(set, set, value) >= 0: the codeset's table has the value. */
-export function keycodeKnown(set: number, value: number): boolean {
-  return KEYCODE_VALUES[tableOf(set) ?? '']?.includes(value) ?? false;
+export async function keycodeKnown(set: number, value: number): Promise<boolean> {
+  return (await tables()).KEYCODE_VALUES[tableOf(set) ?? '']?.includes(value) ?? false;
 }

@@ -4,6 +4,7 @@ import type { Connection } from './api/connection.js';
 import { virErr } from './errors.js';
 import { publicApi } from './api/public/index.js';
 import { strerror } from './strerror.js';
+import { writeStderr } from './stdio.js';
 import type { Conf } from './uri/conf.js';
 import { defaultURI, loadClientConfig, resolveAlias } from './uri/config.js';
 import { formatURI, parseURI, type VirURI } from './uri/parse.js';
@@ -50,7 +51,7 @@ async function notAvailable(driver: string): Promise<never> {
  */
 async function openTest(uri: VirURI, opts: OpenOptions): Promise<Connection> {
   const path = uri.path ?? '';
-  const warn = opts.warn ?? ((text: string) => process.stderr.write(text));
+  const warn = opts.warn ?? writeStderr;
   if (path === '' || path === '/') throw virErr('INVALID_ARG', 'testOpen: supply a path or use test:///default', 'TEST');
   if (path !== '/default') {
     let isDir = false;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VirError } from '../../src/core/errors.js';
 import { formatIp, ipPrefix, maskBits, tryParseIp } from '../../src/core/xml/network/ipaddr.js';
-import { parseMac, parseUUID } from '../../src/core/xml/network/ids.js';
+import { parseMAC, parseUUID } from '../../src/core/xml/ids.js';
 import {
   formatNetworkXML,
   parseNetworkXML,
@@ -47,8 +47,8 @@ describe('socket addresses', () => {
   it('normalises UUIDs and MACs', () => {
     expect(parseUUID('0B7A4A3C8A524D4B9A512F5A0F1A0002')).toBe('0b7a4a3c-8a52-4d4b-9a51-2f5a0f1a0002');
     expect(parseUUID('zzz')).toBeUndefined();
-    expect(parseMac('0:1:2:AB:cd:EF')).toBe('00:01:02:ab:cd:ef');
-    expect(parseMac('00:11:22:33:44')).toBeUndefined();
+    expect(parseMAC('0:1:2:AB:cd:EF')).toBe('00:01:02:ab:cd:ef');
+    expect(parseMAC('00:11:22:33:44')).toBeUndefined();
   });
 });
 

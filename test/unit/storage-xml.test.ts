@@ -6,7 +6,7 @@ import { formatPool, parsePoolXml } from '../../src/core/xml/storage/pool.js';
 import { formatVol, parseVolXml } from '../../src/core/xml/storage/volume.js';
 import { scaleInteger, ULLONG_MAX } from '../../src/core/xml/storage/units.js';
 import { sanitizePath } from '../../src/core/xml/storage/path.js';
-import { parseUuid } from '../../src/core/xml/storage/uuid.js';
+import { parseUUID } from '../../src/core/xml/ids.js';
 import { fixturesDir } from '../conformance/cases.mjs';
 
 const fixture = (name: string) => readFileSync(join(fixturesDir, 'storage', name), 'utf8');
@@ -44,9 +44,9 @@ describe('storage helpers', () => {
     expect(sanitizePath('gluster://h//x')).toBe('gluster://h//x');
   });
   it('parses UUIDs liberally as virUUIDParse', () => {
-    expect(parseUuid(' DFE224CB28FB8DD0C4B264EB3F0F4566 ')).toBe('dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566');
-    expect(parseUuid('dfe2-24cb 28fb8dd0c4b264eb3f0f4566')).toBe('dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566');
-    expect(parseUuid('not-a-uuid')).toBeUndefined();
+    expect(parseUUID(' DFE224CB28FB8DD0C4B264EB3F0F4566 ')).toBe('dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566');
+    expect(parseUUID('dfe2-24cb 28fb8dd0c4b264eb3f0f4566')).toBe('dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566');
+    expect(parseUUID('not-a-uuid')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { CheckpointCreate, CheckpointDelete, CheckpointXML } from '../../core/api/checkpoint.js';
 import { VirError } from '../../core/errors.js';
-import { editText } from '../domain/editor.js';
+import { editText } from '../editor.js';
 import { optDomain } from '../domain/util.js';
 import type { Handler } from '../types.js';
 import { lookupCheckpoint } from './lookup.js';

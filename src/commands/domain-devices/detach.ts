@@ -1,4 +1,4 @@
-import { parseMAC } from '../../core/xml/domain/ids.js';
+import { parseMAC } from '../../core/xml/ids.js';
 import type { Handler } from '../types.js';
 import { deviceFlags, withPersistent } from './attach.js';
 import { exclusive, optDomain } from './util.js';

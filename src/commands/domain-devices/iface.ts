@@ -2,7 +2,7 @@ import { child, children } from '../../core/xml/tree.js';
 import type { Handler } from '../types.js';
 import { domainXml, firstAttr } from './xml.js';
 import { formatTable, optDomain } from './util.js';
-import { parseMAC } from '../../core/xml/domain/ids.js';
+import { parseMAC } from '../../core/xml/ids.js';
 import { dumpRaw, elChildren, parseRaw, rawAttr, setRawAttr } from './rawxml.js';
 
 export const domiflist: Handler = async (ctx, opts) => {

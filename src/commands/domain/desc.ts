@@ -2,7 +2,7 @@ import { DomainMetadata } from '../../core/api/domain.js';
 import type { DomainHandle } from '../../core/api/handles.js';
 import { VirError } from '../../core/errors.js';
 import type { CommandContext, Handler } from '../types.js';
-import { editText } from './editor.js';
+import { editText } from '../editor.js';
 import { affectFlags, exclusive, optDomain } from './util.js';
 
 /** virshGetDomainDescription: the title or description, '' when absent. */

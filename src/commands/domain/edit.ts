@@ -2,7 +2,7 @@ import { DomainDefine, DomainXML } from '../../core/api/domain.js';
 import type { DomainHandle } from '../../core/api/handles.js';
 import { VirError } from '../../core/errors.js';
 import type { Handler } from '../types.js';
-import { editText } from './editor.js';
+import { editText } from '../editor.js';
 import { optDomain } from './util.js';
 
 /**

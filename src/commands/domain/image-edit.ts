@@ -1,7 +1,7 @@
 import { DomainSave, DomainXML } from '../../core/api/domain.js';
 import { VirError } from '../../core/errors.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
-import { editText } from './editor.js';
+import { editText } from '../editor.js';
 import { optDomain } from './util.js';
 
 /** The edit cycle of virsh-edit.c for a saved image: get, edit, re-check, define. */

@@ -36,7 +36,7 @@ export const sendKey: Handler = async (ctx, opts) => {
       return false;
     }
     let k = numericKeycode(word);
-    if (k < 0) k = keycodeFromName(codeset, word);
+    if (k < 0) k = await keycodeFromName(codeset, word);
     if (k < 0) {
       ctx.error(`invalid keycode: '${word}'`);
       return false;

@@ -1,6 +1,6 @@
 import type { InterfaceHandle } from '../../core/api/handles.js';
 import { InterfaceXMLFlags } from '../../core/api/interface.js';
-import { editXml } from '../network/edit-file.js';
+import { editText } from '../editor.js';
 import type { Handler } from '../types.js';
 import { optInterface } from './lookup.js';
 
@@ -10,7 +10,7 @@ export const ifaceEdit: Handler = async (ctx, opts) => {
   if (!iface) return false;
   const conn = await ctx.conn();
   const doc = await conn.interfaceGetXMLDesc(iface, InterfaceXMLFlags.INACTIVE);
-  const edited = editXml(ctx, doc);
+  const edited = await editText(ctx, doc);
   if (edited === undefined) return false;
   if (edited === doc) {
     ctx.printExtra(`Interface ${iface.name} XML configuration not changed.\n`);

@@ -1,5 +1,5 @@
 import type { InterfaceHandle } from '../../core/api/handles.js';
-import { parseMac } from '../../core/xml/network/ids.js';
+import { parseMAC } from '../../core/xml/ids.js';
 import type { CommandContext, CommandOptions } from '../types.js';
 
 export interface By {
@@ -21,7 +21,7 @@ export async function optInterface(
 ): Promise<InterfaceHandle | undefined> {
   const conn = await ctx.conn();
   const n = opts.requiredString(opt);
-  const isMac = parseMac(n) !== undefined;
+  const isMac = parseMAC(n) !== undefined;
   let lookup: Promise<InterfaceHandle> | undefined;
   if (!isMac && by.name) lookup = conn.interfaceLookupByName(n);
   else if (isMac && by.mac) lookup = conn.interfaceLookupByMACString(n);

@@ -4,7 +4,7 @@ import type { Connection } from '../../core/api/connection.js';
 import { VirError } from '../../core/errors.js';
 import { ErrorCodes } from '../../core/error-codes.js';
 import type { Handler } from '../types.js';
-import { editXml } from './edit-file.js';
+import { editText } from '../editor.js';
 import { optNetwork } from './lookup.js';
 
 /** virshNetworkGetXMLDesc: the inactive XML, or the live one where the flag is refused. */
@@ -22,7 +22,7 @@ export const netEdit: Handler = async (ctx, opts) => {
   if (!net) return false;
   const conn = await ctx.conn();
   const doc = await inactiveXml(conn, net);
-  const edited = editXml(ctx, doc);
+  const edited = await editText(ctx, doc);
   if (edited === undefined) return false;
   if (edited === doc) {
     ctx.printExtra(`Network ${net.name} XML configuration not changed.\n`);

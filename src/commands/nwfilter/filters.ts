@@ -2,7 +2,7 @@ import type { NWFilterHandle } from '../../core/api/nwfilter.js';
 import { ErrorCodes } from '../../core/error-codes.js';
 import { VirError } from '../../core/errors.js';
 import { formatTable } from '../domain/table.js';
-import { editText } from '../domain/editor.js';
+import { editText } from '../editor.js';
 import type { CommandContext, HandlerTable } from '../types.js';
 import { optNWFilter } from './lookup.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';

@@ -76,7 +76,8 @@ async function loadRepl(): Promise<typeof import('../../repl/main.js')> {
 
 /** A terminal for input only (output redirected): node's line editor, no Ink. */
 async function readlineLines(): Promise<LineSource> {
-  const readline = await import('node:readline/promises');
+  // Not import(): the bundle runs in vm.Script, whose import() has no loader here.
+  const readline = process.getBuiltinModule('node:readline/promises');
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   let closed = false;
   rl.on('close', () => (closed = true));

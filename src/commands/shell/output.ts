@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeStderr, writeStdout } from '../../core/stdio.js';
 
 /** vsh's message levels (VSH_ERR_*); debug output is shown for levels >= the -d value. */
 export const Level = { DEBUG: 0, INFO: 1, NOTICE: 2, WARNING: 3, ERROR: 4 } as const;
@@ -12,7 +13,7 @@ export class Output {
 
   /** vshPrint */
   print(text: string): void {
-    if (text) process.stdout.write(text);
+    writeStdout(text);
   }
 
   /** vshPrintExtra: silenced by -q. */
@@ -23,7 +24,7 @@ export class Output {
   /** vshError: `error: TEXT` on stderr, and into the log file. */
   error(text: string): void {
     this.log(Level.ERROR, text);
-    process.stderr.write(`error: ${text}\n`);
+    writeStderr(`error: ${text}\n`);
   }
 
   /** vshDebug: stdout and log file when `level` reaches the debug threshold. */
@@ -64,7 +65,7 @@ export class Output {
       writeSync(this.logFd, line);
     } catch {
       this.closeLog();
-      process.stderr.write('error: failed to write the log file\n');
+      writeStderr('error: failed to write the log file\n');
     }
   }
 }

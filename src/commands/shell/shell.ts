@@ -7,6 +7,7 @@ import { ShellError } from './errors.js';
 import { commandOptions } from './options.js';
 import { Level, type Output } from './output.js';
 import type { ParsedCommand } from './parser.js';
+import { handlerOf } from '../registry.js';
 
 /** VSH_MAX_XML_FILE: virsh refuses to read files beyond 10 MiB. */
 const MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -181,13 +182,14 @@ export class Shell {
   private async runOne(cmd: ParsedCommand): Promise<boolean> {
     const { def } = cmd;
     this.pending = undefined;
-    if (!def.handler) {
+    const handler = await handlerOf(def);
+    if (!handler) {
       this.out.error(`command '${def.name}' is not implemented in virsh-ts`);
       return false;
     }
     try {
       if (!def.noConnect) await this.connection();
-      return await def.handler(this.context(), commandOptions(cmd.opts));
+      return await handler(this.context(), commandOptions(cmd.opts));
     } catch (e) {
       this.absorb(e);
       return false;
@@ -198,12 +200,13 @@ export class Shell {
   async run(cmds: readonly ParsedCommand[]): Promise<boolean> {
     let ok = true;
     for (const cmd of cmds) {
-      const before = performance.now();
+      // hrtime, not performance.now(): the global `performance` loads perf_hooks in every run.
+      const before = process.hrtime.bigint();
       ok = await this.runOne(cmd);
-      const after = performance.now();
+      const after = process.hrtime.bigint();
       if (!ok) this.reportError();
       if (cmd.def.name === 'quit' || cmd.def.name === 'exit') return ok;
-      if (this.settings.timing) this.out.print(`\n(Time: ${(after - before).toFixed(3)} ms)\n\n`);
+      if (this.settings.timing) this.out.print(`\n(Time: ${(Number(after - before) / 1e6).toFixed(3)} ms)\n\n`);
       else this.out.printExtra('\n');
     }
     return ok;

@@ -1,6 +1,6 @@
 import { SnapshotCreate, SnapshotDelete, SnapshotXML } from '../../core/api/snapshot.js';
 import { VirError } from '../../core/errors.js';
-import { editText } from '../domain/editor.js';
+import { editText } from '../editor.js';
 import { optDomain } from '../domain/util.js';
 import type { Handler } from '../types.js';
 import { lookupSnapshot } from './lookup.js';

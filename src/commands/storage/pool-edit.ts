@@ -2,7 +2,7 @@ import type { PoolHandle } from '../../core/api/handles.js';
 import { StorageXMLFlags } from '../../core/api/storage.js';
 import { VirError } from '../../core/errors.js';
 import type { Handler } from '../types.js';
-import { editText } from '../domain/editor.js';
+import { editText } from '../editor.js';
 import { optPool } from './util.js';
 
 /**

@@ -1,4 +1,5 @@
-import { open, unlink } from 'node:fs/promises';
+// fs.promises is a lazy getter: node:fs/promises loads only when a volume is streamed.
+import { promises as fsp } from 'node:fs';
 import type { Handler, HandlerTable } from '../types.js';
 import { VolDeleteFlags, VolResizeFlags, VolStreamFlags } from '../../core/api/storage.js';
 import { optVol } from './util.js';
@@ -87,7 +88,7 @@ const volUpload: Handler = async (ctx, opts) => {
   if (!vol) return false;
   const name = opts.requiredString('vol');
   const file = opts.requiredString('file');
-  const fh = await open(file, 'r').catch(() => undefined);
+  const fh = await fsp.open(file, 'r').catch(() => undefined);
   if (!fh) {
     ctx.error(`cannot read ${file}`);
     return false;
@@ -110,10 +111,10 @@ const volDownload: Handler = async (ctx, opts) => {
   const name = opts.requiredString('vol');
   const file = opts.requiredString('file');
   let created = true;
-  let fh = await open(file, 'wx', 0o666).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : null));
+  let fh = await fsp.open(file, 'wx', 0o666).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : null));
   if (fh === undefined) {
     created = false;
-    fh = await open(file, 'w', 0o666).catch(() => null);
+    fh = await fsp.open(file, 'w', 0o666).catch(() => null);
   }
   if (!fh) {
     ctx.error(`cannot create ${file}`);
@@ -130,7 +131,7 @@ const volDownload: Handler = async (ctx, opts) => {
     ok = true;
   } finally {
     await fh.close();
-    if (!ok && created) await unlink(file).catch(() => undefined);
+    if (!ok && created) await fsp.unlink(file).catch(() => undefined);
   }
   return true;
 };

@@ -9,7 +9,9 @@ export interface XNode {
   text: string;
 }
 
-const parser = new XMLParser({
+/** Made on first use: constructing it loads the parser's dependencies, which test:///default's prebuilt tree never needs. */
+let parser: XMLParser | undefined;
+const parserOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -19,7 +21,7 @@ const parser = new XMLParser({
   processEntities: true,
   commentPropName: '#comment',
   cdataPropName: '#cdata',
-});
+};
 
 type Raw = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -41,6 +43,7 @@ function convert(raw: Raw): XNode | undefined {
 /** Parses a well-formed document and returns its root element. Well-formedness errors are
  * reported by `checkWellFormed` (libxml2's wording); call that first. */
 export function parseTree(xml: string): XNode {
+  parser ??= new XMLParser(parserOptions);
   const items = parser.parse(xml) as Raw[];
   for (const item of items) {
     const node = convert(item);

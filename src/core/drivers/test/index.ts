@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Connection } from '../../api/connection.js';
 import { parseTree } from '../../xml/tree.js';
-import { DEFAULT_NODE_XML } from './default-node.js';
+import { defaultNodeTree } from './default-node-tree.js';
 import { buildNode, type TestNode } from './node.js';
 import { hostOps } from './host.js';
 import { domainOps } from './domain.js';
@@ -18,9 +18,9 @@ import { nwfilterOps } from './nwfilter.js';
 /** Builds the node for `test:///default` or `test:///ABS/PATH.xml` (uriPath is the path part). */
 export async function loadTestNode(uri: string, uriPath: string): Promise<TestNode> {
   if (uriPath === '/default') {
-    return buildNode(uri, parseTree(DEFAULT_NODE_XML), { baseDir: '/', isDefault: true });
+    return buildNode(uri, defaultNodeTree(), { baseDir: '/', isDefault: true });
   }
-  const text = await readFile(uriPath, 'utf8');
+  const text = readFileSync(uriPath, 'utf8');
   return buildNode(uri, parseTree(text), { baseDir: dirname(uriPath), isDefault: false });
 }
 

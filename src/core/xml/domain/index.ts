@@ -15,7 +15,7 @@ export type { DomainDef, DeviceDef, DeviceKind, DeviceInfo, OsDef, ClockDef } fr
 export type { Elem } from './elem.js';
 export type { Address } from './address.js';
 export { VIR_DOMAIN_XML_SECURE, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_UPDATE_CPU, VIR_DOMAIN_XML_MIGRATABLE } from './format.js';
-export { generateUUID, generateMAC, parseUUID, parseMAC } from './ids.js';
+export { generateUUID, generateMAC, parseUUID, parseMAC } from '../ids.js';
 
 export interface DomainParseOptions {
   /** The driver's hypervisor type, for `<domain type>` checks ('test' for the test driver). */

@@ -8,7 +8,7 @@ import { normalizeCpu, normalizeMemoryBacking, normalizeMemtune } from './tunabl
 const CPUMASK_LEN = 1024;
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { virErr } from '../../errors.js';
-import { generateUUID, parseUUID } from './ids.js';
+import { generateUUID, parseUUID } from '../ids.js';
 import { parseMemoryKiB } from './units.js';
 import { propEnum, propUInt, parseUInt, TRISTATE_BOOL } from './numbers.js';
 import { DOMAIN_SPECS } from './specs.js';

@@ -2,7 +2,7 @@
 import { virErr } from '../../errors.js';
 import { child, children, type XNode } from '../tree.js';
 import { xstr } from './document.js';
-import { isMulticastMac, parseMac } from './ids.js';
+import { isMulticastMAC, parseMAC } from '../ids.js';
 import { applyMask, formatIp, ipEqual, ipPrefix, parseIp, prefixToMask, tryParseIp, type IpAddr } from './ipaddr.js';
 import { LEASE_UNITS, type DhcpHost, type DhcpRange, type IpDef, type Lease } from './model.js';
 import { propEnum, propTristate, propUInt, propULongLong } from './props.js';
@@ -71,9 +71,9 @@ export function parseDhcpHost(netName: string, ip: IpDef, node: XNode, partial: 
     if (ip.address.family === 6) {
       throw virErr('XML_ERROR', `Invalid to specify MAC address '${macText}' in network '${netName}' IPv6 static host definition`);
     }
-    mac = parseMac(macText);
+    mac = parseMAC(macText);
     if (!mac) throw virErr('XML_ERROR', `Cannot parse MAC address '${macText}' in network '${netName}'`);
-    if (isMulticastMac(mac)) {
+    if (isMulticastMAC(mac)) {
       throw virErr('XML_ERROR', `expected unicast mac address, found multicast '${macText}' in network '${netName}'`);
     }
   }

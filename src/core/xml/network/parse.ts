@@ -2,7 +2,7 @@
 import { virErr } from '../../errors.js';
 import { child, children, type XNode } from '../tree.js';
 import { parseRootElement, textContent, xstr } from './document.js';
-import { generateUUID, isMulticastMac, parseMac, parseUUID } from './ids.js';
+import { generateUUID, isMulticastMAC, parseMAC, parseUUID } from '../ids.js';
 import { applyMask, formatIp, ipEqual, ipPrefix, prefixToMask } from './ipaddr.js';
 import type { ForwardMode, NetworkDef, PortGroupDef } from './model.js';
 import { propTristate } from './props.js';
@@ -98,8 +98,9 @@ export function parseNetworkNode(root: XNode): NetworkDef {
   if (name === undefined) throw virErr('NO_NAME');
   if (name.includes('/')) throw virErr('XML_DETAIL', 'invalid char in name: /');
   const uuidText = xstr(textContent(child(root, 'uuid')));
-  let uuid = generateUUID();
-  if (uuidText !== undefined) {
+  let uuid: string;
+  if (uuidText === undefined) uuid = generateUUID();
+  else {
     const parsed = parseUUID(uuidText);
     if (!parsed) throw virErr('INTERNAL_ERROR', 'malformed uuid element');
     uuid = parsed;
@@ -149,9 +150,9 @@ export function parseNetworkNode(root: XNode): NetworkDef {
   }
   const macText = xstr(child(root, 'mac')?.attrs.address);
   if (macText !== undefined) {
-    const mac = parseMac(macText);
+    const mac = parseMAC(macText);
     if (!mac) throw virErr('XML_ERROR', `Invalid bridge mac address '${macText}' in network '${name}'`);
-    if (isMulticastMac(mac)) {
+    if (isMulticastMAC(mac)) {
       throw virErr('XML_ERROR', `Invalid multicast bridge mac address '${macText}' in network '${name}'`);
     }
     def.mac = mac;

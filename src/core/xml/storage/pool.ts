@@ -8,7 +8,7 @@ import { sanitizePath } from './path.js';
 import { parsePerms, writePerms, type Perms } from './perms.js';
 import { propTristate, xpathAttr, xpathString } from './props.js';
 import { emptySource, parseSource, writeSource, type PoolSource } from './source.js';
-import { generateUuid, parseUuid } from './uuid.js';
+import { generateUUID, parseUUID } from '../ids.js';
 
 const REFRESH_ALLOCATION = ['default', 'capacity'] as const;
 
@@ -46,9 +46,9 @@ export function parsePoolNode(root: XNode): PoolDef {
 
   const uuidText = xpathString(root, 'uuid');
   let uuid: string;
-  if (uuidText === undefined) uuid = generateUuid();
+  if (uuidText === undefined) uuid = generateUUID();
   else {
-    const parsed = parseUuid(uuidText);
+    const parsed = parseUUID(uuidText);
     if (!parsed) throw virErr('XML_ERROR', 'malformed uuid element');
     uuid = parsed;
   }

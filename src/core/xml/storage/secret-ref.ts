@@ -1,7 +1,7 @@
 import { virErr } from '../../errors.js';
 import type { XNode } from '../tree.js';
 import type { XmlWriter } from '../writer.js';
-import { parseUuid } from './uuid.js';
+import { parseUUID } from '../ids.js';
 
 /** virSecretLookupTypeDef: a secret named by UUID or by usage. */
 export type SecretRef = { uuid: string } | { usage: string };
@@ -13,7 +13,7 @@ export function parseSecretRef(node: XNode): SecretRef {
   if (uuid === undefined && usage === undefined) throw virErr('XML_ERROR', 'missing secret uuid or usage attribute');
   if (uuid !== undefined && usage !== undefined) throw virErr('XML_ERROR', 'either secret uuid or usage expected');
   if (uuid !== undefined) {
-    const parsed = parseUuid(uuid);
+    const parsed = parseUUID(uuid);
     if (!parsed) throw virErr('XML_ERROR', `invalid secret uuid '${uuid}'`);
     return { uuid: parsed };
   }

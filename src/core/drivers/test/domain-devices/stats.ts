@@ -5,7 +5,7 @@ import { networkOps } from '../network.js';
 import { checkActive, checkFlags, oneDef } from './common.js';
 import type { DevCtx } from './context.js';
 import { diskByName, hasMemballoon, nets, type NetView } from './view.js';
-import { parseMAC } from '../../../xml/domain/ids.js';
+import { parseMAC } from '../../../xml/ids.js';
 
 type StatsOps = Pick<
   DomainDeviceApi,

@@ -102,7 +102,7 @@ export function miscOps(node: TestNode): Ops {
       const obj = objFromHandle(s, dom);
       checkActive(obj);
       for (const k of keycodes) {
-        if (!keycodeKnown(codeset, k)) throw virErr('INTERNAL_ERROR', `invalid keycode ${k} of ${KEYCODE_SETS[codeset]} codeset`);
+        if (!(await keycodeKnown(codeset, k))) throw virErr('INTERNAL_ERROR', `invalid keycode ${k} of ${KEYCODE_SETS[codeset]} codeset`);
       }
     },
     async domainInjectNMI(dom, flags) {

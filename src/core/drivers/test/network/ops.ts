@@ -17,7 +17,7 @@ import {
   parseNetworkXML,
   updateNetworkSection,
 } from '../../../xml/network/index.js';
-import { parseUUID } from '../../../xml/network/ids.js';
+import { parseUUID } from '../../../xml/ids.js';
 import type { TestNode } from '../node.js';
 import { checkFlags } from './flags.js';
 import { assignDef, findByName, removeObj, type NetworkObj } from './state.js';

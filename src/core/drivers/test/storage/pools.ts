@@ -3,7 +3,7 @@ import type { StorageApi } from '../../../api/storage.js';
 import { ListPools, PoolDefineFlags, PoolLifecycle, PoolState } from '../../../api/storage.js';
 import type { PoolType } from '../../../xml/storage/enums.js';
 import { formatPool, parsePoolXml, type PoolDef } from '../../../xml/storage/pool.js';
-import { parseUuid } from '../../../xml/storage/uuid.js';
+import { parseUUID } from '../../../xml/ids.js';
 import type { TestNode } from '../node.js';
 import { mockVport } from '../nodedev/vport.js';
 import { listAdd } from './list-add.js';
@@ -93,7 +93,7 @@ export function poolOps(node: TestNode): PoolOps {
       return poolHandle(findByName(s, name));
     },
     async storagePoolLookupByUUIDString(uuid) {
-      const parsed = parseUuid(uuid);
+      const parsed = parseUUID(uuid);
       if (!parsed) throw invalidArg('uuidstr in virStoragePoolLookupByUUIDString must be a valid UUID');
       return poolHandle(findByUuid(s, parsed));
     },

@@ -1,7 +1,7 @@
 import { child } from '../../tree.js';
 import { attr, elem, keepAttrs, setAttr, sub } from '../elem.js';
 import { xmlError } from '../errors.js';
-import { generateMAC, isMulticastMAC, parseMAC } from '../ids.js';
+import { generateMAC, isMulticastMAC, parseMAC } from '../../ids.js';
 import { propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
 

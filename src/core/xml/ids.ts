@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+/** UUID and MAC address text forms, as libvirt's viruuid.c and virmacaddr.c read, print and generate them. */
+
 
 /** virUUIDParse: 32 hex digits, '-' or ' ' allowed between pairs, surrounding blanks. */
 export function parseUUID(s: string): string | undefined {
@@ -24,12 +25,22 @@ function formatUUIDHex(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * Random bytes from the global Web Crypto object: it loads node:crypto (≈ 4 ms) on first use
+ * only, and most one-shot commands never generate an id.
+ */
+function randomBytes(n: number): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+const hexOf = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+
 /** virUUIDGenerate: a random version-4 UUID. */
 export function generateUUID(): string {
   const b = randomBytes(16);
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
-  return formatUUIDHex(b.toString('hex'));
+  return formatUUIDHex(hexOf(b));
 }
 
 /** virMacAddrParse: six 1–2 digit hex octets separated by ':'; returns the canonical form. */
@@ -47,5 +58,5 @@ export function isMulticastMAC(mac: string): boolean {
 /** virDomainNetGenerateMAC with the 52:54:00 prefix the test and QEMU drivers use. */
 export function generateMAC(): string {
   const b = randomBytes(3);
-  return `52:54:00:${[...b].map((x) => x.toString(16).padStart(2, '0')).join(':')}`;
+  return `52:54:00:${hexOf(b).replace(/(..)(?!$)/g, '$1:')}`;
 }

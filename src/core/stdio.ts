@@ -1,0 +1,35 @@
+import { writeSync } from 'node:fs';
+
+/**
+ * Writes to stdout and stderr straight to their file descriptors. process.stdout/stderr
+ * are streams whose creation loads node:stream (and node:net for a pipe): a few ms of every
+ * one-shot command. A descriptor another process left non-blocking can refuse a write
+ * (EAGAIN); from then on that descriptor goes through Node's stream, which waits for it,
+ * and since everything before was written synchronously the order holds.
+ */
+const streamed = new Set<number>();
+
+function writeFd(fd: 1 | 2, text: string): void {
+  if (!text) return;
+  if (streamed.has(fd)) {
+    (fd === 1 ? process.stdout : process.stderr).write(text);
+    return;
+  }
+  let buf = Buffer.from(text);
+  while (buf.length) {
+    try {
+      buf = buf.subarray(writeSync(fd, buf));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // virsh dies of SIGPIPE when its reader goes away; Node ignores the signal, so exit as it would.
+      if (code === 'EPIPE') process.exit(128 + 13);
+      if (code !== 'EAGAIN') throw e;
+      streamed.add(fd);
+      (fd === 1 ? process.stdout : process.stderr).write(buf);
+      return;
+    }
+  }
+}
+
+export const writeStdout = (text: string): void => writeFd(1, text);
+export const writeStderr = (text: string): void => writeFd(2, text);
