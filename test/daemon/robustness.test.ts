@@ -19,7 +19,7 @@ afterAll(async () => {
   await Promise.all([virtd?.stop(), libvirtd?.stop()]);
 });
 
-const open = (socket: string) => openConnection(`test+unix:///default?socket=${socket}`, { warn: () => undefined });
+const open = (socket: string) => openConnection(`test+unix:///default?socket=${socket}`, { readonly: false, warn: () => undefined });
 
 /** Bad input number `i`: the kinds in turn, each from its own seed. */
 function badInput(i: number): { kind: string; bytes: Buffer } {
