@@ -24,55 +24,68 @@ export function argvTokens(words: readonly string[]): TokenSource {
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 
+/** What the scanner found from a position: the end, a command separator, or a word. */
+export type Scan =
+  | { kind: 'end' }
+  | { kind: 'subEnd'; next: number }
+  /** `dangling`: a backslash ended the line; `openDouble`: a double quote was never closed. */
+  | { kind: 'word'; value: string; next: number; dangling: boolean; openDouble: boolean };
+
 /**
- * vshCommandStringGetArg: blanks separate words; `;` and newlines separate commands; `#`
- * at the start of a word comments out the rest of the line; single quotes are literal,
- * double quotes allow backslash escapes, backslash-newline disappears.
+ * vshCommandStringGetArg's scanner: blanks separate words; `;` and newlines separate
+ * commands; `#` at the start of a word comments out the rest of the line; single quotes
+ * are literal, double quotes allow backslash escapes, backslash-newline disappears.
+ * Malformed quoting still yields the word so far, for completion to work on.
  */
+export function scanWord(line: string, pos: number): Scan {
+  let p = pos;
+  while (isBlank(line[p]) || (line[p] === '\\' && line[p + 1] === '\n')) p += line[p] === '\\' ? 2 : 1;
+  if (p >= line.length) return { kind: 'end' };
+  if (line[p] === ';' || line[p] === '\n') return { kind: 'subEnd', next: p + 1 };
+  if (line[p] === '#') {
+    while (p < line.length && line[p] !== '\n') p++;
+    return { kind: 'subEnd', next: p < line.length ? p + 1 : p };
+  }
+  let single = false;
+  let double = false;
+  let value = '';
+  while (p < line.length) {
+    const c = line[p];
+    if (!single && !double && (isBlank(c) || c === ';' || c === '\n')) break;
+    if (!double && c === "'") {
+      single = !single;
+      p++;
+      continue;
+    }
+    if (!single && c === '\\') {
+      p++;
+      if (p >= line.length) return { kind: 'word', value, next: p, dangling: true, openDouble: double };
+      if (line[p] === '\n') {
+        p++;
+        continue;
+      }
+    } else if (!single && c === '"') {
+      double = !double;
+      p++;
+      continue;
+    }
+    value += line[p++];
+  }
+  return { kind: 'word', value, next: p, dangling: false, openDouble: double };
+}
+
+/** vshCommandStringGetArg: words cut from a command string, quoting errors reported. */
 export function stringTokens(line: string): TokenSource {
   let pos = 0;
   return {
     next(report) {
-      let p = pos;
-      while (isBlank(line[p]) || (line[p] === '\\' && line[p + 1] === '\n')) p += line[p] === '\\' ? 2 : 1;
-      if (p >= line.length) return { kind: 'end' };
-      if (line[p] === ';' || line[p] === '\n') {
-        pos = p + 1;
-        return { kind: 'subEnd' };
-      }
-      if (line[p] === '#') {
-        while (p < line.length && line[p] !== '\n') p++;
-        pos = p < line.length ? p + 1 : p;
-        return { kind: 'subEnd' };
-      }
-      let single = false;
-      let double = false;
-      let out = '';
-      while (p < line.length) {
-        const c = line[p];
-        if (!single && !double && (isBlank(c) || c === ';' || c === '\n')) break;
-        if (!double && c === "'") {
-          single = !single;
-          p++;
-          continue;
-        }
-        if (!single && c === '\\') {
-          p++;
-          if (p >= line.length) return report ? { kind: 'error', message: 'dangling \\' } : { kind: 'error' };
-          if (line[p] === '\n') {
-            p++;
-            continue;
-          }
-        } else if (!single && c === '"') {
-          double = !double;
-          p++;
-          continue;
-        }
-        out += line[p++];
-      }
-      if (double && report) return { kind: 'error', message: 'missing "' };
-      pos = p;
-      return { kind: 'arg', value: out };
+      const scan = scanWord(line, pos);
+      if (scan.kind === 'end') return scan;
+      pos = scan.next;
+      if (scan.kind === 'subEnd') return { kind: 'subEnd' };
+      if (scan.dangling) return report ? { kind: 'error', message: 'dangling \\' } : { kind: 'error' };
+      if (scan.openDouble && report) return { kind: 'error', message: 'missing "' };
+      return { kind: 'arg', value: scan.value };
     },
   };
 }

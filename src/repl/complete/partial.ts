@@ -1,5 +1,6 @@
 import type { CommandDef } from '../../commands/types.js';
 import type { OptSpec } from '../../commands/spec/types.js';
+import { scanWord } from '../../commands/shell/tokenizer.js';
 
 /** One option of the command being typed, as the partial parse resolved it. */
 export interface PartialOpt {
@@ -23,49 +24,16 @@ interface Word {
 
 type Step = { kind: 'arg'; word: Word } | { kind: 'subEnd' } | { kind: 'end'; at: number };
 
-const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
-
 /**
  * vshCommandStringGetArg without error reports: a dangling backslash or open quote still
  * yields the word typed so far. `at` on end is where scanning stopped (vsh leaves its
  * position before the trailing blanks).
  */
 function nextWord(line: string, pos: number): { step: Step; pos: number } {
-  let p = pos;
-  while (isBlank(line[p]) || (line[p] === '\\' && line[p + 1] === '\n')) p += line[p] === '\\' ? 2 : 1;
-  if (p >= line.length) return { step: { kind: 'end', at: pos }, pos };
-  if (line[p] === ';' || line[p] === '\n') return { step: { kind: 'subEnd' }, pos: p + 1 };
-  if (line[p] === '#') {
-    while (p < line.length && line[p] !== '\n') p++;
-    return { step: { kind: 'subEnd' }, pos: p < line.length ? p + 1 : p };
-  }
-  let single = false;
-  let double = false;
-  let value = '';
-  while (p < line.length) {
-    const c = line[p];
-    if (!single && !double && (isBlank(c) || c === ';' || c === '\n')) break;
-    if (!double && c === "'") {
-      single = !single;
-      p++;
-      continue;
-    }
-    if (!single && c === '"') {
-      double = !double;
-      p++;
-      continue;
-    }
-    if (!single && c === '\\') {
-      p++;
-      if (p >= line.length) break;
-      if (line[p] === '\n') {
-        p++;
-        continue;
-      }
-    }
-    value += line[p++];
-  }
-  return { step: { kind: 'arg', word: { value, end: p } }, pos: p };
+  const scan = scanWord(line, pos);
+  if (scan.kind === 'end') return { step: { kind: 'end', at: pos }, pos };
+  if (scan.kind === 'subEnd') return { step: { kind: 'subEnd' }, pos: scan.next };
+  return { step: { kind: 'arg', word: { value: scan.value, end: scan.next } }, pos: scan.next };
 }
 
 /** vshCmddefGetOption without reports: follows alias options; undefined for unknown ones. */
