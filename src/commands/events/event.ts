@@ -1,9 +1,10 @@
 import type { Handler } from '../types.js';
 import { optDomain } from '../domain/util.js';
+import { domainEventText } from './domain-text.js';
 import { DOMAIN_EVENTS } from './names.js';
-import { timeoutMs, waitForEvents } from './wait.js';
+import { EventLoop, timeoutMs } from './wait.js';
 
-/** virsh `event`: domain events. */
+/** virsh `event` (cmdEvent): list event types, or wait for domain events. */
 export const domainEvent: Handler = async (ctx, opts) => {
   const all = opts.bool('all');
   const list = opts.bool('list');
@@ -22,14 +23,32 @@ export const domainEvent: Handler = async (ctx, opts) => {
     ctx.error('one of --list, --all, or --event <type> is required');
     return false;
   }
-  if (name !== undefined && !DOMAIN_EVENTS.includes(name)) {
+  const ids = DOMAIN_EVENTS.flatMap((e, i) => (name === undefined || e === name ? [i] : []));
+  if (!ids.length) {
     ctx.error(`unknown event type ${name}`);
     return false;
   }
   const timeout = timeoutMs(ctx, opts);
   if (timeout === undefined) return false;
-  if (opts.has('domain') && !(await optDomain(ctx, opts))) return false;
-  await ctx.conn();
-  // Nothing else runs on this connection while the shell waits, so nothing can arrive.
-  return waitForEvents(ctx, timeout, () => 0);
+  let dom;
+  if (opts.has('domain')) {
+    dom = await optDomain(ctx, opts);
+    if (!dom) return false;
+  }
+  const conn = await ctx.conn();
+  const loop = new EventLoop(ctx, opts.bool('loop'), opts.bool('timestamp'));
+  const registered: number[] = [];
+  try {
+    for (const [i, id] of ids.entries()) {
+      try {
+        registered.push(await conn.connectDomainEventRegisterAny(dom, id, (ev) => loop.print(domainEventText(ev))));
+      } catch (e) {
+        // With --all, only the first registration must work: an older server knows fewer ids.
+        if (i === 0) throw e;
+      }
+    }
+    return await loop.wait(timeout);
+  } finally {
+    for (const id of registered) await conn.connectDomainEventDeregisterAny(id);
+  }
 };

@@ -1,7 +1,10 @@
 import type { Handler } from '../types.js';
 import { NODE_DEVICE_EVENTS } from '../events/names.js';
-import { timeoutMs, waitForEvents } from '../events/wait.js';
+import { EventLoop, timeoutMs } from '../events/wait.js';
 import { nodeDeviceByName } from './lookup.js';
+
+/** virshNodeDeviceEventLifecycleType names. */
+const LIFECYCLE = ['Created', 'Deleted', 'Defined', 'Undefined'];
 
 /** virsh `nodedev-event`. */
 export const nodedevEvent: Handler = async (ctx, opts) => {
@@ -14,15 +17,27 @@ export const nodedevEvent: Handler = async (ctx, opts) => {
     ctx.error('either --list or --event <type> is required');
     return false;
   }
-  if (!NODE_DEVICE_EVENTS.includes(name)) {
+  const eventID = NODE_DEVICE_EVENTS.indexOf(name);
+  if (eventID < 0) {
     ctx.error(`unknown event type ${name}`);
     return false;
   }
   const timeout = timeoutMs(ctx, opts);
   if (timeout === undefined) return false;
   const device = opts.string('device');
-  if (device !== undefined) await nodeDeviceByName(ctx, device);
-  await ctx.conn();
-  // Nothing else runs on this connection while the shell waits, so nothing can arrive.
-  return waitForEvents(ctx, timeout, () => 0);
+  const dev = device !== undefined ? await nodeDeviceByName(ctx, device) : undefined;
+  const conn = await ctx.conn();
+  const loop = new EventLoop(ctx, opts.bool('loop'), opts.bool('timestamp'));
+  const id = await conn.connectNodeDeviceEventRegisterAny(dev, eventID, (ev) =>
+    loop.print(
+      ev.eventID === 0
+        ? `event 'lifecycle' for node device ${ev.dev.name}: ${LIFECYCLE[ev.event ?? -1] ?? 'unknown'}\n`
+        : `event '${NODE_DEVICE_EVENTS[ev.eventID]}' for node device ${ev.dev.name}\n`,
+    ),
+  );
+  try {
+    return await loop.wait(timeout);
+  } finally {
+    await conn.connectNodeDeviceEventDeregisterAny(id);
+  }
 };

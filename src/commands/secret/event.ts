@@ -1,6 +1,6 @@
 import type { Handler } from '../types.js';
 import { SECRET_EVENTS } from '../events/names.js';
-import { timeoutMs, waitForEvents } from '../events/wait.js';
+import { EventLoop, timeoutMs } from '../events/wait.js';
 import { optSecret } from './lookup.js';
 
 /** virsh `secret-event`. */
@@ -23,7 +23,7 @@ export const secretEvent: Handler = async (ctx, opts) => {
   if (timeout === undefined) return false;
   const secret = opts.has('secret') ? await optSecret(ctx, opts) : undefined;
   const conn = await ctx.conn();
+  // No driver here has secret events: a registration that succeeds never delivers any.
   await conn.secretEventRegisterAny(secret, eventId);
-  // Nothing else runs on this connection while the shell waits, so nothing can arrive.
-  return waitForEvents(ctx, timeout, () => 0);
+  return new EventLoop(ctx, opts.bool('loop'), opts.bool('timestamp')).wait(timeout);
 };

@@ -9,6 +9,7 @@ import type { InterfaceApi } from './interface.js';
 import type { NodeDeviceApi } from './nodedev.js';
 import type { SecretApi } from './secret.js';
 import type { NWFilterApi, BackupApi } from './nwfilter.js';
+import type { EventApi } from './events.js';
 
 /**
  * The core API every driver implements (test, qemu, remote), grouped like libvirt's public
@@ -28,4 +29,5 @@ export interface Connection
     NodeDeviceApi,
     SecretApi,
     NWFilterApi,
-    BackupApi {}
+    BackupApi,
+    EventApi {}

@@ -3,6 +3,7 @@ import type { Connection } from '../connection.js';
 import type { CallContext } from './checks.js';
 import { domainRows } from './domain.js';
 import { domainDeviceRows } from './domain-devices.js';
+import { eventRows } from './events.js';
 import { hostRows } from './host.js';
 import { interfaceRows, nodeDeviceRows, nwfilterRows, secretRows } from './host-objects.js';
 import { backupRows, checkpointRows, snapshotRows } from './moments.js';
@@ -24,6 +25,7 @@ export const publicTable: Table<Connection> = {
   ...nodeDeviceRows,
   ...secretRows,
   ...nwfilterRows,
+  ...eventRows,
 };
 
 export interface PublicApiOptions {

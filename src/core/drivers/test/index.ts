@@ -14,6 +14,7 @@ import { interfaceOps } from './interface.js';
 import { nodeDeviceOps } from './nodedev.js';
 import { secretOps } from './secret.js';
 import { nwfilterOps } from './nwfilter.js';
+import { eventOps } from './events/index.js';
 
 /** Builds the node for `test:///default` or `test:///ABS/PATH.xml` (uriPath is the path part). */
 export async function loadTestNode(uri: string, uriPath: string): Promise<TestNode> {
@@ -38,5 +39,6 @@ export function connectionForNode(node: TestNode): Connection {
     ...nodeDeviceOps(node),
     ...secretOps(node),
     ...nwfilterOps(node),
+    ...eventOps(node),
   };
 }

@@ -7,6 +7,8 @@ import type { TestNode, LoadContext } from './node.js';
 import { checkFlags } from './host.js';
 import { checkParentHost, fcNames, mockVport } from './nodedev/vport.js';
 import { deviceHasCap, loadDeviceElement } from './nodedev/load.js';
+import { nodeDeviceLifecycle } from './events/index.js';
+import { NodeDeviceLifecycle } from '../../api/events.js';
 
 export interface NodeDevicesState {
   /** By name, in the order devices appeared. */
@@ -74,6 +76,7 @@ export function nodeDeviceOps(node: TestNode): NodeDeviceApi {
       checkParentHost(state.devices, def);
       const created = mockVport(state.devices, wwnn, wwpn);
       state.devices.set(created.name, created);
+      nodeDeviceLifecycle(node, created.name, NodeDeviceLifecycle.CREATED);
       return { name: created.name };
     },
     nodeDeviceDefineXML: async () => {
@@ -86,6 +89,7 @@ export function nodeDeviceOps(node: TestNode): NodeDeviceApi {
       const isVhba = def.caps.some((c) => c.type === 'scsi_host' && c.fc);
       if (!isVhba || def.parent === undefined || !state.devices.has(def.parent)) return;
       state.devices.delete(def.name);
+      nodeDeviceLifecycle(node, def.name, NodeDeviceLifecycle.DELETED);
     },
     nodeDeviceUndefine: async () => {
       throw unsupported('virNodeDeviceUndefine');

@@ -2,6 +2,8 @@ import { DomainDefine, DomainState, DomainStart, DomainUndefine, RunningReason, 
 import { parseDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
+import { domainLifecycle } from '../events/index.js';
+import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
 import { checkAdd, commitAdd } from './add.js';
 import { copyDef, generateIfnames } from './defs.js';
 import { checkFlags } from './flags.js';
@@ -22,6 +24,7 @@ export function defineOps(node: TestNode): Ops {
       const existing = checkAdd(s, def, false);
       const obj = commitAdd(s, existing, def, false);
       obj.persistent = true;
+      domainLifecycle(node, obj, Ev.DEFINED, existing ? D.DEFINED_UPDATED : D.DEFINED_ADDED);
       return handleOf(obj);
     },
     async domainCreateXML(xml, flags) {
@@ -31,6 +34,7 @@ export function defineOps(node: TestNode): Ops {
       const existing = checkAdd(s, def, true);
       const obj = commitAdd(s, existing, def, true);
       startState(s, obj, RunningReason.BOOTED, copyDef);
+      domainLifecycle(node, obj, Ev.STARTED, D.STARTED_BOOTED);
       return handleOf(obj);
     },
     async domainUndefine(dom, flags) {
@@ -41,6 +45,7 @@ export function defineOps(node: TestNode): Ops {
       const nsnap = isActive(obj) ? 0 : countMoments(node, obj).snapshots;
       if (nsnap && !(flags & DomainUndefine.SNAPSHOTS_METADATA))
         throw virErr('OPERATION_INVALID', `cannot delete inactive domain with ${nsnap} snapshots`);
+      domainLifecycle(node, obj, Ev.UNDEFINED, D.UNDEFINED_REMOVED);
       obj.hasManagedSave = false;
       if (isActive(obj)) obj.persistent = false;
       else removeObj(s, obj);
@@ -54,7 +59,9 @@ export function defineOps(node: TestNode): Ops {
       if (obj.def.name === newName) throw virErr('OPERATION_INVALID', "Can't rename domain to itself");
       if (findByName(s, newName)) throw virErr('OPERATION_INVALID', `domain with name '${newName}' already exists`);
       if (newName.includes('/')) throw virErr('XML_ERROR', `name ${newName} cannot contain '/'`);
+      domainLifecycle(node, obj, Ev.UNDEFINED, D.UNDEFINED_RENAMED);
       obj.def.name = newName;
+      domainLifecycle(node, obj, Ev.DEFINED, D.DEFINED_RENAMED);
     },
   };
 }

@@ -9,6 +9,8 @@ import {
 } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
+import { domainLifecycle } from '../events/index.js';
+import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
 import { copyDef } from './defs.js';
 import { checkFlags } from './flags.js';
 import { checkActive, handleOf, objFromHandle, removeObj, shutdownState, startState, type DomainObj } from './state.js';
@@ -25,8 +27,9 @@ export function lifecycleOps(node: TestNode): Ops {
   const s = node.domains;
 
   /** testDomainShutdownState, then a transient domain disappears. */
-  const stop = (obj: DomainObj, reason: number) => {
+  const stop = (obj: DomainObj, reason: number, detail: number) => {
     shutdownState(obj, reason);
+    domainLifecycle(node, obj, Ev.STOPPED, detail);
     if (!obj.persistent) removeObj(s, obj);
   };
 
@@ -35,7 +38,7 @@ export function lifecycleOps(node: TestNode): Ops {
     if (RESTARTING.has(action)) {
       obj.state = DomainState.RUNNING;
       obj.reason = RunningReason.BOOTED;
-    } else stop(obj, ShutoffReason.SHUTDOWN);
+    } else stop(obj, ShutoffReason.SHUTDOWN, D.STOPPED_SHUTDOWN);
   };
 
   return {
@@ -44,13 +47,14 @@ export function lifecycleOps(node: TestNode): Ops {
       const obj = objFromHandle(s, dom);
       if (obj.state !== DomainState.SHUTOFF) throw virErr('INTERNAL_ERROR', `Domain '${dom.name}' is already running`);
       startState(s, obj, RunningReason.BOOTED, copyDef);
+      domainLifecycle(node, obj, Ev.STARTED, D.STARTED_BOOTED);
       return handleOf(obj);
     },
     async domainDestroy(dom, flags) {
       checkFlags(flags, DomainDestroy.GRACEFUL, 'testDomainDestroyFlags');
       const obj = objFromHandle(s, dom);
       checkActive(obj);
-      stop(obj, ShutoffReason.DESTROYED);
+      stop(obj, ShutoffReason.DESTROYED, D.STOPPED_DESTROYED);
     },
     async domainShutdown(dom, flags) {
       checkFlags(flags, 0, 'testDomainShutdownFlags');
@@ -75,12 +79,14 @@ export function lifecycleOps(node: TestNode): Ops {
         throw virErr('INTERNAL_ERROR', `domain '${dom.name}' not running`);
       obj.state = DomainState.PAUSED;
       obj.reason = PausedReason.USER;
+      domainLifecycle(node, obj, Ev.SUSPENDED, D.SUSPENDED_PAUSED);
     },
     async domainResume(dom) {
       const obj = objFromHandle(s, dom);
       if (obj.state !== DomainState.PAUSED) throw virErr('INTERNAL_ERROR', `domain '${dom.name}' not paused`);
       obj.state = DomainState.RUNNING;
       obj.reason = RunningReason.UNPAUSED;
+      domainLifecycle(node, obj, Ev.RESUMED, D.RESUMED_UNPAUSED);
     },
   };
 }

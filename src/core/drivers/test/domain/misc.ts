@@ -6,6 +6,8 @@ import type { TestNode } from '../node.js';
 import { checkFlags } from './flags.js';
 import { checkActive, isActive, modificationDefs, objFromHandle } from './state.js';
 import { getMetadataElement, setMetadataElement } from './metadata.js';
+import { domainEvent } from '../events/index.js';
+import { DomainEventID } from '../../../api/events.js';
 
 type Ops = Pick<
   DomainApi,
@@ -85,13 +87,14 @@ export function miscOps(node: TestNode): Ops {
         // Parse once up front so a bad fragment changes neither definition.
         const apply = setMetadataElement(metadata, key, uri);
         for (const d of defs) apply(d);
-        return;
+      } else {
+        const value = metadata === null || metadata === '' ? undefined : metadata;
+        for (const d of defs) {
+          if (type === DomainMetadata.TITLE) d.title = value;
+          else d.description = value;
+        }
       }
-      const value = metadata === null || metadata === '' ? undefined : metadata;
-      for (const d of defs) {
-        if (type === DomainMetadata.TITLE) d.title = value;
-        else d.description = value;
-      }
+      domainEvent(node, obj, DomainEventID.METADATA_CHANGE, { type, nsuri: uri ?? undefined });
     },
     async domainScreenshot(_dom, _screen, flags) {
       checkFlags(flags, 0, 'testDomainScreenshot');

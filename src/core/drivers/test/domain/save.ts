@@ -4,6 +4,8 @@ import { DomainSave, DomainXML, RunningReason, ShutoffReason, type DomainApi } f
 import { formatDomainXML, parseDomainXML, type DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
+import { domainLifecycle } from '../events/index.js';
+import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
 import { checkAdd, commitAdd } from './add.js';
 import { copyDef, generateIfnames } from './defs.js';
 import { checkFlags, systemError } from './flags.js';
@@ -85,6 +87,7 @@ export function saveOps(node: TestNode): Ops {
       checkActive(obj);
       writeImage(path, obj.def, obj.id);
       shutdownState(obj, ShutoffReason.SAVED);
+      domainLifecycle(node, obj, Ev.STOPPED, D.STOPPED_SAVED);
       if (!obj.persistent) removeObj(s, obj);
     },
     async domainRestore(path, dxml, flags) {
@@ -95,6 +98,7 @@ export function saveOps(node: TestNode): Ops {
       const existing = checkAdd(s, def, true);
       const obj = commitAdd(s, existing, def, true);
       startState(s, obj, RunningReason.RESTORED, copyDef);
+      domainLifecycle(node, obj, Ev.STARTED, D.STARTED_RESTORED);
     },
     async domainSaveImageGetXMLDesc(path, flags) {
       checkFlags(flags, DomainXML.SECURE, 'testDomainSaveImageGetXMLDesc');
@@ -112,6 +116,7 @@ export function saveOps(node: TestNode): Ops {
       checkActive(obj);
       if (!obj.persistent) throw virErr('OPERATION_INVALID', 'cannot do managed save for transient domain');
       shutdownState(obj, ShutoffReason.SAVED);
+      domainLifecycle(node, obj, Ev.STOPPED, D.STOPPED_SAVED);
       obj.hasManagedSave = true;
     },
     async domainHasManagedSaveImage(dom, flags) {
@@ -139,6 +144,7 @@ export function saveOps(node: TestNode): Ops {
       if (format !== 0) throw virErr('OPERATION_UNSUPPORTED', 'kdump-compressed format is not supported here');
       if (flags & CRASH) {
         shutdownState(obj, ShutoffReason.CRASHED);
+        domainLifecycle(node, obj, Ev.STOPPED, D.STOPPED_CRASHED);
         if (!obj.persistent) removeObj(s, obj);
       }
     },

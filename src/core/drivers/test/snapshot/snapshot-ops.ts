@@ -4,7 +4,9 @@ import { virErr } from '../../../errors.js';
 import { snapshotIsExternal, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { formatSnapshotXML } from '../../../xml/snapshot/format.js';
 import { checkFlags } from './flags.js';
-import { objFromHandle } from '../domain/state.js';
+import { isActive, objFromHandle } from '../domain/state.js';
+import { domainLifecycle } from '../events/index.js';
+import { DomainLifecycle, LifecycleDetail } from '../../../api/events.js';
 import type { TestNode } from '../node.js';
 import { defOf, findMoment, listMoments, MomentListFlags, type MomentObj } from './moments.js';
 import { createSnapshot, SNAPSHOT_CREATE_ALLOWED } from './snapshot-create.js';
@@ -75,7 +77,10 @@ export function snapshotOps(node: TestNode): SnapshotApi {
       if (checkpointsOf(dom).objs.size > 0) {
         throw virErr('OPERATION_UNSUPPORTED', 'cannot create snapshot while checkpoint exists', 'DOMAIN');
       }
+      const wasActive = isActive(obj);
       const snap = createSnapshot(momentsOf(node.snapshots, obj), obj, xml, flags);
+      // --halt stopped it.
+      if (wasActive && !isActive(obj)) domainLifecycle(node, obj, DomainLifecycle.STOPPED, LifecycleDetail.STOPPED_FROM_SNAPSHOT);
       return handle({ ...dom, id: obj.id }, snap);
     },
     async domainSnapshotNum(dom, flags) {
@@ -105,7 +110,9 @@ export function snapshotOps(node: TestNode): SnapshotApi {
     async domainRevertToSnapshot(snap, flags) {
       checkFlags(flags, SnapshotRevert.RUNNING | SnapshotRevert.PAUSED | SnapshotRevert.FORCE, 'testDomainRevertToSnapshot');
       const obj = domObj(snap.domain);
-      revertToSnapshot(node.domains, listOf(snap.domain), obj, snapObj(snap.domain, snap.name), flags);
+      revertToSnapshot(node.domains, listOf(snap.domain), obj, snapObj(snap.domain, snap.name), flags, (ev, detail) =>
+        domainLifecycle(node, obj, ev, detail),
+      );
     },
     async snapshotNumChildren(snap, flags) {
       checkFlags(flags, L.DESCENDANTS | L.TOPOLOGICAL | FILTERS_ALL, 'testDomainSnapshotNumChildren');

@@ -5,6 +5,10 @@ import { snapshotIsOnline, type SnapshotDef } from '../../../xml/snapshot/def.js
 import { copyDef } from '../domain/defs.js';
 import { isActive, shutdownState, startState, type DomainObj, type DomainsState } from '../domain/state.js';
 import { defOf, type MomentList, type MomentObj } from './moments.js';
+import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
+
+/** Queues a lifecycle event for the domain as it is at that moment. */
+export type LifecycleEmit = (event: number, detail: number) => void;
 
 const R = SnapshotRevert;
 
@@ -15,6 +19,7 @@ export function revertToSnapshot(
   obj: DomainObj,
   snap: MomentObj<SnapshotDef>,
   flags: number,
+  emit: LifecycleEmit,
 ): void {
   const def = defOf(snap);
   const online = snapshotIsOnline(def);
@@ -31,18 +36,29 @@ export function revertToSnapshot(
   list.current = undefined;
   const config = copyDef(def.dom);
   if (online) {
-    if (isActive(obj)) shutdownState(obj, ShutoffReason.FROM_SNAPSHOT);
+    if (isActive(obj)) {
+      shutdownState(obj, ShutoffReason.FROM_SNAPSHOT);
+      emit(Ev.STOPPED, D.STOPPED_FROM_SNAPSHOT);
+    }
     obj.def = config;
     startState(domains, obj, RunningReason.FROM_SNAPSHOT, copyDef);
+    emit(Ev.STARTED, D.STARTED_FROM_SNAPSHOT);
     if (!(flags & R.RUNNING) && (def.state === 'paused' || flags & R.PAUSED)) {
       obj.state = DomainState.PAUSED;
       obj.reason = PausedReason.FROM_SNAPSHOT;
+      emit(Ev.SUSPENDED, D.SUSPENDED_FROM_SNAPSHOT);
     }
   } else {
     // virDomainObjAssignDef(live=false): a running domain gets it as its next configuration.
     if (isActive(obj)) obj.newDef = config;
     else obj.def = config;
-    if (isActive(obj)) shutdownState(obj, ShutoffReason.FROM_SNAPSHOT);
+    if (isActive(obj)) {
+      shutdownState(obj, ShutoffReason.FROM_SNAPSHOT);
+      emit(Ev.STOPPED, D.STOPPED_FROM_SNAPSHOT);
+    }
+    // libvirt announces the start it was asked for without starting the domain.
+    if (flags & (R.RUNNING | R.PAUSED)) emit(Ev.STARTED, D.STARTED_FROM_SNAPSHOT);
+    if (flags & R.PAUSED) emit(Ev.SUSPENDED, D.SUSPENDED_FROM_SNAPSHOT);
   }
   list.current = snap;
 }

@@ -6,6 +6,8 @@ import { formatPool, parsePoolXml, type PoolDef } from '../../../xml/storage/poo
 import { parseUUID } from '../../../xml/ids.js';
 import type { TestNode } from '../node.js';
 import { mockVport } from '../nodedev/vport.js';
+import { nodeDeviceLifecycle } from '../events/index.js';
+import { NodeDeviceLifecycle } from '../../../api/events.js';
 import { listAdd } from './list-add.js';
 import { emitLifecycle, emitRefresh } from './events.js';
 import {
@@ -111,6 +113,7 @@ export function poolOps(node: TestNode): PoolOps {
         try {
           const vhba = mockVport(devices, adapter.wwnn ?? '', adapter.wwpn ?? '');
           devices.set(vhba.name, vhba);
+          nodeDeviceLifecycle(node, vhba.name, NodeDeviceLifecycle.CREATED);
         } catch (e) {
           removePool(s, obj);
           throw e;
@@ -156,6 +159,7 @@ export function poolOps(node: TestNode): PoolOps {
           throw virErr('NO_NODE_DEVICE', `no node device with matching name '${MOCK_VHBA}'`);
         }
         devices.delete(MOCK_VHBA);
+        nodeDeviceLifecycle(node, MOCK_VHBA, NodeDeviceLifecycle.DELETED);
       }
       emitLifecycle(s, obj, PoolLifecycle.STOPPED);
       if (!obj.persistent) removePool(s, obj);
