@@ -16,11 +16,11 @@ import { startLibvirtd } from './libvirtd.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = 8;
 const ROUNDS = Number(process.env.BENCH_MIX_ROUNDS ?? 250);
-const REPEATS = Number(process.env.BENCH_MIX_REPEATS ?? 3);
+const REPEATS = Number(process.env.BENCH_MIX_REPEATS ?? 5);
 const CALLS_PER_ROUND = 5;
 
 /** The project's own client (src/core/open.ts), bundled for this process. */
-async function loadClient() {
+export async function loadClient() {
   const file = join(root, 'bench', `.client-${process.pid}.mjs`);
   await build({
     entryPoints: [join(root, 'src/core/open.ts')],
@@ -99,7 +99,7 @@ async function oneClient(openConnection, socket, k, tag) {
 }
 
 /** Calls per second of the whole mix from CLIENTS clients at once. */
-async function measure(openConnection, socket, tag) {
+export async function measure(openConnection, socket, tag) {
   const t0 = process.hrtime.bigint();
   await Promise.all(Array.from({ length: CLIENTS }, (_, k) => oneClient(openConnection, socket, k, tag)));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { compare, ratio } from './lib.mjs';
 import { writeLargeNode } from './gen-node.mjs';
 import { startLibvirtd } from './libvirtd.mjs';
+import { daemonMix } from './daemon-mix.mjs';
 
 const bin = fileURLToPath(new URL('../bin/virsh-ts', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -60,3 +61,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// virtd-ts against libvirtd under the same call mix (alone: node bench/daemon-mix.mjs).
+await daemonMix();
