@@ -12,6 +12,8 @@ import { XdrReader } from '../core/rpc/xdr/index.js';
 import type { Opened } from './drivers.js';
 import type { Served } from './dispatch/serve.js';
 import { sessionServed, type SessionHost } from './session.js';
+import { ClientEvents } from './dispatch/events.js';
+import type { Procedure } from '../core/rpc/procedures/index.js';
 
 export interface ClientOptions {
   /** The read-only socket: every connection opened through it is read-only. */
@@ -21,6 +23,10 @@ export interface ClientOptions {
   keepalive: { interval: number; count: number };
   dispatch: Map<number, Served>;
   open(name: string | undefined, readonly: boolean): Promise<Opened>;
+  /** The program this socket serves (REMOTE unless it is the admin socket). */
+  program?: number;
+  /** Its connection-level procedures, answered without a driver connection. */
+  session?: (host: DaemonClient) => Served[];
 }
 
 const rpcError = (text: string) => virErr('RPC', text, 'RPC');
@@ -41,13 +47,16 @@ export class DaemonClient implements SessionHost {
   private closed = false;
   private keepalive?: Keepalive;
   private readonly session: Map<number, Served>;
+  /** Event callbacks this client registered, and their procedures. */
+  private readonly events = new ClientEvents({ push: (proc, msg) => this.pushEvent(proc, msg) });
+  private readonly eventServed = new Map(this.events.served().map((s) => [s.proc.number, s]));
 
   constructor(
     private readonly sock: Socket,
     private readonly opts: ClientOptions,
     private readonly gone: (c: DaemonClient) => void,
   ) {
-    this.session = new Map(sessionServed(this).map((s) => [s.proc.number, s]));
+    this.session = new Map((opts.session ?? sessionServed)(this).map((s) => [s.proc.number, s]));
     sock.setNoDelay?.(true);
     sock.on('data', (chunk: Buffer) => this.receive(chunk));
     sock.on('error', () => this.shutdown());
@@ -69,6 +78,7 @@ export class DaemonClient implements SessionHost {
   }
 
   async close(): Promise<void> {
+    await this.events.clear();
     const opened = this.opened;
     this.opened = undefined;
     this.conn = undefined;
@@ -98,6 +108,12 @@ export class DaemonClient implements SessionHost {
     this.payloads.length = 0;
     void this.close();
     this.gone(this);
+  }
+
+  /** remoteDispatchObjectEventSend: events go out as MESSAGE packets with serial 1. */
+  private pushEvent(proc: Procedure, msg: unknown): void {
+    const h = { prog: proc.program, vers: PROTOCOL_VERSION, proc: proc.number, type: MessageType.MESSAGE, serial: 1, status: MessageStatus.OK };
+    this.send(encodePacket(h, (w) => proc.args.enc(w, msg)));
   }
 
   private send(packet: Buffer): void {
@@ -133,7 +149,7 @@ export class DaemonClient implements SessionHost {
       return;
     }
     const isCall = h.type === MessageType.CALL || h.type === MessageType.CALL_WITH_FDS;
-    if (h.prog !== Program.REMOTE || h.vers !== PROTOCOL_VERSION) {
+    if (h.prog !== (this.opts.program ?? Program.REMOTE) || h.vers !== PROTOCOL_VERSION) {
       if (isCall) this.replyError(h, rpcError(`Cannot find program ${h.prog | 0} version ${h.vers | 0}`));
       return;
     }
@@ -163,7 +179,7 @@ export class DaemonClient implements SessionHost {
   private async dispatch(h: Header, payload: Buffer): Promise<void> {
     try {
       if (h.status !== MessageStatus.OK) throw rpcError(`Unexpected message status ${h.status >>> 0}`);
-      const served = this.session.get(h.proc) ?? this.opts.dispatch.get(h.proc);
+      const served = this.session.get(h.proc) ?? this.eventServed.get(h.proc) ?? this.opts.dispatch.get(h.proc);
       if (!served) throw rpcError(`unknown procedure: ${h.proc}`);
       let args: unknown;
       try {

@@ -1,4 +1,4 @@
-import { unsupported, virErr } from '../core/errors.js';
+import { virErr } from '../core/errors.js';
 import { AuthType, Feature, OpenFlags } from '../core/rpc/constants.js';
 import { P } from '../core/rpc/procedures/index.js';
 import type { Connection } from '../core/api/connection.js';
@@ -51,10 +51,6 @@ export function sessionServed(host: SessionHost): Served[] {
     }),
     serve(P.connectUnregisterCloseCallback, async () => {
       opened();
-    }),
-    serve(P.connectDomainEventCallbackRegisterAny, async () => {
-      opened();
-      throw unsupported('virConnectDomainEventRegisterAny');
     }),
   ];
 }

@@ -18,7 +18,7 @@ const WATCHDOG = ['none', 'pause', 'reset', 'poweroff', 'shutdown', 'debug', 'in
 const METADATA = ['description', 'title', 'element'];
 
 const pick = (names: readonly string[], i: number | undefined, fallback = 'unknown') => (i !== undefined && names[i]) || fallback;
-const nullstr = (s: string | undefined) => s ?? '(null)';
+const nullstr = (s: string | undefined) => s ?? '<null>';
 
 /**
  * The line(s) virsh's callback for each event id prints (virshEvent*Print), by event id.

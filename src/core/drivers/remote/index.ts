@@ -5,6 +5,7 @@ import { P } from '../../rpc/procedures/index.js';
 import { formatURI, type VirURI } from '../../uri/parse.js';
 import { openName } from './name.js';
 import { domainOps } from './ops/domain.js';
+import { eventOps } from './ops/events.js';
 import { hostOps } from './ops/host.js';
 import { networkOps } from './ops/network.js';
 import { objectOps } from './ops/objects.js';
@@ -51,6 +52,7 @@ export async function openRemoteConnection(
     ...networkOps(session),
     ...storageOps(session),
     ...objectOps(session),
+    ...eventOps(session),
   };
   return new Proxy(ops, {
     get(target, prop, receiver) {

@@ -27,6 +27,8 @@ type EventListener = (proc: Procedure, payload: unknown) => void;
  */
 export class Session {
   readonly listeners = new Set<EventListener>();
+  /** Told when the link goes down, with the virConnectCloseReason. */
+  readonly closeListeners = new Set<(reason: number) => void>();
   closeCallback = false;
   eventCallbacks = false;
   closeError?: VirError;
@@ -86,8 +88,10 @@ export async function openSession(link: Link, opts: SessionOptions): Promise<Ses
     maxInFlight: PIPELINE_DEPTH,
     eofError: link.eofError,
     onEvent: (proc, payload) => session?.listeners.forEach((l) => l(proc, payload)),
-    onClose: (_reason, err) => {
-      if (session) session.closeError = err;
+    onClose: (reason, err) => {
+      if (!session) return;
+      session.closeError = err;
+      session.closeListeners.forEach((l) => l(reason));
     },
   });
   session = new Session(client);

@@ -1,6 +1,7 @@
 import { connectProcs } from './connect.js';
 import type { Procedure } from './define.js';
 import { domainProcs } from './domain.js';
+import { domainEventProcs } from './domain-events.js';
 import { eventProcs } from './events.js';
 import { hostObjectProcs } from './host-objects.js';
 import { keepaliveProcs } from './keepalive.js';
@@ -20,6 +21,7 @@ export const P = {
   ...storageProcs,
   ...hostObjectProcs,
   ...eventProcs,
+  ...domainEventProcs,
 };
 
 /** Lookup by (program, number), for a daemon dispatching calls and a client routing events. */
