@@ -7,6 +7,7 @@ import type { TestNode, LoadContext } from './node.js';
 import { isKnownArch } from './host/arch.js';
 import { buildCapabilities, defaultCells, type TestCell } from './host/caps.js';
 import { cpuDriverFor } from './host/cpu-models.js';
+import { testBaselineCPU } from './host/baseline.js';
 import { DEFAULT_NODE_INFO, parseNodeInfo } from './host/node-info.js';
 
 export interface HostState {
@@ -90,11 +91,7 @@ export function hostOps(node: TestNode): HostApi {
     compareCPU: async () => {
       throw unsupported('virConnectCompareCPU');
     },
-    // The test driver computes a baseline with libvirt's CPU model engine, which this
-    // driver does not carry yet.
-    baselineCPU: async () => {
-      throw unsupported('virConnectBaselineCPU');
-    },
+    baselineCPU: async (xmlCPUs, flags) => testBaselineCPU(xmlCPUs, flags),
     compareHypervisorCPU: async () => {
       throw unsupported('virConnectCompareHypervisorCPU');
     },
