@@ -23,6 +23,10 @@ export interface ClientOptions {
   keepalive: { interval: number; count: number };
   dispatch: Map<number, Served>;
   open(name: string | undefined, readonly: boolean): Promise<Opened>;
+  /** The program this socket serves (REMOTE unless it is the admin socket). */
+  program?: number;
+  /** Its connection-level procedures, answered without a driver connection. */
+  session?: (host: DaemonClient) => Served[];
 }
 
 const rpcError = (text: string) => virErr('RPC', text, 'RPC');
@@ -52,7 +56,7 @@ export class DaemonClient implements SessionHost {
     private readonly opts: ClientOptions,
     private readonly gone: (c: DaemonClient) => void,
   ) {
-    this.session = new Map(sessionServed(this).map((s) => [s.proc.number, s]));
+    this.session = new Map((opts.session ?? sessionServed)(this).map((s) => [s.proc.number, s]));
     sock.setNoDelay?.(true);
     sock.on('data', (chunk: Buffer) => this.receive(chunk));
     sock.on('error', () => this.shutdown());
@@ -145,7 +149,7 @@ export class DaemonClient implements SessionHost {
       return;
     }
     const isCall = h.type === MessageType.CALL || h.type === MessageType.CALL_WITH_FDS;
-    if (h.prog !== Program.REMOTE || h.vers !== PROTOCOL_VERSION) {
+    if (h.prog !== (this.opts.program ?? Program.REMOTE) || h.vers !== PROTOCOL_VERSION) {
       if (isCall) this.replyError(h, rpcError(`Cannot find program ${h.prog | 0} version ${h.vers | 0}`));
       return;
     }

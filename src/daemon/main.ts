@@ -5,6 +5,7 @@ import { VirError } from '../core/errors.js';
 import { logLine, parseArgs, type DaemonArgs } from './cli.js';
 import { defaultConfig, loadConfig, type DaemonConfig } from './config.js';
 import { daemonPaths } from './paths.js';
+import { systemdActivation } from './activation.js';
 import { DaemonServer } from './server.js';
 import { serverTlsContext } from './tls/setup.js';
 
@@ -69,8 +70,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exit(code);
   };
   let tls: ReturnType<typeof serverTlsContext> | undefined;
+  let activation: Map<string, number[]> | undefined;
   try {
-    tls = args.listen && config.listen_tls ? serverTlsContext(config, privileged) : undefined;
+    activation = systemdActivation();
+    if (activation && args.listen) {
+      throw new Error("--listen parameter not permitted with systemd activation sockets, see 'man libvirtd' for further guidance");
+    }
+    const tlsUnit = activation && [...activation.keys()].some((u) => u.endsWith('-tls.socket'));
+    tls = (args.listen && config.listen_tls) || tlsUnit ? serverTlsContext(config, privileged) : undefined;
   } catch (e) {
     fatal(e instanceof Error ? e.message : String(e));
   }
@@ -78,10 +85,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     server = new DaemonServer({
       config,
       sockDir: config.unix_sock_dir ?? paths.sockDir,
+      privileged,
+      explicitDir: config.unix_sock_dir !== undefined,
       listen: args.listen,
       timeout: args.timeout > 0 ? args.timeout : 0,
       onIdle: () => void stop(0),
       tls,
+      activation,
     });
     mkdirSync(dirname(pidFile), { recursive: true });
     writeFileSync(pidFile, `${process.pid}\n`);

@@ -13,6 +13,7 @@ export interface Virtd {
   dir: string;
   socket: string;
   roSocket: string;
+  adminSocket: string;
   tcpPort: number;
   unixURI: string;
   roURI: string;
@@ -58,6 +59,7 @@ export async function startVirtd(extra: string[] = [], args: string[] = []): Pro
     dir,
     socket,
     roSocket: `${socket}-ro`,
+    adminSocket: join(dir, 'run', 'libvirt-admin-sock'),
     tcpPort,
     unixURI: `test+unix:///default?socket=${socket}`,
     roURI: `test+unix:///default?socket=${socket}-ro`,

@@ -2,6 +2,7 @@
 // from a seeded generator, and what a daemon does with them on one connection — the packets
 // it answers with, and whether it hangs up — read up to a well-formed sentinel call's reply,
 // so no outcome depends on a timer.
+import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { MessageStatus, MessageType, Program, PROTOCOL_VERSION } from '../../src/core/rpc/constants.js';
 import { Framer } from '../../src/core/rpc/framer.js';
@@ -168,5 +169,38 @@ export function exchange(target: { path: string } | { host: string; port: number
     });
     sock.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? finish('closed') : reject(e)));
     sock.on('close', () => finish('closed'));
+  });
+}
+
+/**
+ * exchange() from another uid (libvirtd's admin socket refuses clients of any uid but its
+ * own): a child Node process as `uid` sends the bytes and the sentinel and prints every
+ * packet it got back, in hex, until the sentinel's reply and `calls` more, or the close.
+ */
+export function exchangeAs(uid: number, path: string, bytes: Buffer): Promise<Outcome> {
+  const child = `
+    const sock = require('net').createConnection(${JSON.stringify(path)});
+    let buf = Buffer.alloc(0); const frames = []; let answered = false; let done = false;
+    const finish = (end) => { if (done) return; done = true; sock.destroy(); process.stdout.write(JSON.stringify({ frames, end })); };
+    sock.on('connect', () => { sock.write(Buffer.from(${JSON.stringify(bytes.toString('hex'))}, 'hex')); sock.write(Buffer.from(${JSON.stringify(sentinel().toString('hex'))}, 'hex')); });
+    sock.on('data', (c) => {
+      buf = Buffer.concat([buf, c]);
+      while (buf.length >= 4 && buf.length >= buf.readUInt32BE(0)) {
+        const len = buf.readUInt32BE(0); const f = buf.subarray(4, len); buf = buf.subarray(len);
+        if (f.readUInt32BE(16) === ${SENTINEL_SERIAL} && f.readInt32BE(12) === 1) answered = true; else frames.push(f.toString('hex'));
+        if (answered && frames.length >= ${callsIn(bytes)}) return finish('sentinel answered');
+      }
+    });
+    sock.on('error', () => finish('closed'));
+    sock.on('close', () => finish('closed'));`;
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['-e', child], { uid, gid: uid, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (c) => (out += c));
+    p.on('error', reject);
+    p.on('close', () => {
+      const { frames, end } = JSON.parse(out) as { frames: string[]; end: Outcome['end'] };
+      resolve({ replies: frames.map((h) => describe(Buffer.from(h, 'hex'))).sort(), end });
+    });
   });
 }

@@ -14,6 +14,8 @@ export interface Libvirtd {
   dir: string;
   /** The read-write unix socket. */
   socket: string;
+  /** The admin socket (opened by an unprivileged libvirtd only with `sessionSockets`). */
+  adminSocket: string;
   tcpPort: number;
   /** URIs reaching the daemon's test driver (test:///default) over each transport. */
   unixURI: string;
@@ -36,6 +38,11 @@ export interface LibvirtdOptions {
   tls?: { key: string; cert: string; ca: string };
   /** More libvirtd.conf lines (e.g. tls_allowed_dn_list). */
   extra?: string[];
+  /**
+   * No unix_sock_dir: the session daemon's own layout under $XDG_RUNTIME_DIR/libvirt,
+   * the only one where an unprivileged libvirtd opens its admin socket.
+   */
+  sessionSockets?: boolean;
 }
 
 /** Starts the daemon and resolves once its unix socket and TCP (and TLS) ports accept connections. */
@@ -74,7 +81,7 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
       'auth_tcp = "none"',
       'auth_unix_rw = "none"',
       'auth_unix_ro = "none"',
-      `unix_sock_dir = "${join(dir, 'run')}"`,
+      ...(options.sessionSockets ? [] : [`unix_sock_dir = "${join(dir, 'run')}"`]),
       'unix_sock_rw_perms = "0777"',
       'unix_sock_ro_perms = "0777"',
       'log_outputs = "3:stderr"',
@@ -97,7 +104,8 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
     ? ['setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', LIBVIRTD, ...args]]
     : [LIBVIRTD, args];
   const child = spawn(cmd, argv, { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  const socket = join(dir, 'run', 'libvirt-sock');
+  const sockDir = options.sessionSockets ? join(dir, 'xdg', 'libvirt') : join(dir, 'run');
+  const socket = join(sockDir, 'libvirt-sock');
   const ports = tlsPort ? [tcpPort, tlsPort] : [tcpPort];
   const { log, stop } = await superviseDaemon(
     'libvirtd',
@@ -109,6 +117,7 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
   return {
     dir,
     socket,
+    adminSocket: join(sockDir, 'libvirt-admin-sock'),
     tcpPort,
     unixURI: `test+unix:///default?socket=${socket}`,
     tcpURI: `test+tcp://127.0.0.1:${tcpPort}/default`,
