@@ -8,6 +8,7 @@ import { commandOptions } from './options.js';
 import { Level, type Output } from './output.js';
 import type { ParsedCommand } from './parser.js';
 import { handlerOf } from '../registry.js';
+import { endEventWait } from '../events/wait.js';
 
 /** VSH_MAX_XML_FILE: virsh refuses to read files beyond 10 MiB. */
 const MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -27,8 +28,15 @@ export interface ShellSettings {
  * The running shell (vshControl + virshControl): the connection, the commands' shared
  * state, and the command runner (vshCommandRun).
  */
+/** virshCatchDisconnect's words for each virConnectCloseReason but CLIENT. */
+const CLOSE_REASONS = ['I/O error', 'end of file', 'keepalive timeout'];
+
 export class Shell {
   private conn: Connection | undefined;
+  /** The connection dropped by itself; the next command reconnects (virsh's `disconnected`). */
+  private disconnected = false;
+  /** virConnectGetURI of the open connection, for the disconnect notice. */
+  private uri = '<null>';
   /** The libvirt error vshReportError prints when the current command fails. */
   private pending: VirError | undefined;
   readonly state: ShellState;
@@ -92,30 +100,54 @@ export class Shell {
    * virshReconnect: replaces the connection. Without a URI it reopens the shell's own
    * (keeping its read-only mode unless asked); with one, that URI becomes the shell's.
    */
-  async reconnect(name: string | undefined, readonly: boolean, _force: boolean): Promise<void> {
+  async reconnect(name: string | undefined, readonly: boolean, force: boolean): Promise<void> {
     if (!readonly && name === undefined) readonly = this.settings.readonly;
+    const connected = this.conn !== undefined;
     if (this.conn) {
       const old = this.conn;
       this.conn = undefined;
       try {
+        await old.connectUnregisterCloseCallback(this.onClose);
         await old.close();
       } catch {
         this.out.error('Failed to disconnect from the hypervisor');
       }
     }
+    let conn: Connection;
     try {
-      this.conn = await this.connect(name ?? this.settings.connname, readonly);
+      conn = await this.connect(name ?? this.settings.connname, readonly);
     } catch (e) {
-      this.out.error('failed to connect to the hypervisor');
+      this.out.error(this.disconnected ? 'Failed to reconnect to the hypervisor' : 'failed to connect to the hypervisor');
       throw e;
     }
+    this.conn = conn;
+    this.uri = await conn.getURI().catch(() => '<null>');
     if (name !== undefined) this.settings.connname = name;
     this.settings.readonly = readonly;
+    try {
+      await conn.connectRegisterCloseCallback(this.onClose);
+    } catch {
+      this.out.error('Unable to register disconnect callback');
+    }
+    if (connected && !force) this.out.error('Reconnected to the hypervisor');
+    this.disconnected = false;
   }
+
+  /**
+   * virshCatchDisconnect: the connection dropped by itself. Says so now, ends any event
+   * wait, and leaves the reconnect to the next command that needs the connection.
+   */
+  private readonly onClose = (reason: number): void => {
+    const why = CLOSE_REASONS[reason];
+    if (!why) return;
+    this.out.error(`Disconnected from ${this.uri} due to ${why}`);
+    this.disconnected = true;
+    endEventWait();
+  };
 
   /** virshConnectionHandler: the open connection, or a fresh one. */
   async connection(): Promise<Connection> {
-    if (!this.conn) await this.reconnect(undefined, false, false);
+    if (!this.conn || this.disconnected) await this.reconnect(undefined, false, false);
     return this.conn!;
   }
 
@@ -125,6 +157,7 @@ export class Shell {
     this.conn = undefined;
     if (c) {
       try {
+        await c.connectUnregisterCloseCallback(this.onClose);
         await c.close();
       } catch {
         this.out.error('Failed to disconnect from the hypervisor');

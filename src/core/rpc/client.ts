@@ -52,8 +52,8 @@ export class RpcClient {
   ) {
     this.maxInFlight = opts.maxInFlight ?? DAEMON_MAX_CLIENT_REQUESTS;
     stream.on('data', (chunk: Buffer) => this.onData(chunk));
-    stream.on('error', (err) => this.fail(this.closing ? socketClosed() : recvFailed(err), CloseReason.ERROR));
-    const eof = () => this.fail(opts.eofError?.() ?? endOfFile(), CloseReason.EOF);
+    stream.on('error', (err: NodeJS.ErrnoException) => this.fail(this.closing ? socketClosed() : recvFailed(err), hangupReason(stream, err)));
+    const eof = () => this.fail(opts.eofError?.() ?? endOfFile(), hangupReason(stream));
     stream.on('end', eof);
     stream.on('close', eof);
     // A transport may hand over a paused stream (TLS pauses after reading its verdict byte).
@@ -192,6 +192,16 @@ export class RpcClient {
     this.stream.destroy();
     this.opts.onClose?.(reason, err);
   }
+}
+
+/**
+ * The close reason libvirt's client derives from poll(): a hang-up (reset peer, closed unix
+ * socket or pipe) is EOF; anything else, such as a TCP peer's orderly FIN, which sets no
+ * POLLHUP, is ERROR.
+ */
+function hangupReason(stream: Duplex, err?: NodeJS.ErrnoException): number {
+  if (err) return err.code === 'ECONNRESET' || err.code === 'EPIPE' ? CloseReason.EOF : CloseReason.ERROR;
+  return typeof (stream as { remoteAddress?: unknown }).remoteAddress === 'string' ? CloseReason.ERROR : CloseReason.EOF;
 }
 
 function header(proc: Procedure, type: number, serial: number): Header {
