@@ -1,4 +1,5 @@
 import { escapeXml } from '../writer.js';
+import { formatMdev, formatPci, formatStorage } from './format-caps.js';
 import type { NodeDevCap, NodeDeviceDef } from './types.js';
 
 /** `<tag>text</tag>` at an indent, left out when text is undefined (virBufferEscapeString). */
@@ -9,6 +10,15 @@ function opt(out: string[], pad: string, tag: string, text: string | undefined):
 function formatCap(cap: NodeDevCap, out: string[], pad: string): void {
   const inner = pad + '  ';
   switch (cap.type) {
+    case 'pci':
+      formatPci(cap, out, pad);
+      return;
+    case 'storage':
+      formatStorage(cap, out, pad);
+      return;
+    case 'mdev':
+      formatMdev(cap, out, pad);
+      return;
     case 'system':
       opt(out, pad, 'product', cap.product);
       out.push(`${pad}<hardware>`);

@@ -1,5 +1,9 @@
 import { virErr } from '../../errors.js';
 import { child, children, type XNode } from '../tree.js';
+import { parseMdev } from './parse-mdev.js';
+import { parsePci } from './parse-pci.js';
+import { parseStorage } from './parse-storage.js';
+import { canonicalUuid, requiredHexId, requiredUIntMsg, str, uint } from './parse-helpers.js';
 import { DRM_TYPES, LINK_STATES, NET_FEATURES, NODEDEV_CAP_TYPES, type NodeDevCap, type NodeDevCapType, type NodeDeviceDef } from './types.js';
 
 /** Whether a definition describes an existing device (node file) or one to create. */
@@ -13,41 +17,11 @@ const NOT_PARSEABLE: ReadonlySet<NodeDevCapType> = new Set([
   'mdev_types', 'fc_host', 'vports', 'scsi_generic', 'vdpa', 'vpd',
 ]);
 
-/** virXPathString: the text of the first child, undefined when missing or empty. */
-function str(node: XNode | undefined, name: string): string | undefined {
-  const t = child(node, name)?.text;
-  return t === undefined || t === '' ? undefined : t;
-}
-
-/** virXPathUInt: undefined when absent, NaN when not an unsigned 32-bit number. */
-function uint(node: XNode, name: string): number | undefined {
-  const t = str(node, name);
-  if (t === undefined) return undefined;
-  return /^\s*\+?\d+$/.test(t) && Number(t) <= 0xffffffff ? Number(t) : NaN;
-}
-
 /** virNodeDevCapsDefParseUInt: a required unsigned value with its two error texts. */
 function requiredUInt(node: XNode, name: string, what: string, devName: string): number {
   const v = uint(node, name);
   if (v === undefined) throw virErr('INTERNAL_ERROR', `no ${what} supplied for '${devName}'`);
   if (Number.isNaN(v)) throw virErr('INTERNAL_ERROR', `invalid ${what} supplied for '${devName}'`);
-  return v;
-}
-
-/** virNodeDevCapsDefParseUInt with libvirt's own missing/invalid texts for one field. */
-function requiredUIntMsg(node: XNode, name: string, missing: string, invalid: string, devName: string): number {
-  const v = uint(node, name);
-  if (v === undefined) throw virErr('INTERNAL_ERROR', `${missing} supplied for '${devName}'`);
-  if (Number.isNaN(v)) throw virErr('INTERNAL_ERROR', `${invalid} supplied for '${devName}'`);
-  return v;
-}
-
-/** virNodeDevCapsDefParseHexId: a base-16 unsigned id (an optional 0x prefix, as strtoul). */
-function requiredHexId(text: string | undefined, what: string, devName: string): number {
-  if (text === undefined || text === '') throw virErr('INTERNAL_ERROR', `no ${what} supplied for '${devName}'`);
-  const m = /^\s*\+?(?:0[xX])?([0-9a-fA-F]+)$/.exec(text);
-  const v = m ? parseInt(m[1], 16) : NaN;
-  if (!(v <= 0xffffffff)) throw virErr('INTERNAL_ERROR', `invalid ${what} supplied for '${devName}'`);
   return v;
 }
 
@@ -59,16 +33,6 @@ function requiredEnum<T extends string>(node: XNode, attr: string, values: reado
     throw virErr('XML_ERROR', `Invalid value for attribute '${attr}' in element '${node.name}': '${v}'.`);
   }
   return v as T;
-}
-
-const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-
-/** virUUIDParse + virUUIDFormat: canonical lower-case dashed form, or undefined. */
-function canonicalUuid(text: string): string | undefined {
-  const t = text.trim();
-  if (!UUID_RE.test(t)) return undefined;
-  const hex = t.replace(/-/g, '').toLowerCase();
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function parseSystem(node: XNode, devName: string): NodeDevCap {
@@ -237,6 +201,12 @@ function parseCap(node: XNode, devName: string, mode: NodeDevParseMode): NodeDev
   switch (type) {
     case 'system':
       return parseSystem(node, devName);
+    case 'pci':
+      return parsePci(node, devName);
+    case 'storage':
+      return parseStorage(node, devName);
+    case 'mdev':
+      return parseMdev(node, devName);
     case 'scsi_host':
       return parseScsiHost(node, devName, mode);
     case 'scsi_target':

@@ -88,7 +88,90 @@ export interface NetCap {
   subtype?: '80203' | '80211';
 }
 
-export type NodeDevCap = SystemCap | ScsiHostCap | ScsiTargetCap | ScsiCap | UsbDeviceCap | UsbInterfaceCap | DrmCap | NetCap;
+export interface PciAddress {
+  domain: number;
+  bus: number;
+  slot: number;
+  function: number;
+}
+
+/** virPCIELinkSpeed names; the empty first one is "not given". */
+export const PCIE_LINK_SPEEDS = ['', '2.5', '5', '8', '16', '32', '64'] as const;
+
+export interface PcieLink {
+  width: number;
+  speed: (typeof PCIE_LINK_SPEEDS)[number];
+  /** -1 when absent. */
+  port: number;
+}
+
+/** virPCIHeaderType names; only the bridge kinds are kept on a device. */
+export const PCI_HEADER_TYPES = ['endpoint', 'pci-bridge', 'cardbus-bridge'] as const;
+
+export interface MdevType {
+  id: string;
+  name?: string;
+  deviceApi: string;
+  availableInstances: number;
+}
+
+export interface PciCap {
+  type: 'pci';
+  /** -1 when absent. */
+  klass: number;
+  domain: number;
+  bus: number;
+  slot: number;
+  function: number;
+  vendor: number;
+  product: number;
+  vendorName?: string;
+  productName?: string;
+  physFunction?: PciAddress;
+  virtFunctions?: { maxCount: number; addresses: PciAddress[] };
+  headerType?: 'pci-bridge' | 'cardbus-bridge';
+  /** Present when the device has an mdev_types capability (possibly with no types). */
+  mdevTypes?: MdevType[];
+  iommuGroup?: { number: number; addresses: PciAddress[] };
+  /** -1 when absent. */
+  numaNode: number;
+  pciExpress?: { cap?: PcieLink; sta?: PcieLink };
+}
+
+export interface StorageCap {
+  type: 'storage';
+  block: string;
+  bus?: string;
+  driveType?: string;
+  model?: string;
+  vendor?: string;
+  serial?: string;
+  /** Non-removable devices only. */
+  size: bigint;
+  removable?: { mediaAvailable: boolean; mediaSize: bigint; mediaLabel?: string };
+  hotpluggable: boolean;
+}
+
+export interface MdevCap {
+  type: 'mdev';
+  typeId: string;
+  uuid?: string;
+  iommuGroup: number;
+  attrs: { name: string; value: string }[];
+}
+
+export type NodeDevCap =
+  | SystemCap
+  | PciCap
+  | ScsiHostCap
+  | ScsiTargetCap
+  | ScsiCap
+  | StorageCap
+  | UsbDeviceCap
+  | UsbInterfaceCap
+  | DrmCap
+  | NetCap
+  | MdevCap;
 
 export interface NodeDeviceDef {
   name: string;

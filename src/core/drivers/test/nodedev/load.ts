@@ -15,12 +15,13 @@ export function loadDeviceElement(el: XNode, ctx: LoadContext): XNode {
 
 /**
  * virNodeDeviceObjHasCap: a device has its capabilities' types, plus the nested ones
- * (fc_host and vports under scsi_host).
+ * (fc_host and vports under scsi_host, mdev_types under pci).
  */
 export function deviceHasCap(def: NodeDeviceDef, cap: string): boolean {
   return def.caps.some(
     (c) =>
       c.type === cap ||
-      (c.type === 'scsi_host' && ((cap === 'fc_host' && !!c.fc) || (cap === 'vports' && !!c.vportOps))),
+      (c.type === 'scsi_host' && ((cap === 'fc_host' && !!c.fc) || (cap === 'vports' && !!c.vportOps))) ||
+      (c.type === 'pci' && cap === 'mdev_types' && !!c.mdevTypes),
   );
 }
