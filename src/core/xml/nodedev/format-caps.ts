@@ -1,5 +1,5 @@
 import { escapeXml } from '../writer.js';
-import type { MdevType, PciAddress, PciCap, PcieLink, StorageCap, MdevCap } from './types.js';
+import type { PciVpd, MdevType, PciAddress, PciCap, PcieLink, StorageCap, MdevCap } from './types.js';
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
@@ -32,6 +32,35 @@ function formatLink(link: PcieLink | undefined, validity: string): string[] {
   return [`<link validity='${validity}'${port}${speed} width='${asInt(link.width)}'/>`];
 }
 
+/** virNodeDeviceCapVPDFormat: field values are written as they are, unescaped, as libvirt does. */
+function formatVpd(vpd: PciVpd, out: string[], pad: string): void {
+  const p2 = pad + '  ';
+  const p3 = p2 + '  ';
+  const field = (tag: string, v: string | undefined) => v !== undefined && out.push(`${p3}<${tag}>${v}</${tag}>`);
+  const custom = (tag: string, fields: readonly { index: string; value: string }[]) =>
+    fields.forEach((f) => out.push(`${p3}<${tag} index='${f.index}'>${f.value}</${tag}>`));
+  out.push(`${pad}<capability type='vpd'>`, `${p2}<name>${escapeXml(vpd.name)}</name>`);
+  if (vpd.readonly) {
+    const ro = vpd.readonly;
+    out.push(`${p2}<fields access='readonly'>`);
+    field('change_level', ro.changeLevel);
+    field('manufacture_id', ro.manufactureId);
+    field('part_number', ro.partNumber);
+    field('serial_number', ro.serialNumber);
+    custom('vendor_field', ro.vendor);
+    out.push(`${p2}</fields>`);
+  }
+  if (vpd.readwrite) {
+    const rw = vpd.readwrite;
+    out.push(`${p2}<fields access='readwrite'>`);
+    field('asset_tag', rw.assetTag);
+    custom('vendor_field', rw.vendor);
+    custom('system_field', rw.system);
+    out.push(`${p2}</fields>`);
+  }
+  out.push(`${pad}</capability>`);
+}
+
 /** virNodeDeviceCapPCIDefFormat */
 export function formatPci(cap: PciCap, out: string[], pad: string): void {
   const inner = pad + '  ';
@@ -52,6 +81,7 @@ export function formatPci(cap: PciCap, out: string[], pad: string): void {
   }
   if (cap.headerType) out.push(`${pad}<capability type='${cap.headerType}'/>`);
   if (cap.mdevTypes) formatMdevTypes(cap.mdevTypes, out, pad);
+  if (cap.vpd) formatVpd(cap.vpd, out, pad);
   if (cap.iommuGroup && cap.iommuGroup.addresses.length) {
     out.push(`${pad}<iommuGroup number='${asInt(cap.iommuGroup.number)}'>`);
     out.push(...cap.iommuGroup.addresses.map((a) => inner + address(a)), `${pad}</iommuGroup>`);

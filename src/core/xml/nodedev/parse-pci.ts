@@ -1,6 +1,7 @@
 import { virErr } from '../../errors.js';
 import { child, children, type XNode } from '../tree.js';
 import { propEnum, propInt, propUInt } from '../domain/numbers.js';
+import { parseVpd } from './parse-vpd.js';
 import { requiredHexId, requiredUIntMsg, str } from './parse-helpers.js';
 import { PCI_HEADER_TYPES, PCIE_LINK_SPEEDS, type MdevType, type PciAddress, type PciCap, type PcieLink } from './types.js';
 
@@ -57,7 +58,7 @@ function parsePciSubCap(node: XNode, cap: PciCap): void {
   } else if (type === 'mdev_types') {
     cap.mdevTypes = [...(cap.mdevTypes ?? []), ...parseMdevTypes(node)];
   } else if (type === 'vpd') {
-    throw virErr('NO_SUPPORT', "node device capability 'vpd'");
+    cap.vpd = parseVpd(node);
   } else {
     // Header types other than a bridge, and unknown types, are ignored; the first bridge wins.
     const i = (PCI_HEADER_TYPES as readonly string[]).indexOf(type);

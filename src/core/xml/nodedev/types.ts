@@ -115,6 +115,25 @@ export interface MdevType {
   availableInstances: number;
 }
 
+/** A VPD custom field: a one-character index and its value, kept in first-seen order. */
+export interface VpdCustomField {
+  index: string;
+  value: string;
+}
+
+/** virPCIVPDResource: a PCI device's Vital Product Data. */
+export interface PciVpd {
+  name: string;
+  readonly?: {
+    changeLevel?: string;
+    manufactureId?: string;
+    partNumber?: string;
+    serialNumber?: string;
+    vendor: VpdCustomField[];
+  };
+  readwrite?: { assetTag?: string; vendor: VpdCustomField[]; system: VpdCustomField[] };
+}
+
 export interface PciCap {
   type: 'pci';
   /** -1 when absent. */
@@ -132,6 +151,7 @@ export interface PciCap {
   headerType?: 'pci-bridge' | 'cardbus-bridge';
   /** Present when the device has an mdev_types capability (possibly with no types). */
   mdevTypes?: MdevType[];
+  vpd?: PciVpd;
   iommuGroup?: { number: number; addresses: PciAddress[] };
   /** -1 when absent. */
   numaNode: number;
