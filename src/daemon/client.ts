@@ -13,6 +13,8 @@ import type { Opened } from './drivers.js';
 import type { Served } from './dispatch/serve.js';
 import { sessionServed, type SessionHost } from './session.js';
 import { ClientEvents } from './dispatch/events.js';
+import { DaemonStream } from './stream.js';
+import type { VolStream } from '../core/api/storage.js';
 import type { Procedure } from '../core/rpc/procedures/index.js';
 
 export interface ClientOptions {
@@ -49,6 +51,8 @@ export class DaemonClient implements SessionHost {
   private readonly session: Map<number, Served>;
   /** Event callbacks this client registered, and their procedures. */
   private readonly events = new ClientEvents({ push: (proc, msg) => this.pushEvent(proc, msg) });
+  /** Open streams by the serial of the call that opened them. */
+  private readonly streams = new Map<number, DaemonStream>();
   private readonly eventServed = new Map(this.events.served().map((s) => [s.proc.number, s]));
 
   constructor(
@@ -106,6 +110,8 @@ export class DaemonClient implements SessionHost {
     this.keepalive?.stop();
     this.queue.length = 0;
     this.payloads.length = 0;
+    for (const st of this.streams.values()) st.drop();
+    this.streams.clear();
     void this.close();
     this.gone(this);
   }
@@ -153,6 +159,10 @@ export class DaemonClient implements SessionHost {
       if (isCall) this.replyError(h, rpcError(`Cannot find program ${h.prog | 0} version ${h.vers | 0}`));
       return;
     }
+    if (h.type === MessageType.STREAM || h.type === MessageType.STREAM_HOLE) {
+      this.streams.get(h.serial)?.incoming(h, payload);
+      return;
+    }
     // Stream data after a stream ended, and replies or events sent to us, are dropped.
     if (!isCall) return;
     this.queue.push(h);
@@ -189,7 +199,14 @@ export class DaemonClient implements SessionHost {
       }
       const conn = this.conn;
       if (!conn && !this.session.has(h.proc)) throw virErr('INTERNAL_ERROR', 'hypervisor connection not open', 'RPC');
-      const ret = await served.handler(conn!, args);
+      let ret = await served.handler(conn!, args);
+      let stream: DaemonStream | undefined;
+      if (served.opensStream) {
+        const opened = ret as { ret: unknown; stream: VolStream };
+        ret = opened.ret;
+        stream = new DaemonStream(h, opened.stream, (p) => this.send(p), () => this.streams.delete(h.serial));
+        this.streams.set(h.serial, stream);
+      }
       let packet: Buffer;
       try {
         packet = encodePacket({ ...h, type: MessageType.REPLY, status: MessageStatus.OK }, (w) => served.proc.ret.enc(w, ret));
@@ -197,6 +214,7 @@ export class DaemonClient implements SessionHost {
         throw encodeFailed();
       }
       this.send(packet);
+      if (stream && served.proc.stream === 'recv') void stream.pump();
     } catch (e) {
       this.replyError(h, e);
     }

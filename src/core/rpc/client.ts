@@ -7,6 +7,7 @@ import { Keepalive } from './keepalive.js';
 import { decodeFailed, encodeFailed, endOfFile, protocolError, recvFailed, socketClosed, writeFailed } from './link-errors.js';
 import { keepalivePacket, procedureIndex, type ArgsOf, type Procedure, type RetOf } from './procedures/index.js';
 import { fromRemoteError, remoteError } from './remote-error.js';
+import { RpcStream } from './stream.js';
 import { XdrError, XdrReader } from './xdr/index.js';
 
 export interface ClientOptions {
@@ -41,6 +42,8 @@ export class RpcClient {
   private readonly framer = new Framer();
   private readonly inFlight = new Map<number, Call>();
   private readonly queue: Call[] = [];
+  /** Streams by the serial of the call that opened them. */
+  private readonly streams = new Map<number, RpcStream>();
   private readonly maxInFlight: number;
   private keepalive?: Keepalive;
   private closed?: VirError;
@@ -66,10 +69,35 @@ export class RpcClient {
 
   /** Sends a call and resolves with its decoded result, or rejects with the daemon's error. */
   call<P extends Procedure>(proc: P, args: ArgsOf<P>): Promise<RetOf<P>> {
+    return this.enqueue(proc, args, this.nextSerial());
+  }
+
+  /**
+   * A call that opens a data stream on its serial: resolves with the call's result and the
+   * stream once the daemon has accepted it. The stream is in place before the call goes out,
+   * so data right behind the reply is not lost.
+   */
+  async callStream<P extends Procedure>(proc: P, args: ArgsOf<P>): Promise<{ ret: RetOf<P>; stream: RpcStream }> {
+    const serial = this.nextSerial();
+    const stream = new RpcStream(proc, serial, (packet) => this.writeAwait(packet));
+    this.streams.set(serial, stream);
+    try {
+      return { ret: await this.enqueue(proc, args, serial), stream };
+    } catch (e) {
+      this.streams.delete(serial);
+      throw e;
+    }
+  }
+
+  private nextSerial(): number {
+    const serial = this.serial;
+    this.serial = (this.serial + 1) >>> 0;
+    return serial;
+  }
+
+  private enqueue<P extends Procedure>(proc: P, args: ArgsOf<P>, serial: number): Promise<RetOf<P>> {
     if (this.closed) return Promise.reject(socketClosed());
     return new Promise((resolve, reject) => {
-      const serial = this.serial;
-      this.serial = (this.serial + 1) >>> 0;
       let packet: Buffer;
       try {
         packet = encodePacket(header(proc, MessageType.CALL, serial), (w) => proc.args.enc(w, args));
@@ -112,6 +140,19 @@ export class RpcClient {
     }
   }
 
+  /** Writes a stream packet; resolves once it has gone to the socket (the stream's back-pressure). */
+  private writeAwait(packet: Buffer): Promise<void> {
+    if (this.closed) return Promise.reject(this.closed);
+    return new Promise((resolve, reject) =>
+      this.stream.write(packet, (err) => {
+        if (!err) return resolve();
+        const e = writeFailed(err);
+        this.fail(e, CloseReason.ERROR);
+        reject(e);
+      }),
+    );
+  }
+
   private write(packet: Buffer): void {
     if (this.closed) return;
     this.stream.write(packet, (err) => {
@@ -149,6 +190,19 @@ export class RpcClient {
       } catch (e) {
         if (!(e instanceof XdrError)) throw e;
       }
+      return;
+    }
+    if (h.type === MessageType.STREAM || h.type === MessageType.STREAM_HOLE) {
+      const st = this.streams.get(h.serial);
+      if (!st) return;
+      if (h.status !== MessageStatus.CONTINUE) this.streams.delete(h.serial);
+      st.incoming(h, payload, (p) => {
+        try {
+          return fromRemoteError(remoteError.dec(new XdrReader(p)));
+        } catch {
+          return decodeFailed();
+        }
+      });
       return;
     }
     if (h.type !== MessageType.REPLY) {
@@ -189,6 +243,8 @@ export class RpcClient {
     this.inFlight.clear();
     this.queue.length = 0;
     for (const call of pending) call.reject(err);
+    for (const st of this.streams.values()) st.fail(err);
+    this.streams.clear();
     this.stream.destroy();
     this.opts.onClose?.(reason, err);
   }

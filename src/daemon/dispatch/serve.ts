@@ -1,4 +1,5 @@
 import type { Connection } from '../../core/api/connection.js';
+import type { VolStream } from '../../core/api/storage.js';
 import type { ArgsOf, Procedure, RetOf } from '../../core/rpc/procedures/index.js';
 
 /** Serves one procedure: decoded arguments in, the result to encode out. */
@@ -8,11 +9,21 @@ export type Handler<Q extends Procedure = Procedure> = (conn: Connection, args: 
 export interface Served {
   proc: Procedure;
   handler: Handler;
+  /** The handler resolves to `{ ret, stream }`: the reply, then data on the call's serial. */
+  opensStream?: boolean;
 }
 
 /** Pairs a procedure with its handler, typed by the procedure's own codecs. */
 export function serve<Q extends Procedure>(proc: Q, handler: Handler<Q>): Served {
   return { proc, handler: handler as Handler };
+}
+
+/** A call that opens a stream: its handler gives the reply's ret and the driver's stream. */
+export function serveStream<Q extends Procedure>(
+  proc: Q,
+  handler: (conn: Connection, args: ArgsOf<Q>) => Promise<{ ret: RetOf<Q>; stream: VolStream }>,
+): Served {
+  return { proc, handler: handler as Handler, opensStream: true };
 }
 
 /** libvirt packs bitmaps bit i of byte i/8 → entry i; maplen bytes per map. */

@@ -6,6 +6,7 @@ import { formatURI, type VirURI } from '../../uri/parse.js';
 import { openName } from './name.js';
 import { domainOps } from './ops/domain.js';
 import { eventOps } from './ops/events.js';
+import { streamOps } from './ops/streams.js';
 import { hostOps } from './ops/host.js';
 import { networkOps } from './ops/network.js';
 import { objectOps } from './ops/objects.js';
@@ -53,6 +54,7 @@ export async function openRemoteConnection(
     ...storageOps(session),
     ...objectOps(session),
     ...eventOps(session),
+    ...streamOps(session),
   };
   return new Proxy(ops, {
     get(target, prop, receiver) {

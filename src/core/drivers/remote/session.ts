@@ -41,6 +41,11 @@ export class Session {
     return this.client.call(proc, args);
   }
 
+  /** A call that opens a data stream (vol upload/download, screenshot). */
+  callStream<Q extends Procedure>(proc: Q, args: ArgsOf<Q>) {
+    return this.client.callStream(proc, args);
+  }
+
   /** remoteConnectSetKeepAlive: pings start only when asked (virsh asks right after opening). */
   async setKeepAlive(interval: number, count: number): Promise<void> {
     if (!this.keepalive) {
