@@ -1,4 +1,5 @@
 import { virErr } from '../core/errors.js';
+import { reportedAt } from './log.js';
 
 /** systemd passes its sockets from fd 3 on (SD_LISTEN_FDS_START). */
 const FIRST_FD = 3;
@@ -14,10 +15,10 @@ export function systemdActivation(env: NodeJS.ProcessEnv = process.env, pid = pr
   const fdsText = env.LISTEN_FDS;
   if (!fdsText || !/^\d+$/.test(fdsText) || Number(fdsText) === 0) return undefined;
   const n = Number(fdsText);
-  if (env.LISTEN_FDNAMES === undefined) throw virErr('INTERNAL_ERROR', 'Missing LISTEN_FDNAMES env from systemd socket activation');
+  if (env.LISTEN_FDNAMES === undefined) throw reportedAt('virSystemdActivationNew:880', virErr('INTERNAL_ERROR', 'Missing LISTEN_FDNAMES env from systemd socket activation'));
   const names = env.LISTEN_FDNAMES.split(':');
   if (names.length !== n) {
-    throw virErr('INTERNAL_ERROR', `Expecting ${n} FD names but got ${names.length}`);
+    throw reportedAt('virSystemdActivationInitFromNames:768', virErr('INTERNAL_ERROR', `Expecting ${n} FD names but got ${names.length}`));
   }
   const byName = new Map<string, number[]>();
   names.forEach((name, i) => byName.set(name, [...(byName.get(name) ?? []), FIRST_FD + i]));

@@ -26,3 +26,12 @@ export const stderrSink: LogSink = {
   error: (where, message) => daemonLog('error', where, message),
   warn: (where, message) => daemonLog('warning', where, message),
 };
+
+/** An error that knows the libvirt function:line its log line names. */
+export function reportedAt<E extends Error>(where: string, e: E): E & { where: string } {
+  return Object.assign(e, { where });
+}
+
+export function whereOf(e: unknown, fallback: string): string {
+  return (e as { where?: string } | undefined)?.where ?? fallback;
+}

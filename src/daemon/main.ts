@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VirError } from '../core/errors.js';
 import { logLine, parseArgs, type DaemonArgs } from './cli.js';
 import { defaultConfig, loadConfig, type DaemonConfig } from './config.js';
 import { daemonPaths } from './paths.js';
 import { systemdActivation } from './activation.js';
+import { daemonLog, reportedAt, whereOf } from './log.js';
+import { acquirePidFile } from './pidfile.js';
 import { DaemonServer } from './server.js';
 import { serverTlsContext } from './tls/setup.js';
 
@@ -15,6 +17,14 @@ const CHILD_ENV = 'VIRTD_TS_DAEMON_CHILD';
 function fatal(message: string): never {
   process.stderr.write(logLine('error', message));
   process.exit(1);
+}
+
+/** VIR_DAEMON_ERR_NETWORK: libvirtd's exit status when its listeners cannot be set up. */
+const EXIT_NETWORK = 6;
+
+function networkFatal(e: unknown): never {
+  daemonLog('error', whereOf(e, 'daemonSetupNetworking'), e instanceof Error ? e.message : String(e));
+  process.exit(EXIT_NETWORK);
 }
 
 function readConfig(args: DaemonArgs, privileged: boolean, implicitPath: string): DaemonConfig {
@@ -69,17 +79,28 @@ export async function main(argv: readonly string[]): Promise<void> {
     rmSync(pidFile, { force: true });
     process.exit(code);
   };
+  try {
+    mkdirSync(dirname(pidFile), { recursive: true });
+    acquirePidFile(pidFile);
+  } catch (e) {
+    daemonLog('error', whereOf(e, 'virPidFileAcquirePath'), e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
   let tls: ReturnType<typeof serverTlsContext> | undefined;
   let activation: Map<string, number[]> | undefined;
   try {
     activation = systemdActivation();
     if (activation && args.listen) {
-      throw new Error("--listen parameter not permitted with systemd activation sockets, see 'man libvirtd' for further guidance");
+      throw reportedAt(
+        'daemonSetupNetworking:221',
+        new Error("--listen parameter not permitted with systemd activation sockets, see 'man libvirtd' for further guidance"),
+      );
     }
     const tlsUnit = activation && [...activation.keys()].some((u) => u.endsWith('-tls.socket'));
     tls = (args.listen && config.listen_tls) || tlsUnit ? serverTlsContext(config, privileged) : undefined;
   } catch (e) {
-    fatal(e instanceof Error ? e.message : String(e));
+    rmSync(pidFile, { force: true });
+    networkFatal(e);
   }
   try {
     server = new DaemonServer({
@@ -93,12 +114,10 @@ export async function main(argv: readonly string[]): Promise<void> {
       tls,
       activation,
     });
-    mkdirSync(dirname(pidFile), { recursive: true });
-    writeFileSync(pidFile, `${process.pid}\n`);
     await server.start();
   } catch (e) {
     rmSync(pidFile, { force: true });
-    fatal(e instanceof Error ? e.message : String(e));
+    networkFatal(e);
   }
   for (const sig of ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const) process.on(sig, () => void stop(0));
   process.send?.('ready');

@@ -9,7 +9,7 @@ import { DaemonClient } from './client.js';
 import type { DaemonConfig } from './config.js';
 import { driverDispatch } from './dispatch/index.js';
 import { driverTable, openDriver } from './drivers.js';
-import { stderrSink } from './log.js';
+import { reportedAt, stderrSink } from './log.js';
 import { DAEMON_NAME } from './paths.js';
 import type { ServerTlsContext } from './tls/context.js';
 
@@ -103,7 +103,7 @@ export class DaemonServer {
         for (const fd of fds) await this.listen(service, { fd });
       }
     }
-    if (unclaimed.size) throw virErr('INTERNAL_ERROR', 'Some activation file descriptors are unclaimed');
+    if (unclaimed.size) throw reportedAt('virSystemdActivationComplete:958', virErr('INTERNAL_ERROR', 'Some activation file descriptors are unclaimed'));
   }
 
   async stop(): Promise<void> {

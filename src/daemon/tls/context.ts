@@ -8,6 +8,7 @@ import type { TlsOptions, TLSSocket } from 'node:tls';
 import { chainReason } from '../../core/drivers/remote/tls-credentials.js';
 import { virErr } from '../../core/errors.js';
 import { strerror } from '../../core/strerror.js';
+import { reportedAt } from '../log.js';
 import { globMatch, subjectDN } from './dn.js';
 
 export interface TlsFiles {
@@ -37,7 +38,7 @@ function read(type: string, path: string, allowMissing = false): string | undefi
     statSync(path);
   } catch (e) {
     if (allowMissing) return undefined;
-    throw sysErr(`Cannot read ${type} '${path}': ${strerror(e)}`);
+    throw reportedAt('virNetTLSContextCheckCertFile:105', sysErr(`Cannot read ${type} '${path}': ${strerror(e)}`));
   }
   return readFileSync(path, 'utf8');
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { virErr } from '../../core/errors.js';
+import { reportedAt } from '../log.js';
 import type { DaemonConfig } from '../config.js';
 import { ServerTlsContext, type TlsFiles } from './context.js';
 
@@ -33,10 +34,10 @@ function defaultFiles(privileged: boolean): TlsFiles {
 export function serverTlsContext(c: DaemonConfig, privileged: boolean): ServerTlsContext {
   let files: TlsFiles;
   if (c.ca_file || c.cert_file || c.key_file) {
-    const missing = (text: string) => virErr('CONFIG_UNSUPPORTED', text);
-    if (!c.ca_file) throw missing('No CA certificate path set to match server key/cert');
-    if (!c.cert_file) throw missing('No server certificate path set to match server key');
-    if (!c.key_file) throw missing('No server key path set to match server cert');
+    const missing = (line: number, text: string) => reportedAt(`daemonSetupNetworking:${line}`, virErr('CONFIG_UNSUPPORTED', text));
+    if (!c.ca_file) throw missing(329, 'No CA certificate path set to match server key/cert');
+    if (!c.cert_file) throw missing(334, 'No server certificate path set to match server key');
+    if (!c.key_file) throw missing(339, 'No server key path set to match server cert');
     files = { ca: c.ca_file, crl: c.crl_file, cert: c.cert_file, key: c.key_file };
   } else {
     files = defaultFiles(privileged);
