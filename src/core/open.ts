@@ -24,6 +24,8 @@ interface DriverEntry {
   schemes?: readonly string[];
   /** Declines URIs with a host (drivers that only run in this process). */
   localOnly?: boolean;
+  /** Only takes `/embed` URIs (drivers whose other URIs the daemon serves). */
+  embedOnly?: boolean;
   /** Requires a host in the URI. */
   remoteOnly?: boolean;
   open(uri: VirURI | undefined, uristr: string | undefined, conf: Conf | undefined, opts: OpenOptions): Promise<Connection>;
@@ -35,6 +37,7 @@ const drivers: readonly DriverEntry[] = [
   { name: 'OPENVZ', schemes: ['openvz'], localOnly: true, open: () => notAvailable('openvz') },
   { name: 'VMWARE', schemes: ['vmwareplayer', 'vmwarews', 'vmwarefusion'], localOnly: true, open: () => notAvailable('vmware') },
   { name: 'ESX', schemes: ['vpx', 'esx', 'gsx'], remoteOnly: true, open: () => notAvailable('esx') },
+  { name: 'QEMU', schemes: ['qemu'], localOnly: true, embedOnly: true, open: (uri) => openQemu(uri!) },
   { name: 'remote', open: (uri, _s, conf, opts) => openRemote(uri, conf, opts) },
 ];
 
@@ -68,6 +71,13 @@ async function openTest(uri: VirURI, opts: OpenOptions): Promise<Connection> {
   }
   const { loadTestNode, connectionForNode } = await import('./drivers/test/index.js');
   return connectionForNode(await loadTestNode(formatURI(uri), path));
+}
+
+/** qemu:///embed?root=DIR: the QEMU driver in this process, its state under DIR. */
+async function openQemu(uri: VirURI): Promise<Connection> {
+  const root = uri.params.find((p) => p.name === 'root')!.value;
+  const { openQemuEmbed } = await import('./drivers/qemu/index.js');
+  return openQemuEmbed(root);
 }
 
 /** The remote driver (drivers/remote), loaded only when a URI needs a daemon. */
@@ -129,7 +139,7 @@ export async function openConnection(name: string | undefined, opts: OpenOptions
     }
     if (d.localOnly && uri?.server) continue;
     if (d.schemes) {
-      if (!uri || embed || !d.schemes.includes(uri.scheme!)) continue;
+      if (!uri || embed !== !!d.embedOnly || !d.schemes.includes(uri.scheme!)) continue;
     } else if (embed) {
       continue;
     }

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../config/atomic.js';
+import { probeQemu, type QemuProbe } from './probe.js';
+
+/** Bumped when QemuProbe changes shape, so older cache files are probed again. */
+const CACHE_FORMAT = 1;
+
+interface CacheFile {
+  format: number;
+  emulator: string;
+  /** The binary's ctime and mtime (ms) when probed: a new build invalidates the entry. */
+  ctimeMs: number;
+  mtimeMs: number;
+  probe: QemuProbe;
+}
+
+/**
+ * virQEMUCapsCache: one probe per binary, kept in CACHEDIR/capabilities/SHA256(path) (the
+ * name libvirt uses, with .json for our own format) and reused while the binary is unchanged.
+ */
+export async function cachedProbe(cacheDir: string, binary: string): Promise<QemuProbe> {
+  const st = statSync(binary);
+  const file = join(cacheDir, 'capabilities', `${createHash('sha256').update(binary).digest('hex')}.json`);
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    if (c.format === CACHE_FORMAT && c.emulator === binary && c.ctimeMs === st.ctimeMs && c.mtimeMs === st.mtimeMs) return c.probe;
+  } catch {
+    // Missing or unreadable: probe again.
+  }
+  const probe = await probeQemu(binary);
+  const entry: CacheFile = { format: CACHE_FORMAT, emulator: binary, ctimeMs: st.ctimeMs, mtimeMs: st.mtimeMs, probe };
+  writeFileAtomic(file, `${JSON.stringify(entry)}\n`);
+  return probe;
+}

@@ -1,0 +1,81 @@
+import { attr, sub } from '../../../xml/domain/elem.js';
+import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
+import { virErr } from '../../../errors.js';
+import { isI440fx } from './machine.js';
+
+type Pci = { type: 'pci'; domain: number; bus: number; slot: number; function: number };
+const pci = (slot: number, fn = 0): Pci => ({ type: 'pci', domain: 0, bus: 0, slot, function: fn });
+
+const model = (d: DeviceDef) => attr(sub(d.el, 'model'), 'type') ?? attr(d.el, 'model');
+const ctype = (d: DeviceDef) => attr(d.el, 'type') ?? 'ide';
+
+/** Which devices sit on PCI (qemuDomainDeviceCalculatePCIConnectFlags, the x86 subset). */
+function wantsPci(d: DeviceDef): boolean {
+  switch (d.kind) {
+    case 'interface':
+      return attr(d.el, 'type') !== 'hostdev' && !['usb-net', 'spapr-vlan'].includes(model(d) ?? '');
+    case 'sound':
+      return !['sb16', 'pcspk', 'usb'].includes(model(d) ?? '');
+    case 'controller':
+      if (ctype(d) === 'pci') return false;
+      if (ctype(d) === 'usb' && model(d) === 'none') return false;
+      if (['fdc', 'ccid', 'isa', 'xenbus'].includes(ctype(d))) return false;
+      return !(ctype(d) === 'scsi' && model(d) === 'ncr53c90');
+    case 'disk':
+      return attr(sub(d.el, 'target'), 'bus') === 'virtio';
+    case 'memballoon':
+      return attr(d.el, 'model') === 'virtio';
+    case 'rng':
+      return true;
+    case 'watchdog':
+      return attr(d.el, 'model') === 'i6300esb';
+    case 'video':
+      return !['none', 'ramfb'].includes(model(d) ?? '');
+    case 'input':
+      return attr(d.el, 'bus') === 'virtio';
+    case 'shmem':
+    case 'vsock':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** qemuDomainAssignDevicePCISlots' order: kinds are visited in this sequence. */
+const ORDER: DeviceDef['kind'][] = ['interface', 'sound', 'controller', 'disk', 'hostdev', 'memballoon', 'rng', 'watchdog', 'video', 'shmem', 'input', 'vsock'];
+
+/**
+ * qemuDomainAssignPCIAddresses for i440fx machines (one conventional PCI bus): the PIIX3
+ * functions on slot 1, the primary video on slot 2, then every device that wants PCI takes
+ * the lowest free slot, in libvirt's device order.
+ */
+export function assignPciAddresses(def: DomainDef): void {
+  const pciDevices = def.devices.filter(wantsPci);
+  if (!isI440fx(def)) {
+    if (pciDevices.some((d) => !d.info.address)) throw virErr('XML_ERROR', 'No PCI buses available');
+    return;
+  }
+  const used = new Set<number>();
+  for (const d of def.devices) if (d.info.address?.type === 'pci' && d.info.address.bus === 0) used.add(d.info.address.slot);
+  used.add(1);
+  const controllers = def.devices.filter((d) => d.kind === 'controller');
+  const ide0 = controllers.find((c) => ctype(c) === 'ide' && attr(c.el, 'index') === '0');
+  if (ide0 && !ide0.info.address) ide0.info.address = pci(1, 1);
+  const usb0 = controllers.find((c) => ctype(c) === 'usb' && attr(c.el, 'index') === '0' && [undefined, 'piix3-uhci'].includes(attr(c.el, 'model')));
+  if (usb0 && !usb0.info.address) usb0.info.address = pci(1, 2);
+  const video = def.devices.find((d) => d.kind === 'video');
+  if (video && wantsPci(video) && !video.info.address && !used.has(2)) {
+    video.info.address = pci(2);
+    used.add(2);
+  }
+  for (const kind of ORDER) {
+    for (const d of pciDevices) {
+      if (d.kind !== kind || d.info.address) continue;
+      let slot = 1;
+      while (used.has(slot) && slot <= 31) slot++;
+      if (slot > 31) throw virErr('INTERNAL_ERROR', 'No more available PCI slots');
+      used.add(slot);
+      d.info.address = pci(slot);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { hostname } from 'node:os';
+import type { Connection } from '../../api/connection.js';
+import { virErr } from '../../errors.js';
+import { checkFlags } from '../test/domain/flags.js';
+import { embedPaths, type QemuPaths } from './config/paths.js';
+import { domainOps } from './domain/ops.js';
+import { QemuDriver } from './driver.js';
+
+export { embedPaths, systemPaths, type QemuPaths } from './config/paths.js';
+export { QemuDriver } from './driver.js';
+
+/**
+ * The embedded drivers of this process by root: libvirt keeps one driver per root for the
+ * process' lifetime (a second open of the same root shares it).
+ */
+const drivers = new Map<string, Promise<QemuDriver>>();
+
+export function driverFor(paths: QemuPaths): Promise<QemuDriver> {
+  let d = drivers.get(paths.configDir);
+  if (!d) {
+    d = QemuDriver.open(paths);
+    drivers.set(paths.configDir, d);
+    d.catch(() => drivers.delete(paths.configDir));
+  }
+  return d;
+}
+
+/** A Connection on a driver; calls the driver lacks answer libvirt's "not supported" error. */
+export function connectionForDriver(drv: QemuDriver): Connection {
+  const host: Partial<Connection> = {
+    async close() {},
+    // An in-process driver never drops the connection by itself: nothing to call back.
+    async connectRegisterCloseCallback() {},
+    async connectUnregisterCloseCallback() {},
+    async getHostname() {
+      return hostname();
+    },
+    async getURI() {
+      return drv.paths.uri;
+    },
+    async getType() {
+      return 'QEMU';
+    },
+    async getVersion() {
+      const guests = await drv.caps.guests();
+      if (!guests.length) throw virErr('INTERNAL_ERROR', 'Cannot find suitable emulator for x86_64');
+      return guests[guests.length - 1].probe.version;
+    },
+    async getCapabilities() {
+      return drv.caps.capabilitiesXML();
+    },
+    async getDomainCapabilities(emulatorbin, arch, machine, virttype, flags) {
+      checkFlags(flags, 0, 'qemuConnectGetDomainCapabilities');
+      void [emulatorbin, arch, machine, virttype];
+      throw virErr('NO_SUPPORT', 'virConnectGetDomainCapabilities');
+    },
+  };
+  return { ...host, ...domainOps(drv) } as Connection;
+}
+
+/** qemu:///embed?root=DIR in this process. */
+export async function openQemuEmbed(root: string): Promise<Connection> {
+  return connectionForDriver(await driverFor(embedPaths(root)));
+}
