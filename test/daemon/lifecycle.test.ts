@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { canConnect, exited, freePort } from '../helpers/daemon-process.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
+import { issue, makeCa, pkiDir } from '../helpers/pki.js';
 import { virtdBin } from './virtd.js';
 
 const NOBODY = 65534;
@@ -78,9 +79,18 @@ const errors = (log: string) =>
     .map((l) => l.replace(/^.*?: \d+: /, ''));
 
 describe('systemd socket activation', () => {
-  it('serves the unix, read-only, admin and tcp sockets it is handed, and makes none of its own', async () => {
-    const { dir, conf } = privateDir('activated', [`unix_sock_dir = "${join(sandbox, 'activated', 'run')}"`], false);
+  it('serves the unix, read-only, admin, tcp and tls sockets it is handed, and makes none of its own', async () => {
+    const pki = join(sandbox, 'pki');
+    const ca = makeCa(pki, 'ca');
+    const server = issue(ca, pki, 'server', 'server', ['IP:127.0.0.1']);
+    const clientPki = pkiDir(join(pki, 'client'), ca.cert, issue(ca, pki, 'client', 'client'));
+    const { dir, conf } = privateDir(
+      'activated',
+      [`unix_sock_dir = "${join(sandbox, 'activated', 'run')}"`, `key_file = "${server.key}"`, `cert_file = "${server.cert}"`, `ca_file = "${ca.cert}"`],
+      false,
+    );
     const port = await freePort();
+    const tlsPort = await freePort();
     const sock = (n: string) => join(dir, n);
     activate(
       dir,
@@ -89,6 +99,7 @@ describe('systemd socket activation', () => {
         ['virtd-ts-ro.socket', sock('ro.sock')],
         ['virtd-ts-admin.socket', sock('admin.sock')],
         ['virtd-ts-tcp.socket', `127.0.0.1:${port}`],
+        ['virtd-ts-tls.socket', `127.0.0.1:${tlsPort}`],
       ],
       daemonCommand('virtd-ts', ['-f', conf, '-p', join(dir, 'pid')]),
     );
@@ -97,6 +108,7 @@ describe('systemd socket activation', () => {
     const want = virsh(['-c', 'test:///default', script]);
     expect(virsh(['-c', `test+unix:///default?socket=${sock('rw.sock')}`, script])).toEqual(want);
     expect(virsh(['-c', `test+tcp://127.0.0.1:${port}/default`, script])).toEqual(want);
+    expect(virsh(['-c', `test+tls://127.0.0.1:${tlsPort}/default?pkipath=${clientPki}`, script])).toEqual(want);
     const ro = 'list --all; destroy test';
     expect(virsh(['-c', `test+unix:///default?socket=${sock('ro.sock')}`, ro])).toEqual(virsh(['-r', '-c', 'test:///default', ro]));
     const admin = spawnSync('virt-admin', ['-c', `libvirtd:///session?socket=${sock('admin.sock')}`, 'srv-list'], { encoding: 'utf8' });
