@@ -23,6 +23,7 @@ function formatHostCpu(w: XmlWriter, h: HostFacts): void {
   const c = h.cpu;
   w.open('cpu');
   w.leaf('arch', [], h.arch);
+  if (c.model) w.leaf('model', [], c.model);
   if (c.vendor) w.leaf('vendor', [], c.vendor);
   if (c.microcode !== undefined) w.leaf('microcode', [['version', c.microcode]]);
   if (c.signature) w.leaf('signature', [['family', c.signature.family], ['model', c.signature.model], ['stepping', c.signature.stepping]]);
@@ -30,6 +31,7 @@ function formatHostCpu(w: XmlWriter, h: HostFacts): void {
   const t = c.topology;
   w.leaf('topology', [['sockets', t.sockets], ['dies', t.dies], ['cores', t.cores], ['threads', t.threads]]);
   if (c.physBits) w.leaf('maxphysaddr', [['mode', 'emulate'], ['bits', c.physBits]]);
+  for (const f of c.features) w.leaf('feature', [['name', f]]);
   for (const size of h.pageSizes) w.leaf('pages', [['unit', 'KiB'], ['size', size]]);
   w.close('cpu');
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { decodeHostCpu, hostCpuData } from './host-cpu.js';
 import { generateUUID } from '../../../xml/ids.js';
 
 /** Facts about this host that libvirt's virCaps <host> section reports (virCapabilitiesInitNUMA & co). */
@@ -8,6 +9,9 @@ export interface HostFacts {
   arch: string;
   cpu: {
     vendor?: string;
+    /** The decoded CPU model and the features beyond it (absent when CPUID cannot be read). */
+    model?: string;
+    features: string[];
     microcode?: number;
     signature?: { family: number; model: number; stepping: number };
     tscHz?: number;
@@ -128,6 +132,8 @@ function dacLabel(): string {
 
 export function hostFacts(): HostFacts {
   const info = cpuinfo();
+  const cpuData = hostCpuData();
+  const decoded = cpuData && decodeHostCpu(cpuData);
   const pageSizes = [4, ...hugePageSizes()];
   const nodeCells = cells(pageSizes);
   const cpuIds = nodeCells.flatMap((c) => c.cpus.map((x) => x.id));
@@ -139,7 +145,9 @@ export function hostFacts(): HostFacts {
     uuid: read('/sys/class/dmi/id/product_uuid') ?? generateUUID(),
     arch: process.arch === 'x64' ? 'x86_64' : process.arch,
     cpu: {
-      vendor: VENDORS[info.vendor_id ?? ''],
+      vendor: decoded?.vendor ?? VENDORS[info.vendor_id ?? ''],
+      model: decoded?.model,
+      features: decoded?.features ?? [],
       microcode: info.microcode ? Number(info.microcode) : undefined,
       signature: info['cpu family'] ? { family: Number(info['cpu family']), model: Number(info.model), stepping: Number(info.stepping) } : undefined,
       tscHz: info['cpu MHz'] ? Math.round(Number(info['cpu MHz']) * 1000) * 1000 : undefined,
