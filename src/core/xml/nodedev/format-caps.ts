@@ -1,5 +1,5 @@
 import { escapeXml } from '../writer.js';
-import type { PciVpd, MdevType, PciAddress, PciCap, PcieLink, StorageCap, MdevCap } from './types.js';
+import type { CcwAddress, CssCap, PciVpd, MdevType, PciAddress, PciCap, PcieLink, StorageCap, MdevCap } from './types.js';
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
@@ -122,4 +122,21 @@ export function formatMdev(cap: MdevCap, out: string[], pad: string): void {
   if (cap.uuid !== undefined) out.push(`${pad}<uuid>${cap.uuid}</uuid>`);
   out.push(`${pad}<iommuGroup number='${cap.iommuGroup}'/>`);
   for (const a of cap.attrs) out.push(`${pad}<attr name='${a.name}' value='${a.value}'/>`);
+}
+
+/** virNodeDeviceCapCCWDefFormat: cssid and ssid in plain hex, devno padded to 4 digits. */
+export function formatCcwAddress(a: CcwAddress, out: string[], pad: string): void {
+  out.push(`${pad}<cssid>0x${a.cssid.toString(16)}</cssid>`, `${pad}<ssid>0x${a.ssid.toString(16)}</ssid>`);
+  out.push(`${pad}<devno>0x${hex(a.devno, 4)}</devno>`);
+}
+
+/** virNodeDeviceCapCSSDefFormat */
+export function formatCss(cap: CssCap, out: string[], pad: string): void {
+  formatCcwAddress(cap, out, pad);
+  if (cap.channelDevAddr) {
+    out.push(`${pad}<channel_dev_addr>`);
+    formatCcwAddress(cap.channelDevAddr, out, pad + '  ');
+    out.push(`${pad}</channel_dev_addr>`);
+  }
+  if (cap.mdevTypes) formatMdevTypes(cap.mdevTypes, out, pad);
 }

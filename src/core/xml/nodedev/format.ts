@@ -1,5 +1,5 @@
 import { escapeXml } from '../writer.js';
-import { formatMdev, formatPci, formatStorage } from './format-caps.js';
+import { formatCcwAddress, formatCss, formatMdev, formatMdevTypes, formatPci, formatStorage } from './format-caps.js';
 import type { NodeDevCap, NodeDeviceDef } from './types.js';
 
 /** `<tag>text</tag>` at an indent, left out when text is undefined (virBufferEscapeString). */
@@ -18,6 +18,22 @@ function formatCap(cap: NodeDevCap, out: string[], pad: string): void {
       return;
     case 'mdev':
       formatMdev(cap, out, pad);
+      return;
+    case 'ccw':
+      formatCcwAddress(cap, out, pad);
+      return;
+    case 'css':
+      formatCss(cap, out, pad);
+      return;
+    case 'ap_card':
+      out.push(`${pad}<ap-adapter>0x${cap.adapter.toString(16).padStart(2, '0')}</ap-adapter>`);
+      return;
+    case 'ap_queue':
+      out.push(`${pad}<ap-adapter>0x${cap.adapter.toString(16).padStart(2, '0')}</ap-adapter>`);
+      out.push(`${pad}<ap-domain>0x${cap.domain.toString(16).padStart(4, '0')}</ap-domain>`);
+      return;
+    case 'ap_matrix':
+      if (cap.mdevTypes) formatMdevTypes(cap.mdevTypes, out, pad);
       return;
     case 'system':
       opt(out, pad, 'product', cap.product);

@@ -180,6 +180,39 @@ export interface MdevCap {
   attrs: { name: string; value: string }[];
 }
 
+export interface CcwAddress {
+  cssid: number;
+  ssid: number;
+  devno: number;
+}
+
+export interface CcwCap extends CcwAddress {
+  type: 'ccw';
+}
+
+export interface CssCap extends CcwAddress {
+  type: 'css';
+  channelDevAddr?: CcwAddress;
+  /** Present when the subchannel has an mdev_types capability. */
+  mdevTypes?: MdevType[];
+}
+
+export interface ApCardCap {
+  type: 'ap_card';
+  adapter: number;
+}
+
+export interface ApQueueCap {
+  type: 'ap_queue';
+  adapter: number;
+  domain: number;
+}
+
+export interface ApMatrixCap {
+  type: 'ap_matrix';
+  mdevTypes?: MdevType[];
+}
+
 export type NodeDevCap =
   | SystemCap
   | PciCap
@@ -191,7 +224,12 @@ export type NodeDevCap =
   | UsbInterfaceCap
   | DrmCap
   | NetCap
-  | MdevCap;
+  | MdevCap
+  | CcwCap
+  | CssCap
+  | ApCardCap
+  | ApQueueCap
+  | ApMatrixCap;
 
 export interface NodeDeviceDef {
   name: string;
