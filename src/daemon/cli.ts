@@ -50,6 +50,9 @@ export function usage(privileged: boolean): string {
     '    PID file (unless overridden by -p):',
     `      ${privileged ? '/run' : '$XDG_RUNTIME_DIR/libvirt'}/${DAEMON_NAME}.pid`,
     '',
+    '    QEMU driver state (qemu:///system), under $VIRTD_TS_QEMU_ROOT when set:',
+    '      /etc/libvirt/qemu, /var/lib/libvirt/qemu, /run/libvirt/qemu, /var/cache/libvirt/qemu',
+    '',
     '',
   );
   return lines.join('\n');

@@ -63,7 +63,22 @@ export function driverTable(): Map<string, DriverOpen> {
         return { conn, release: () => conn.close() };
       },
     ],
+    ['qemu', openQemuSystem],
   ]);
+}
+
+/** Moves qemu:///system's directories (/etc/libvirt/qemu, /var/lib/libvirt/qemu, …) under a prefix. */
+export const QEMU_ROOT_ENV = 'VIRTD_TS_QEMU_ROOT';
+
+/**
+ * qemu:///system: one QEMU driver for the daemon's lifetime, shared by every connection, its
+ * state in libvirt's system directories (under $VIRTD_TS_QEMU_ROOT when set, for tests).
+ */
+async function openQemuSystem(name: string, path: string, readonly: boolean): Promise<Opened> {
+  if (path !== '/system') throw virErr('NO_CONNECT', name);
+  const { driverFor, systemPaths, connectionForDriver } = await import('../core/drivers/qemu/index.js');
+  const drv = await driverFor(systemPaths(process.env[QEMU_ROOT_ENV] ?? ''));
+  return { conn: publicApi(connectionForDriver(drv), { readonly }), release: async () => undefined };
 }
 
 /** virConnectOpen inside the daemon: only drivers running here, never the remote driver. */
