@@ -133,8 +133,13 @@ describe('a tiny guest under the process layer', () => {
     expect((err as QmpCommandError).qmpClass).toBe('CommandNotFound');
     expect((err as Error).message).toBe(`internal error: unable to execute QEMU command 'no-such-command': ${desc}`);
 
+    // Events also come as an async iterator; the first after `cont` is RESUME.
+    const events = proc.qmp.events();
+    const firstEvent = events.next();
     // The disk keeps what the first guest wrote.
     await proc.qmp.execute('cont');
+    expect((await firstEvent).value).toMatchObject({ event: 'RESUME' });
+    await events.return(undefined);
     await waitForSerial(serial, READY_MARKER);
     expect(serialText(serial)).toContain(`${READ_PREFIX}PATTERN-42`);
     await proc.qmp.execute('quit');
@@ -185,40 +190,54 @@ describe('a guest outliving the process that started it', () => {
 });
 
 describe('a QEMU that fails to start', () => {
-  /** What real libvirt (qemu:///embed) reports for the same bad argument. */
-  async function libvirtStartError(badArg: string): Promise<string> {
-    const dir = mkdtempSync(join(tmpdir(), 'virsh-ts-embed-'));
-    try {
-      chmodSync(dir, 0o755);
-      mkdirSync(join(dir, 'root', 'etc'), { recursive: true });
-      // No virtlogd here: QEMU's output goes straight to its log file.
-      writeFileSync(join(dir, 'root', 'etc', 'qemu.conf'), 'stdio_handler = "file"\n');
-      writeFileSync(
-        join(dir, 'bad.xml'),
-        `<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>bad</name>` +
-          `<memory unit='MiB'>64</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>` +
-          `<qemu:commandline><qemu:arg value='${badArg}'/></qemu:commandline></domain>`,
-      );
-      const r = await execa('virsh', ['-c', `qemu:///embed?root=${join(dir, 'root')}`, `define ${join(dir, 'bad.xml')}; start bad`], {
-        reject: false,
-        timeout: 60_000,
-      });
-      const line = r.stderr.split('\n').find((l) => l.startsWith('error: internal error'));
-      if (!line) throw new Error(`real virsh gave no start error:\n${r.stderr}`);
-      return line;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  // One embed root for real libvirt, so it probes QEMU's capabilities once.
+  let embed: string;
+  beforeAll(() => {
+    embed = mkdtempSync(join(tmpdir(), 'virsh-ts-embed-'));
+    chmodSync(embed, 0o755);
+    mkdirSync(join(embed, 'root', 'etc'), { recursive: true });
+    // No virtlogd here: QEMU's output goes straight to its log file.
+    writeFileSync(join(embed, 'root', 'etc', 'qemu.conf'), 'stdio_handler = "file"\n');
+  });
+  afterAll(() => rmSync(embed, { recursive: true, force: true }));
+
+  /** The last error line real libvirt (qemu:///embed) prints for `commands` (XML: a file holding `xml`). */
+  async function libvirtError(xml: string, commands: string): Promise<string> {
+    const file = join(embed, `${Math.random().toString(36).slice(2)}.xml`);
+    writeFileSync(file, xml);
+    const r = await execa('virsh', ['-c', `qemu:///embed?root=${join(embed, 'root')}`, `${commands.replace('XML', file)}; undefine bad`], {
+      reject: false,
+      timeout: 90_000,
+    });
+    const line = r.stderr.split('\n').filter((l) => l.startsWith('error: ') && !l.includes("'bad'")).pop();
+    if (!line) throw new Error(`real virsh gave no error:\n${r.stderr}`);
+    return line;
   }
+
+  const badDomain = (inner: string) =>
+    `<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>bad</name>` +
+    `<memory unit='MiB'>64</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>${inner}</domain>`;
 
   it("reports QEMU's stderr in libvirt's words and leaves nothing behind", async () => {
     const paths = qemuPaths(root, 'delta', 4);
     const err = await launchQemu({ paths, args: ['-name', 'guest=delta', '-display', 'none', '-bogus'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VirError);
-    expect(`error: ${(err as Error).message}`).toBe(await libvirtStartError('-bogus'));
+    const real = await libvirtError(badDomain(`<qemu:commandline><qemu:arg value='-bogus'/></qemu:commandline>`), 'define XML; start bad');
+    expect(`error: ${(err as Error).message}`).toBe(real);
     expect(existsSync(paths.pidfile)).toBe(false);
     expect(existsSync(paths.domainDir)).toBe(false);
     expect(processesMentioning(paths.monitor)).toEqual([]);
     expect(readFileSync(paths.log, 'utf8')).toMatch(/-bogus: invalid option\n.*shutting down, reason=failed\n$/);
+  }, 120_000);
+
+  it('reports a missing QEMU binary as libvirt does and leaves nothing behind', async () => {
+    const paths = qemuPaths(root, 'echo', 5);
+    const binary = join(root, 'no-such-qemu');
+    const err = await launchQemu({ paths, binary, args: [] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VirError);
+    const real = await libvirtError(badDomain(`<devices><emulator>${binary}</emulator></devices>`), 'define XML');
+    expect(`error: ${(err as Error).message}`).toBe(real);
+    expect(existsSync(paths.pidfile)).toBe(false);
+    expect(existsSync(paths.domainDir)).toBe(false);
   }, 120_000);
 });

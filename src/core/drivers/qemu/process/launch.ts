@@ -101,7 +101,7 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
 
   if (child.pid === undefined) {
     await exitedPromise;
-    return fail(virErr('SYSTEM_ERROR', `Cannot find QEMU binary ${binary}: ${strerror(spawnError)}`, 'QEMU'));
+    return fail(virErr('SYSTEM_ERROR', `Cannot check QEMU binary ${binary}: ${strerror(spawnError)}`, 'QEMU'));
   }
 
   const qmp = await connectMonitor(paths, () => exited);
