@@ -2,6 +2,7 @@
 // the same daemon (a real libvirtd serving test:///default, then virtd-ts) while a third
 // client (real virsh) defines, starts, pauses, resumes, destroys and undefines a domain.
 // Both listeners must print the same lines, and virtd-ts must deliver what libvirtd does.
+// The same for network, pool and node device events, and for a listener whose daemon dies.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,12 @@ const DOMAIN = `<domain type='test'>
 </domain>
 `;
 writeFileSync(join(work, 'ev1.xml'), DOMAIN);
+writeFileSync(join(work, 'evnet.xml'), "<network>\n  <name>evnet</name>\n  <bridge name='evbr0'/>\n</network>\n");
+writeFileSync(
+  join(work, 'vhba.xml'),
+  "<device>\n  <parent>scsi_host1</parent>\n  <capability type='scsi_host'>\n    <capability type='fc_host'>\n" +
+    '      <wwnn>2000000012341234</wwnn>\n      <wwpn>1000000012341234</wwpn>\n    </capability>\n  </capability>\n</device>\n',
+);
 
 interface Run {
   stdout: string;
@@ -63,11 +70,11 @@ const ACTIONS = [
  * the only handle on "registered" is a pause), runs the actions with real virsh, and waits
  * for both listeners to time out.
  */
-async function listenWhile(uri: string, listen: string): Promise<{ virsh: Run; ts: Run; actor: Run }> {
+async function listenWhile(uri: string, listen: string, actions = ACTIONS): Promise<{ virsh: Run; ts: Run; actor: Run }> {
   const want = run('virsh', ['-c', uri, listen]);
   const got = run(virshTs, ['-c', uri, listen]);
   await new Promise((r) => setTimeout(r, 2500));
-  const actor = await run('virsh', ['-c', uri, ACTIONS]).done;
+  const actor = await run('virsh', ['-c', uri, actions]).done;
   return { virsh: await want.done, ts: await got.done, actor };
 }
 
@@ -111,5 +118,50 @@ describe('domain events over RPC', () => {
     } finally {
       await d.stop();
     }
+  });
+
+  it('network, pool and node device events through virtd-ts match libvirtd', async () => {
+    const actions = [
+      'net-define evnet.xml',
+      'net-start evnet',
+      'net-destroy evnet',
+      'net-undefine evnet',
+      `pool-define-as evpool dir --target ${work}`,
+      'pool-start evpool',
+      'pool-destroy evpool',
+      'pool-undefine evpool',
+      'nodedev-create vhba.xml',
+      'nodedev-destroy scsi_host12',
+    ].join('; ');
+    const listeners = ['net-event --event lifecycle', 'pool-event --event lifecycle', 'nodedev-event --event lifecycle'];
+    const outputs: Run[][] = [];
+    for (const start of [startLibvirtd, startVirtd]) {
+      const d = await start();
+      try {
+        const runs = await Promise.all(listeners.map((l, i) => listenWhile(d.unixURI, `${l} --loop --timeout 6`, i ? 'uri' : actions)));
+        expect(runs[0].actor.code).toBe(0);
+        for (const { virsh, ts } of runs) expect(ts).toEqual(virsh);
+        outputs.push(runs.map((r) => r.virsh));
+      } finally {
+        await d.stop();
+      }
+    }
+    const seen = outputs[0].map((o) => o.stdout).join('');
+    for (const line of ['for network evnet: Started', 'for storage pool evpool: Started', 'for node device scsi_host12: Created']) {
+      expect(seen).toContain(line);
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
+  it('a listener whose daemon dies: the disconnect notice ends the wait', async () => {
+    const d = await startLibvirtd();
+    const want = run('virsh', ['-k', '0', '-c', d.unixURI, 'event --all --loop --timeout 20']);
+    const got = run(virshTs, ['-k', '0', '-c', d.unixURI, 'event --all --loop --timeout 20']);
+    await new Promise((r) => setTimeout(r, 2500));
+    process.kill(d.pid, 'SIGKILL');
+    const [w, g] = [await want.done, await got.done];
+    await d.stop();
+    expect(w.stderr).toContain('Disconnected from');
+    expect(g).toEqual(w);
   });
 });
