@@ -43,6 +43,11 @@ export interface LibvirtdOptions {
    * the only one where an unprivileged libvirtd opens its admin socket.
    */
   sessionSockets?: boolean;
+  /**
+   * Run as root, so the daemon's QEMU driver is qemu:///system (system paths under /etc,
+   * /var and /run/libvirt; sockets stay private). Start guests only with a virtlogd up.
+   */
+  system?: boolean;
 }
 
 /** Starts the daemon and resolves once its unix socket and TCP (and TLS) ports accept connections. */
@@ -51,6 +56,8 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
     throw new Error(`${LIBVIRTD} is missing: install Debian's libvirt-daemon-system (libvirt 9.0) to run these tests`);
   }
   const root = process.geteuid?.() === 0;
+  if (options.system && !root) throw new Error('startLibvirtd({ system: true }) needs root: the QEMU driver of qemu:///system');
+  const dropPrivileges = root && !options.system;
   const dir = mkdtempSync(join(tmpdir(), 'virsh-ts-libvirtd-'));
   chmodSync(dir, 0o755);
   for (const d of ['run', 'xdg', 'home']) mkdirSync(join(dir, d));
@@ -90,7 +97,7 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
     ].join('\n'),
   );
   const owned = ['', 'run', 'xdg', 'home', ...(options.tls ? ['serverkey.pem', 'servercert.pem', 'cacert.pem'] : [])];
-  if (root) for (const d of owned) chownSync(join(dir, d), NOBODY, NOBODY);
+  if (dropPrivileges) for (const d of owned) chownSync(join(dir, d), NOBODY, NOBODY);
   const env = {
     PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
     HOME: join(dir, 'home'),
@@ -100,7 +107,7 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
     LANG: 'C',
   };
   const args = ['--listen', '-f', conf, '-p', join(dir, 'libvirtd.pid')];
-  const [cmd, argv] = root
+  const [cmd, argv] = dropPrivileges
     ? ['setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', LIBVIRTD, ...args]]
     : [LIBVIRTD, args];
   const child = spawn(cmd, argv, { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
