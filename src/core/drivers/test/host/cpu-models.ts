@@ -1,25 +1,12 @@
-/**
- * The CPU drivers (src/cpu/cpu_*.c) and the models libvirt's cpu_map/index.xml lists for
- * them, in that file's order. A driver without a model list accepts every model.
- */
-const X86_MODELS = [
-  '486', 'pentium', 'pentium2', 'pentium3', 'pentiumpro', 'coreduo', 'n270', 'core2duo',
-  'qemu32', 'kvm32', 'cpu64-rhel5', 'cpu64-rhel6', 'qemu64', 'kvm64',
-  'Conroe', 'Penryn', 'Nehalem', 'Nehalem-IBRS', 'Westmere', 'Westmere-IBRS',
-  'SandyBridge', 'SandyBridge-IBRS', 'IvyBridge', 'IvyBridge-IBRS',
-  'Haswell-noTSX', 'Haswell-noTSX-IBRS', 'Haswell', 'Haswell-IBRS',
-  'Broadwell-noTSX', 'Broadwell-noTSX-IBRS', 'Broadwell', 'Broadwell-IBRS',
-  'Skylake-Client', 'Skylake-Client-IBRS', 'Skylake-Client-noTSX-IBRS',
-  'Skylake-Server', 'Skylake-Server-IBRS', 'Skylake-Server-noTSX-IBRS',
-  'Cascadelake-Server', 'Cascadelake-Server-noTSX', 'Icelake-Client', 'Icelake-Client-noTSX',
-  'Icelake-Server', 'Icelake-Server-noTSX', 'Cooperlake', 'Snowridge',
-  'athlon', 'phenom', 'Opteron_G1', 'Opteron_G2', 'Opteron_G3', 'Opteron_G4', 'Opteron_G5',
-  'EPYC', 'EPYC-IBPB', 'EPYC-Rome', 'EPYC-Milan',
-  'Dhyana',
-];
+import { X86_MODELS as X86_MAP_MODELS } from '../../../cpu/x86-data.js';
+import { PPC64_MODELS as PPC64_MAP_MODELS } from '../../../cpu/ppc64-data.js';
 
-const PPC64_MODELS = ['POWER6', 'POWER7', 'POWER8', 'POWER9', 'POWER10', 'POWERPC_e5500', 'POWERPC_e6500'];
+/** The models libvirt's CPU map lists for x86 and ppc64, in its index.xml order. */
+const X86_MODELS = X86_MAP_MODELS.map(([name]) => name);
 
+const PPC64_MODELS = PPC64_MAP_MODELS.map(([name]) => name);
+
+/** The CPU drivers (src/cpu/cpu_*.c); a driver without a model list accepts every model. */
 interface CpuDriver {
   arches: readonly string[];
   /** undefined: the driver has no model list (all models accepted). */
