@@ -74,6 +74,15 @@ describe('streams against real libvirtd', () => {
     expect(read('cross-vshts.bin').equals(read('cross-virsh.bin'))).toBe(true);
   });
 
+  it('a sparse download: holes arrive as holes and read back as zeros', () => {
+    const { want, got } = both(session(), (who) =>
+      `vol-create-as up sp-${who} 4M; vol-upload --pool up sp-${who} payload.bin --offset 2097152; vol-download --pool up sp-${who} sp-${who}.bin --sparse`,
+    );
+    expect(got).toEqual(want);
+    expect(read('sp-vshts.bin').equals(read('sp-virsh.bin'))).toBe(true);
+    expect(read('sp-virsh.bin').subarray(2097152, 2097152 + payload.length).equals(payload)).toBe(true);
+  });
+
   it('stream failures read the same', () => {
     for (const cmd of [
       'vol-upload --pool up virsh no-such-file.bin',
