@@ -1,0 +1,62 @@
+import type { QemuCommand } from './argv.js';
+import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
+import { attr, devicesOf, sub } from './util.js';
+import { qemuError } from './errors.js';
+
+/** The -chardev backend string of a character device's host side (qemuBuildChardevStr). */
+function chardevStr(d: DeviceDef, id: string): string {
+  const type = attr(d.el, 'type') ?? 'pty';
+  const src = sub(d.el, 'source');
+  switch (type) {
+    case 'pty':
+    case 'null':
+    case 'vc':
+    case 'stdio':
+      return `${type},id=${id}`;
+    case 'file':
+      return `file,id=${id},path=${attr(src, 'path')}${attr(src, 'append') ? `,append=${attr(src, 'append')}` : ''}`;
+    case 'unix':
+      return `socket,id=${id},path=${attr(src, 'path')}${attr(src, 'mode') === 'bind' ? ',server=on,wait=off' : ''}`;
+    default:
+      throw qemuError('CONFIG_UNSUPPORTED', `character device type '${type}' is not supported by virsh-ts`);
+  }
+}
+
+/** Serial ports: -chardev and an isa-serial device (qemuBuildSerialCommandLine). */
+export function buildSerials(cmd: QemuCommand, def: DomainDef): void {
+  for (const s of devicesOf(def, 'serial')) {
+    const alias = s.info.alias!;
+    cmd.add('-chardev', chardevStr(s, `char${alias}`));
+    const port = Number(attr(sub(s.el, 'target'), 'port') ?? 0);
+    cmd.addJson('-device', { driver: 'isa-serial', chardev: `char${alias}`, id: alias, index: port });
+  }
+}
+
+/** Channels on virtio-serial ports (qemuBuildChannelsCommandLine). */
+export function buildChannels(cmd: QemuCommand, def: DomainDef): void {
+  for (const c of devicesOf(def, 'channel')) {
+    const target = sub(c.el, 'target');
+    if (attr(target, 'type') !== 'virtio') throw qemuError('CONFIG_UNSUPPORTED', `channel target type '${attr(target, 'type')}' is not supported by virsh-ts`);
+    const alias = c.info.alias!;
+    cmd.add('-chardev', chardevStr(c, `char${alias}`));
+    cmd.addJson('-device', virtioSerialPort(c, 'virtserialport', alias, attr(target, 'name')));
+  }
+}
+
+/** Consoles other than the serial port's own: virtio consoles (qemuBuildConsoleCommandLine). */
+export function buildConsoles(cmd: QemuCommand, def: DomainDef): void {
+  for (const c of devicesOf(def, 'console')) {
+    const ttype = attr(sub(c.el, 'target'), 'type');
+    if (ttype === 'serial') continue;
+    if (ttype !== 'virtio') throw qemuError('CONFIG_UNSUPPORTED', `console target type '${ttype}' is not supported by virsh-ts`);
+    const alias = c.info.alias!;
+    cmd.add('-chardev', chardevStr(c, `char${alias}`));
+    cmd.addJson('-device', virtioSerialPort(c, 'virtconsole', alias, undefined));
+  }
+}
+
+function virtioSerialPort(d: DeviceDef, driver: string, alias: string, name: string | undefined) {
+  const a = d.info.address;
+  const ctrl = a?.type === 'virtio-serial' ? a : { controller: 0, bus: 0, port: 1 };
+  return { driver, bus: `virtio-serial${ctrl.controller}.${ctrl.bus}`, nr: ctrl.port, chardev: `char${alias}`, id: alias, name };
+}
