@@ -2,6 +2,7 @@ import { NetworkEventID, NetworkEventLifecycle } from '../../core/api/network.js
 import { formatTable } from '../domain/table.js';
 import type { Handler } from '../types.js';
 import { optNetwork } from './lookup.js';
+import { EventLoop, timeoutMs, timestamp } from '../events/wait.js';
 
 const EVENT_NAMES = ['lifecycle'];
 const LIFECYCLE_NAMES: Record<number, string> = {
@@ -10,17 +11,6 @@ const LIFECYCLE_NAMES: Record<number, string> = {
   [NetworkEventLifecycle.STARTED]: 'Started',
   [NetworkEventLifecycle.STOPPED]: 'Stopped',
 };
-
-/** virsh's timestamp for --timestamp: local time with milliseconds and the UTC offset. */
-function timestamp(d = new Date()): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  return (
-    `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:` +
-    `${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}${sign}${p(Math.floor(Math.abs(off) / 60))}${p(Math.abs(off) % 60)}`
-  );
-}
 
 export const netEvent: Handler = async (ctx, opts) => {
   if (opts.bool('list')) {
@@ -36,13 +26,8 @@ export const netEvent: Handler = async (ctx, opts) => {
     ctx.error(`unknown event type ${eventName}`);
     return false;
   }
-  const loop = opts.bool('loop');
-  const stamp = opts.bool('timestamp');
-  const timeout = opts.uint('timeout');
-  if (timeout !== undefined && (timeout === 0 || timeout > Math.floor(0x7fffffff / 1000))) {
-    ctx.error(`Numeric value '${timeout}' for <timeout> option is malformed or out of range`);
-    return false;
-  }
+  const timeout = timeoutMs(ctx, opts);
+  if (timeout === undefined) return false;
   // A network that cannot be found is reported, then virsh waits for events of every
   // network; libvirt's lookup error surfaces only when the command fails at the end.
   let lookupError: unknown;
@@ -53,23 +38,14 @@ export const netEvent: Handler = async (ctx, opts) => {
       })
     : undefined;
   const conn = await ctx.conn();
-  let count = 0;
-  let finish: (how: 'done' | 'timeout') => void = () => {};
-  const done = new Promise<'done' | 'timeout'>((res) => (finish = res));
-  const id = await conn.networkEventRegisterAny(net, NetworkEventID.LIFECYCLE, (ev) => {
-    const what = `event 'lifecycle' for network ${ev.network.name}: ${LIFECYCLE_NAMES[ev.event] ?? 'unknown'}\n`;
-    ctx.print(stamp ? `${timestamp()}: ${what}` : what);
-    count++;
-    if (!loop) finish('done');
-  });
-  const timer = timeout !== undefined ? setTimeout(() => finish('timeout'), timeout * 1000) : undefined;
-  const how = await done;
-  if (timer) clearTimeout(timer);
-  if (how === 'timeout') ctx.print('event loop timed out\n');
-  ctx.print(`events received: ${count}\n`);
+  const loop = new EventLoop(ctx, opts.bool('loop'), opts.bool('timestamp'));
+  const id = await conn.networkEventRegisterAny(net, NetworkEventID.LIFECYCLE, (ev) =>
+    loop.print(`event 'lifecycle' for network ${ev.network.name}: ${LIFECYCLE_NAMES[ev.event] ?? 'unknown'}\n`),
+  );
+  const ok = await loop.wait(timeout);
   await conn.networkEventDeregisterAny(id);
-  if (count === 0 && lookupError) throw lookupError;
-  return count > 0;
+  if (!ok && lookupError) throw lookupError;
+  return ok;
 };
 
 export const netDhcpLeases: Handler = async (ctx, opts) => {
