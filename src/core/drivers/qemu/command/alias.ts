@@ -19,13 +19,15 @@ export function controllerAlias(def: DomainDef, c: DeviceDef): string {
 const DISK_PREFIX: Record<string, string> = { ide: 'ide', sata: 'sata', scsi: 'scsi', fdc: 'fdc' };
 
 /** qemuAssignDeviceDiskAlias: bus-controller-bus-unit for drive addresses, virtio-diskN by target. */
-function diskAlias(d: DeviceDef): string {
+function diskAlias(def: DomainDef, d: DeviceDef): string {
   const t = sub(d.el, 'target');
   const bus = attr(t, 'bus') ?? '';
   const a = d.info.address;
   const prefix = DISK_PREFIX[bus];
   if (prefix && a?.type === 'drive') {
-    if (bus === 'scsi') return `scsi${a.controller}-${a.bus}-${a.target}-${a.unit}`;
+    // LSI controllers keep the old three-part name; others address target and LUN.
+    const ctrl = devicesOf(def, 'controller').find((c) => attr(c.el, 'type') === 'scsi' && Number(attr(c.el, 'index')) === a.controller);
+    if (bus === 'scsi' && attr(ctrl?.el, 'model') !== 'lsilogic') return `scsi${a.controller}-${a.bus}-${a.target}-${a.unit}`;
     return `${prefix}${a.controller}-${a.bus}-${a.unit}`;
   }
   return `${bus}-disk${diskIndex(attr(t, 'dev') ?? '')}`;
@@ -56,7 +58,7 @@ const NUMBERED: Array<[DeviceDef['kind'], string]> = [
 /** qemuAssignDeviceAliases for the device families the command line builds. */
 export function assignAliases(def: DomainDef): void {
   for (const c of devicesOf(def, 'controller')) c.info.alias = controllerAlias(def, c);
-  for (const d of devicesOf(def, 'disk')) d.info.alias = diskAlias(d);
+  for (const d of devicesOf(def, 'disk')) d.info.alias = diskAlias(def, d);
   for (const [kind, prefix] of NUMBERED) devicesOf(def, kind).forEach((d, i) => (d.info.alias = `${prefix}${i}`));
   devicesOf(def, 'console').forEach((d, i) => (d.info.alias = i === 0 && attr(sub(d.el, 'target'), 'type') === 'serial' ? 'serial0' : `console${i}`));
   for (const b of devicesOf(def, 'memballoon')) b.info.alias = 'balloon0';

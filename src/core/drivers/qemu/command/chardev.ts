@@ -56,7 +56,6 @@ export function buildConsoles(cmd: QemuCommand, def: DomainDef): void {
 }
 
 function virtioSerialPort(d: DeviceDef, driver: string, alias: string, name: string | undefined) {
-  const a = d.info.address;
-  const ctrl = a?.type === 'virtio-serial' ? a : { controller: 0, bus: 0, port: 1 };
-  return { driver, bus: `virtio-serial${ctrl.controller}.${ctrl.bus}`, nr: ctrl.port, chardev: `char${alias}`, id: alias, name };
+  const a = d.info.address?.type === 'virtio-serial' ? d.info.address : undefined;
+  return { driver, bus: a && `virtio-serial${a.controller}.${a.bus}`, nr: a?.port || undefined, chardev: `char${alias}`, id: alias, name };
 }

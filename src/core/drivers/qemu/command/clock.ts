@@ -17,7 +17,11 @@ export function buildClock(cmd: QemuCommand, def: DomainDef): void {
   cmd.add('-rtc', rtc);
   const tz = def.clock.attrs.find(([k]) => k === 'timezone')?.[1];
   if (def.clock.offset === 'timezone' && tz) cmd.setEnv('TZ', tz);
-  const pit = def.clock.timers.find((t) => attr(t, 'name') === 'pit');
-  const policy = attr(pit, 'tickpolicy');
-  if (policy === 'delay' || policy === 'discard') cmd.add('-global', `kvm-pit.lost_tick_policy=${policy}`);
+  // QEMU 7.2 still has -no-hpet (libvirt then leaves the machine's hpet property alone).
+  for (const t of def.clock.timers) {
+    const name = attr(t, 'name');
+    const policy = attr(t, 'tickpolicy');
+    if (name === 'pit' && (policy === 'delay' || policy === 'discard')) cmd.add('-global', `kvm-pit.lost_tick_policy=${policy}`);
+    if (name === 'hpet' && attr(t, 'present') === 'no') cmd.add('-no-hpet');
+  }
 }

@@ -71,6 +71,6 @@ export function buildBalloon(cmd: QemuCommand, def: DomainDef): void {
   for (const b of devicesOf(def, 'memballoon')) {
     if (attr(b.el, 'model') !== 'virtio') continue;
     const onOff = (k: string) => (attr(b.el, k) === undefined ? undefined : attr(b.el, k) === 'on');
-    cmd.addJson('-device', { driver: 'virtio-balloon-pci', id: b.info.alias, ...addressProps(def, b.info), 'deflate-on-oom': onOff('autodeflate'), 'free-page-reporting': onOff('freePageReporting') });
+    cmd.addJson('-device', { driver: 'virtio-balloon-pci', id: b.info.alias, 'deflate-on-oom': onOff('autodeflate'), 'free-page-reporting': onOff('freePageReporting'), ...addressProps(def, b.info) });
   }
 }

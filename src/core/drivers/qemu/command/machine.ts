@@ -20,9 +20,6 @@ export function buildMachine(cmd: QemuCommand, def: DomainDef): void {
   if (sub(def.memoryBacking, 'nosharepages')) opts.push('mem-merge=off');
   if (!hasNuma(def)) opts.push('memory-backend=pc.ram');
   if (def.os.bios?.useserial === 'yes') opts.push('graphics=off');
-  for (const t of def.clock.timers) {
-    if (attr(t, 'name') === 'hpet' && attr(t, 'present')) opts.push(`hpet=${attr(t, 'present') === 'yes' ? 'on' : 'off'}`);
-  }
   cmd.add('-machine', opts.join(','));
   cmd.add('-accel', def.type === 'kvm' ? 'kvm' : 'tcg');
 }
