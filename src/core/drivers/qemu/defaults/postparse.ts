@@ -90,9 +90,22 @@ export function postParseQemuDevice(def: DomainDef, dev: DeviceDef, probe: QemuP
     const target = sub(dev.el, 'target') ?? pushChild(dev.el, elem('target'));
     if (!attr(target, 'type')) target.attrs.unshift(['type', 'isa-serial']);
     if (attr(target, 'type') === 'isa-serial' && !sub(target, 'model')) target.children.push(elem('model', [['name', 'isa-serial']]));
+  } else if (dev.kind === 'disk') {
+    postParseDisk(dev);
   } else if (dev.kind === 'controller' && attr(dev.el, 'type') === 'scsi' && !attr(dev.el, 'model')) {
     setAttr(dev.el, 'model', 'lsilogic');
   }
+}
+
+/** qemuDomainDeviceDiskDefPostParse: driver 'qemu', format raw unless the source is a volume. */
+function postParseDisk(dev: DeviceDef): void {
+  let driver = sub(dev.el, 'driver');
+  if (!driver) {
+    driver = elem('driver');
+    dev.el.children.unshift(driver);
+  }
+  if (!attr(driver, 'name')) driver.attrs.unshift(['name', 'qemu']);
+  if (!attr(driver, 'type') && attr(dev.el, 'type') !== 'volume') driver.attrs.splice(1, 0, ['type', 'raw']);
 }
 
 function pushChild(e: Elem, c: Elem): Elem {

@@ -8,6 +8,7 @@ import type { DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { postParseQemuDevice, postParseQemuDomain } from '../defaults/postparse.js';
 import { assignPciAddresses } from '../defaults/pci.js';
+import { assignUsbAddresses } from '../defaults/usb.js';
 import { isQ35 } from '../defaults/machine.js';
 import type { QemuCaps } from '../caps/index.js';
 
@@ -38,6 +39,7 @@ export async function parseQemuDomain(xml: string, caps: QemuCaps, opts: { live?
   postParse(def);
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
   assignPciAddresses(def);
+  assignUsbAddresses(def);
   validateDomain(def);
   validateQemu(def, caps, caps.domainTypes(probe));
   return def;
