@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
+import { startVirtd } from '../daemon/virtd.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const virshTs = join(here, '..', '..', 'bin', 'virsh-ts');
@@ -31,10 +32,11 @@ interface Outcome {
 async function scenario(
   program: string,
   globalArgs: string[],
-  disrupt: (d: Libvirtd) => Promise<void>,
+  disrupt: (d: Daemon) => Promise<void>,
   settled?: (stderr: string) => boolean,
+  start: () => Promise<Daemon> = startLibvirtd,
 ): Promise<Outcome> {
-  const daemon = await startLibvirtd();
+  const daemon = await start();
   try {
     const child = spawn(program, ['-c', daemon.unixURI, ...globalArgs], {
       cwd: sandbox,
@@ -79,12 +81,15 @@ async function scenario(
 
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
+/** What the scenarios need of a daemon: real libvirtd or virtd-ts. */
+type Daemon = Pick<Libvirtd, 'dir' | 'pid' | 'unixURI' | 'stop'>;
+
 /** The daemon's own process (setpriv execs libvirtd, so the pid is the daemon's). */
-const signal = (d: Libvirtd, sig: NodeJS.Signals) => process.kill(d.pid, sig);
+const signal = (d: Daemon, sig: NodeJS.Signals) => process.kill(d.pid, sig);
 
 describe('remote driver when the daemon fails', () => {
   it('daemon killed (-9) while a call is waiting for its reply', async () => {
-    const kill = async (d: Libvirtd) => {
+    const kill = async (d: Daemon) => {
       signal(d, 'SIGSTOP');
       // The call goes out to a stopped daemon; the kill lands while it waits.
       setTimeout(() => signal(d, 'SIGKILL'), 500);
@@ -94,7 +99,9 @@ describe('remote driver when the daemon fails', () => {
   });
 
   it('daemon killed while idle: the notice comes at once, the next command fails to reconnect', async () => {
-    const kill = async (d: Libvirtd) => signal(d, 'SIGKILL');
+    const kill = async (d: Daemon) => {
+      signal(d, 'SIGKILL');
+    };
     const noticed = (stderr: string) => stderr.includes('Disconnected from');
     const [want, got] = [await scenario('virsh', ['-k', '0'], kill, noticed), await scenario(virshTs, ['-k', '0'], kill, noticed)];
     expect(want.stderr).toContain('Failed to reconnect to the hypervisor');
@@ -102,7 +109,7 @@ describe('remote driver when the daemon fails', () => {
   });
 
   it('keepalive timeout on a stopped daemon (-k 1 -K 2)', async () => {
-    const stop = async (d: Libvirtd) => {
+    const stop = async (d: Daemon) => {
       signal(d, "SIGSTOP");
     };
     const t0 = Date.now();
@@ -114,5 +121,28 @@ describe('remote driver when the daemon fails', () => {
     // Both give up after about interval × (count + 1) seconds, not at the 30 s guard.
     expect(t1 - t0).toBeLessThan(15_000);
     expect(t2 - t1).toBeLessThan(15_000);
+  });
+});
+
+describe('virtd-ts when it fails under real virsh and virsh-ts', () => {
+  it('killed (-9) while a call is waiting for its reply', async () => {
+    const kill = async (d: Daemon) => {
+      signal(d, 'SIGSTOP');
+      setTimeout(() => signal(d, 'SIGKILL'), 500);
+    };
+    const want = await scenario('virsh', ['-k', '0'], kill, undefined, startVirtd);
+    const got = await scenario(virshTs, ['-k', '0'], kill, undefined, startVirtd);
+    expect(want.stderr).toContain('Disconnected from');
+    expect(got).toEqual(want);
+  });
+
+  it('keepalive timeout when it is stopped (-k 1 -K 2)', async () => {
+    const stop = async (d: Daemon) => {
+      signal(d, 'SIGSTOP');
+    };
+    const want = await scenario('virsh', ['-k', '1', '-K', '2'], stop, undefined, startVirtd);
+    const got = await scenario(virshTs, ['-k', '1', '-K', '2'], stop, undefined, startVirtd);
+    expect(want.stderr).toContain('due to keepalive timeout');
+    expect(got).toEqual(want);
   });
 });
