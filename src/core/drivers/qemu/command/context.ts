@@ -2,8 +2,8 @@ import type { DomainDef } from '../../../xml/domain/index.js';
 
 /** What the command line depends on beyond the domain definition. */
 export interface ArgvContext {
-  /** The driver's root (qemu:///embed?root=DIR); libDir is ROOT/lib/qemu. */
-  root: string;
+  /** The driver's lib directory (ROOT/lib/qemu for qemu:///embed?root=ROOT). */
+  libDir: string;
   /** The driver runs as root: HOME and XDG_* point into the domain's directory. */
   privileged: boolean;
   /** The environment passed through to QEMU (LC_ALL, PATH, HOME, USER, LOGNAME, TMPDIR…). */
@@ -22,7 +22,7 @@ export function shortName(def: DomainDef): string {
   return [...def.name].slice(0, 20).join('');
 }
 
-/** qemuDomainSetPrivatePaths: ROOT/lib/qemu/domain-ID-NAME. */
+/** qemuDomainSetPrivatePaths: LIBDIR/domain-ID-NAME. */
 export function domainLibDir(def: DomainDef, ctx: ArgvContext): string {
-  return `${ctx.root}/lib/qemu/domain-${ctx.id}-${shortName(def)}`;
+  return `${ctx.libDir}/domain-${ctx.id}-${shortName(def)}`;
 }

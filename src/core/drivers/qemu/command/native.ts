@@ -3,16 +3,18 @@ import { elem, sub, type Elem } from '../../../xml/domain/elem.js';
 import { unsupported, virErr } from '../../../errors.js';
 import type { ArgvContext } from './context.js';
 import { buildQemuArgv } from './index.js';
+import { TapFds } from './tap.js';
 import { devicesOf } from './util.js';
 
 /** The only native format the QEMU driver knows. */
 const QEMU_ARGV = 'qemu-argv';
 
 export interface NativeContext extends Omit<ArgvContext, 'id' | 'tapFds'> {
-  /** The driver's post-parse (default devices, addresses, MACs) for definitions not yet expanded. */
-  postParse?: (def: DomainDef) => void;
-  /** Opens one TAP device per interface and returns its descriptor numbers. */
-  openTap: () => string;
+  /**
+   * The driver's parse (virDomainDefParseString with its post-parse: default devices,
+   * addresses, MACs). Without it the definition is taken as already expanded.
+   */
+  parse?: (xml: string) => DomainDef | Promise<DomainDef>;
 }
 
 /**
@@ -28,14 +30,18 @@ function asEthernet(def: DomainDef): void {
 }
 
 /** qemuConnectDomainXMLToNative: the command line libvirt would run, with id -1. */
-export function domainXMLToNative(ctx: NativeContext, format: string, xml: string, flags: number): string {
+export async function domainXMLToNative(ctx: NativeContext, format: string, xml: string, flags: number): Promise<string> {
   if (flags !== 0) throw virErr('INVALID_ARG', `unsupported flags (0x${flags.toString(16)}) in function qemuConnectDomainXMLToNative`);
   if (format !== QEMU_ARGV) throw virErr('INVALID_ARG', `unsupported config type ${format}`, 'QEMU');
-  const def = parseDomainXML(xml, { driverType: 'qemu' });
-  ctx.postParse?.(def);
+  const def = ctx.parse ? await ctx.parse(xml) : parseDomainXML(xml, { driverType: 'qemu' });
   asEthernet(def);
-  const tapFds = devicesOf(def, 'interface').map(() => [ctx.openTap()]);
-  return buildQemuArgv(def, { ...ctx, id: -1, tapFds }).toString();
+  const taps = new TapFds();
+  try {
+    const tapFds = devicesOf(def, 'interface').map(() => [taps.open()]);
+    return buildQemuArgv(def, { ...ctx, id: -1, tapFds }).toString();
+  } finally {
+    taps.closeAll();
+  }
 }
 
 /** The QEMU driver has no virConnectDomainXMLFromNative since libvirt 5.5. */
