@@ -3,7 +3,7 @@ import { parseXmlDocument } from '../xml/parse.js';
 import { child, children, type XNode } from '../xml/tree.js';
 import { propEnum, propInt, propUInt, TRISTATE_BOOL, TRISTATE_SWITCH } from '../xml/domain/numbers.js';
 import { propULongLong } from '../xml/network/props.js';
-import { isKnownArch } from '../drivers/test/host/arch.js';
+import { isKnownArch } from '../arch.js';
 import type { CpuDef } from './cpu-def.js';
 
 const CACHE_MODES = ['emulate', 'passthrough', 'disable'] as const;

@@ -4,7 +4,7 @@ import { invalidArg, unsupported, virErr } from '../../errors.js';
 import { formatCapabilities } from '../../xml/capabilities/index.js';
 import type { XNode } from '../../xml/tree.js';
 import type { TestNode, LoadContext } from './node.js';
-import { isKnownArch } from './host/arch.js';
+import { isKnownArch } from '../../arch.js';
 import { buildCapabilities, defaultCells, type TestCell } from './host/caps.js';
 import { cpuDriverFor } from './host/cpu-models.js';
 import { testBaselineCPU } from './host/baseline.js';

@@ -1,3 +1,4 @@
+import { isKnownArch } from '../../arch.js';
 import { child, children, type XNode } from '../tree.js';
 import { canon } from './elem.js';
 import { unsupportedConfig, xmlError } from './errors.js';
@@ -6,7 +7,6 @@ import { DOMAIN_SPECS } from './specs.js';
 import type { OsDef } from './types.js';
 
 export const OS_TYPES = ['hvm', 'xen', 'linux', 'exe', 'uml', 'xenpvh'];
-export const ARCHES = ['alpha', 'armv6l', 'armv7l', 'armv7b', 'aarch64', 'cris', 'i686', 'ia64', 'lm32', 'm68k', 'microblaze', 'microblazeel', 'mips', 'mipsel', 'mips64', 'mips64el', 'openrisc', 'parisc', 'parisc64', 'ppc', 'ppcle', 'ppc64', 'ppc64le', 'ppcemb', 'riscv32', 'riscv64', 's390', 's390x', 'sh4', 'sh4eb', 'sparc', 'sparc64', 'unicore32', 'x86_64', 'xtensa', 'xtensaeb'];
 const BOOT_DEVS = ['fd', 'cdrom', 'hd', 'network'] as const;
 /** The test driver's default guest architecture (its capabilities' first guest). */
 export const DEFAULT_ARCH = 'i686';
@@ -24,7 +24,7 @@ export function parseOsCaps(root: XNode): OsDef {
   } else if (!OS_TYPES.includes(ostype)) throw unsupportedConfig(`unknown OS type '${ostype}'`);
   else type = ostype === 'linux' && root.attrs.type === 'xen' ? 'xen' : ostype;
   const arch = typeNode?.attrs.arch;
-  if (arch !== undefined && !ARCHES.includes(arch)) throw unsupportedConfig(`Unknown architecture ${arch}`);
+  if (arch !== undefined && !isKnownArch(arch)) throw unsupportedConfig(`Unknown architecture ${arch}`);
   return {
     type,
     arch: arch || DEFAULT_ARCH,
