@@ -5,6 +5,7 @@ import { checkFlags } from '../test/domain/flags.js';
 import { embedPaths, type QemuPaths } from './config/paths.js';
 import { domainOps } from './domain/ops.js';
 import { QemuDriver } from './driver.js';
+import { domainXMLFromNative, domainXMLToNative } from './command/index.js';
 
 export { embedPaths, systemPaths, type QemuPaths } from './config/paths.js';
 export { QemuDriver } from './driver.js';
@@ -53,6 +54,13 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       checkFlags(flags, 0, 'qemuConnectGetDomainCapabilities');
       void [emulatorbin, arch, machine, virttype];
       throw virErr('NO_SUPPORT', 'virConnectGetDomainCapabilities');
+    },
+    async connectDomainXMLToNative(format, xml, flags) {
+      const ctx = { libDir: drv.paths.libDir, privileged: process.getuid?.() === 0, env: process.env, parse: (x: string) => drv.parse(x) };
+      return domainXMLToNative(ctx, format, xml, flags);
+    },
+    async connectDomainXMLFromNative() {
+      return domainXMLFromNative();
     },
   };
   return { ...host, ...domainOps(drv) } as Connection;
