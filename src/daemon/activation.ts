@@ -1,5 +1,5 @@
 import { virErr } from '../core/errors.js';
-import { reportedAt } from './log.js';
+import { daemonLog, reportedAt, whereOf } from './log.js';
 
 /** systemd passes its sockets from fd 3 on (SD_LISTEN_FDS_START). */
 const FIRST_FD = 3;
@@ -7,9 +7,19 @@ const FIRST_FD = 3;
 /**
  * virSystemdGetActivation: the listening sockets systemd handed us, by name, or undefined
  * when we were not socket-activated (no LISTEN_FDS, or LISTEN_PID names another process).
- * Every fd must carry a name, as libvirt requires.
+ * Every fd must carry a name; when they don't, libvirt logs why and goes on as if not
+ * activated, making its own sockets.
  */
 export function systemdActivation(env: NodeJS.ProcessEnv = process.env, pid = process.pid): Map<string, number[]> | undefined {
+  try {
+    return namedFds(env, pid);
+  } catch (e) {
+    daemonLog('error', whereOf(e, 'virSystemdActivationNew'), (e as Error).message);
+    return undefined;
+  }
+}
+
+function namedFds(env: NodeJS.ProcessEnv = process.env, pid = process.pid): Map<string, number[]> | undefined {
   const pidText = env.LISTEN_PID;
   if (!pidText || !/^\d+$/.test(pidText) || Number(pidText) !== pid) return undefined;
   const fdsText = env.LISTEN_FDS;

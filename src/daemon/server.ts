@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { virErr } from '../core/errors.js';
+import { strerror } from '../core/strerror.js';
 import { Program } from '../core/rpc/constants.js';
 import { adminServed, Transport, type AdminClient, type AdminServer } from './admin/served.js';
 import { DaemonClient } from './client.js';
@@ -48,6 +49,17 @@ const services: Record<'rw' | 'ro' | 'admin' | 'tcp' | 'tls', Service> = {
   tls: { unit: '-tls.socket', server: 'main', readonly: false, transport: Transport.TLS, tls: true },
 };
 
+/** virNetSocketNewListenUNIX / ListenTCP's reports when a socket cannot be bound. */
+function listenError(where: { path: string } | { host?: string; port: number } | { fd: number }, e: Error): Error {
+  if ('path' in where) {
+    // libuv reports bind()'s ENOENT (no such directory) as EACCES.
+    const why = (e as NodeJS.ErrnoException).code === 'EACCES' && !existsSync(dirname(where.path)) ? strerror({ code: 'ENOENT' }) : strerror(e);
+    return reportedAt('virNetSocketNewListenUNIX:510', new Error(`Failed to bind socket to '${where.path}': ${why}`));
+  }
+  if ('port' in where) return reportedAt('virNetSocketNewListenTCP:448', new Error(`Unable to bind to port: ${strerror(e)}`));
+  return e;
+}
+
 /** libvirtd.conf's admin_max_clients default. */
 const ADMIN_MAX_CLIENTS = 5000;
 
@@ -82,7 +94,8 @@ export class DaemonServer {
 
   private async startListening(): Promise<void> {
     const c = this.opts.config;
-    mkdirSync(this.opts.sockDir, { recursive: true });
+    // The default directory is ours to make; a configured unix_sock_dir must exist already.
+    if (!this.opts.explicitDir) mkdirSync(this.opts.sockDir, { recursive: true });
     await this.listenUnix(join(this.opts.sockDir, 'libvirt-sock'), c.unix_sock_rw_perms, services.rw);
     const { privileged, explicitDir } = this.opts;
     if (privileged) await this.listenUnix(join(this.opts.sockDir, 'libvirt-sock-ro'), c.unix_sock_ro_perms, services.ro);
@@ -179,7 +192,7 @@ export class DaemonServer {
   private listen(service: Service, where: { path: string } | { host?: string; port: number } | { fd: number }): Promise<void> {
     const srv = service.tls ? this.tlsServer(this.opts.tls!, this.accept(service)) : createServer(this.accept(service));
     return new Promise((resolve, reject) => {
-      srv.once('error', reject);
+      srv.once('error', (e) => reject(listenError(where, e)));
       srv.listen({ ...where, backlog: this.opts.config.max_queued_clients }, () => {
         this.servers.push(srv);
         resolve();

@@ -3,7 +3,7 @@
 // starts the daemon on the first connection, as systemd does), the pid file, and -t.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, type Socket } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,64 @@ describe('systemd socket activation', () => {
   }
 });
 
+describe('socket activation from a parent holding the sockets', () => {
+  /** A listening TCP socket of this process, and its descriptor (Node keeps it on the handle). */
+  async function listening(): Promise<{ srv: Server; fd: number; port: number }> {
+    const srv = createServer();
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    return { srv, fd: (srv as unknown as { _handle: { fd: number } })._handle.fd, port: (srv.address() as { port: number }).port };
+  }
+
+  /**
+   * Starts `command` with our socket as its fd 3 and systemd's variables; LISTEN_PID must be
+   * the daemon's own pid, so a shell sets it and execs (the pid stays the same).
+   */
+  function handOver(fd: number, dir: string, command: string[], env: Record<string, string>): ChildProcess {
+    const child = spawn('sh', ['-c', 'LISTEN_PID=$$ exec "$@"', 'sh', ...command], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: join(dir, 'home'), XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C', ...env },
+      stdio: ['ignore', 'ignore', 'pipe', fd],
+    });
+    started.push(child);
+    return child;
+  }
+
+  it('a tcp socket passed as fd 3 with LISTEN_FDS/LISTEN_FDNAMES is served', async () => {
+    const { srv, fd, port } = await listening();
+    const { dir, conf } = privateDir('fd-parent', [`unix_sock_dir = "${join(sandbox, 'fd-parent', 'run')}"`], false);
+    const child = handOver(fd, dir, daemonCommand('virtd-ts', ['-f', conf]), { LISTEN_FDS: '1', LISTEN_FDNAMES: 'virtd-ts-tcp.socket' });
+    // The daemon holds its own copy now; ours stops accepting.
+    await new Promise((r) => srv.close(r));
+    const script = 'list --all; net-list --all';
+    const want = virsh(['-c', 'test:///default', script]);
+    await until(async () => (await canConnect({ host: '127.0.0.1', port })) || child.exitCode !== null);
+    expect(virsh(['-c', `test+tcp://127.0.0.1:${port}/default`, script])).toEqual(want);
+  });
+
+  const broken: [name: string, env: Record<string, string>][] = [
+    ['no LISTEN_FDNAMES', { LISTEN_FDS: '1' }],
+    ['fewer names than fds', { LISTEN_FDS: '2', LISTEN_FDNAMES: 'X-tcp.socket' }],
+  ];
+  for (const [name, env] of broken) {
+    it(`${name}: refused as libvirtd refuses it`, async () => {
+      const outcome = async (which: 'virtd-ts' | 'libvirtd') => {
+        const { srv, fd } = await listening();
+        const { dir, conf } = privateDir(`fd-${which}-${name.replace(/\W+/g, '-')}`, [`unix_sock_dir = "${join(sandbox, 'unused')}"`], which === 'libvirtd');
+        const names: Record<string, string> = env.LISTEN_FDNAMES ? { LISTEN_FDNAMES: env.LISTEN_FDNAMES.replace('X', which) } : {};
+        const child = handOver(fd, dir, daemonCommand(which, ['-f', conf]), { ...env, ...names });
+        srv.close();
+        let log = '';
+        child.stderr!.on('data', (b) => (log += b));
+        await exited(child);
+        return { exit: child.exitCode, errors: errors(log).filter((l) => !/dnsmasq|DBus|bus connection|udev|kvm/i.test(l)) };
+      };
+      const [ours, theirs] = await Promise.all([outcome('virtd-ts'), outcome('libvirtd')]);
+      expect(ours).toEqual(theirs);
+      expect(theirs.exit).not.toBe(0);
+    });
+  }
+});
+
 describe('pid file and idle timeout', () => {
   let libvirtd: Libvirtd;
   beforeAll(async () => {
@@ -156,6 +214,7 @@ describe('pid file and idle timeout', () => {
 
   function startOurs(name: string, args: string[]): { child: ChildProcess; dir: string; socket: string; pidFile: string } {
     const { dir, conf } = privateDir(name, [`unix_sock_dir = "${join(sandbox, name, 'run')}"`, 'listen_tls = 0'], false);
+    mkdirSync(join(dir, 'run'));
     const pidFile = join(dir, 'virtd-ts.pid');
     const child = spawn(process.execPath, [virtdBin, '-f', conf, '-p', pidFile, ...args], { cwd: dir, stdio: 'ignore' });
     started.push(child);

@@ -54,7 +54,7 @@ export function adminServed(servers: () => AdminServer[], close: () => void): Se
     serve(A.connectGetLibVersion, async () => ({ libVer: LIB_VERSION })),
     serve(A.connectListServers, async (_c, a) => {
       noFlags(a.flags, 'adminConnectListServers');
-      // Listed in name order, as the daemon's server table yields them.
+      // libvirtd's order is its randomly seeded hash table's; ours is stable: by name.
       const all = servers()
         .map((s) => ({ name: s.name }))
         .sort((a, b) => (a.name < b.name ? -1 : 1));
