@@ -181,7 +181,8 @@ export class DaemonClient implements SessionHost {
       });
     }
     if (this.closed) return;
-    if (this.queue.length || this.inflight >= this.opts.maxRequests) this.sock.pause();
+    const backlog = [...this.streams.values()].some((st) => st.backlogged(this.opts.maxRequests));
+    if (this.queue.length || this.inflight >= this.opts.maxRequests || backlog) this.sock.pause();
     else this.sock.resume();
   }
 
@@ -204,7 +205,7 @@ export class DaemonClient implements SessionHost {
       if (served.opensStream) {
         const opened = ret as { ret: unknown; stream: VolStream };
         ret = opened.ret;
-        stream = new DaemonStream(h, opened.stream, (p) => this.send(p), () => this.streams.delete(h.serial));
+        stream = new DaemonStream(h, opened.stream, (p) => this.send(p), () => this.streams.delete(h.serial), () => this.pump());
         this.streams.set(h.serial, stream);
       }
       let packet: Buffer;

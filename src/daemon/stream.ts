@@ -15,13 +15,25 @@ export class DaemonStream {
   /** Writes to the driver, one after another, in the order the packets came. */
   private chain: Promise<void> = Promise.resolve();
   private failed = false;
+  /** Data packets received and not yet written to the driver. */
+  private pending = 0;
 
   constructor(
     private readonly call: Header,
     private readonly st: VolStream,
     private readonly send: (packet: Buffer) => void,
     private readonly ended: () => void,
+    /** Told each time a data packet has been written, so paused reading can go on. */
+    private readonly drained: () => void = () => {},
   ) {}
+
+  /**
+   * libvirtd counts each data packet as a request in progress until it is written: at
+   * max_client_requests of them it stops reading the client's socket.
+   */
+  backlogged(limit: number): boolean {
+    return this.pending >= limit;
+  }
 
   /** Server→client data: reads the driver's stream to its end, then the empty CONTINUE. */
   async pump(): Promise<void> {
@@ -42,7 +54,11 @@ export class DaemonStream {
       this.error(virErr('RPC', 'Unexpected stream hole', 'RPC'));
     } else if (h.status === MessageStatus.CONTINUE) {
       const data = Uint8Array.from(payload);
-      this.chain = this.chain.then(() => this.st.send(data));
+      this.pending++;
+      this.chain = this.chain.then(() => this.st.send(data)).finally(() => {
+        this.pending--;
+        this.drained();
+      });
       this.chain.catch((e) => this.error(e));
     } else if (h.status === MessageStatus.OK) {
       this.settle(() => this.st.finish());
