@@ -98,6 +98,44 @@ describe('domain events over RPC', () => {
     expect(outputs[1]).toEqual(outputs[0]);
   });
 
+  it('save/restore, managed save, snapshots, reboot, shutdown, crash dump, rename, transient', async () => {
+    const actions = (dir: string) =>
+      [
+        'define ev1.xml',
+        'start ev1',
+        `save ev1 ${dir}/ev1.save`,
+        `restore ${dir}/ev1.save`,
+        'managedsave ev1',
+        'start ev1',
+        'snapshot-create-as ev1 s1',
+        'snapshot-create-as ev1 s2 --halt',
+        'snapshot-revert ev1 s1',
+        'snapshot-revert ev1 s2 --running',
+        'snapshot-revert ev1 s1 --paused',
+        'reboot ev1',
+        'shutdown ev1',
+        'start ev1',
+        `dump ev1 ${dir}/core --crash`,
+        'domrename ev1 ev2',
+        'undefine ev2 --snapshots-metadata',
+        'create ev1.xml',
+        'destroy ev1',
+      ].join('; ');
+    const outputs: Run[] = [];
+    for (const start of [startLibvirtd, startVirtd]) {
+      const d = await start();
+      try {
+        const { virsh, ts, actor } = await listenWhile(d.unixURI, 'event --event lifecycle --loop --timeout 6', actions(d.dir));
+        expect(actor.stderr).toBe('');
+        expect(ts).toEqual(virsh);
+        outputs.push(virsh);
+      } finally {
+        await d.stop();
+      }
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
   it('one-shot listener over tcp: the first event ends the wait', async () => {
     const d = await startVirtd();
     try {
