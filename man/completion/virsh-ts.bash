@@ -24,6 +24,11 @@ _virsh_ts() {
     fi
     local IFS=$'\n'
     COMPREPLY=($("${COMP_WORDS[0]}" "${conn[@]}" -q complete -- "${COMP_WORDS[@]:cmd:COMP_CWORD-cmd+1}" 2>/dev/null))
+    # --json is virsh-ts's own option, which virsh's `complete` does not offer
+    case " list dominfo domstate domblklist domiflist nodeinfo version net-list net-info pool-list pool-info vol-list vol-info snapshot-list checkpoint-list iface-list nodedev-list secret-list " in
+        *" ${COMP_WORDS[cmd]} "*)
+            [[ $cur == -* && --json == "$cur"* && " ${COMP_WORDS[*]} " != *" --json "* ]] && COMPREPLY+=(--json) ;;
+    esac
     return 0
 }
 complete -o default -o filenames -F _virsh_ts virsh-ts

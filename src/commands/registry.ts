@@ -15,6 +15,7 @@ import { backupGroup } from './spec/backup.js';
 import { poolGroup } from './spec/pool.js';
 import { volumeGroup } from './spec/volume.js';
 import { virshGroup } from './spec/virsh.js';
+import { withExtensions } from './json/commands.js';
 /** virsh's command groups, in the order `help` lists them. */
 export const commandGroups: readonly CommandGroupSpec[] = [
   domainGroup,
@@ -92,7 +93,7 @@ let groupsIndexed = 0;
 function indexUntil(found: () => boolean): void {
   while (!found() && groupsIndexed < commandGroups.length) {
     const group = commandGroups[groupsIndexed++];
-    for (const spec of group.commands) byName.set(spec.name, { ...spec, group: group.keyword });
+    for (const spec of group.commands) byName.set(spec.name, { ...withExtensions(spec), group: group.keyword });
   }
 }
 

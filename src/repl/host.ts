@@ -1,3 +1,5 @@
+import type { JobDisplay } from '../commands/job/progress.js';
+
 /**
  * What the REPL bundle (dist/repl.mjs) gets from the CLI bundle: the shell's completion and
  * the session's settings. The REPL holds no registry or connection of its own, so both
@@ -22,4 +24,6 @@ export interface TerminalSession {
   guard(run: () => Promise<void>): Promise<void>;
   /** Ends the session: history written back. */
   close(): void;
+  /** Draws long jobs (save, dump, migrate, vol-upload/download) as a live bar. */
+  jobs: JobDisplay;
 }

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { colourer } from './colour.js';
 import { History, historyDir, historySize } from './history.js';
 import type { ReplHost, TerminalSession } from './host.js';
+import { inkJobDisplay } from './ui/job-display.js';
 import { LineInput, type Outcome } from './ui/LineInput.js';
 
 /** How long a command gets to end itself after Ctrl-C (event loops report the interrupt). */
@@ -82,5 +83,6 @@ export function openTerminal(host: ReplHost): TerminalSession {
       const problem = history.save();
       if (problem) host.error(problem);
     },
+    jobs: inkJobDisplay(),
   };
 }

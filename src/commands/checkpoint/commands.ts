@@ -3,6 +3,7 @@ import { parseTree } from '../../core/xml/tree.js';
 import { pathString } from '../../core/xml/snapshot/embed.js';
 import { optDomain } from '../domain/util.js';
 import { formatTable } from '../domain/table.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { exclusiveVars, flagsFrom, formatCreationTime, printMomentTreeOrNames } from '../snapshot/moment-util.js';
 import { checkpointParentName, lookupCheckpoint } from './lookup.js';
@@ -117,19 +118,23 @@ export const checkpointListCmd: Handler = async (ctx, opts) => {
     ctx.error('unexpected problem querying checkpoints');
     throw e;
   }
-  const ordered = await printMomentTreeOrNames(ctx, chks, start, { tree, name, topological: !!(flags & L.TOPOLOGICAL) }, (chk) =>
+  // the JSON document is the list itself: --tree and --name only shape the text
+  const json = opts.bool('json');
+  const layout = { tree: tree && !json, name: name && !json, topological: !!(flags & L.TOPOLOGICAL) };
+  const ordered = await printMomentTreeOrNames(ctx, chks, start, layout, (chk) =>
     checkpointParentName(ctx, chk),
   );
   if (!ordered) return true;
-  const rows: string[][] = [];
+  const entries: Array<{ name: string; creationTime: number; parent: string | null }> = [];
   for (const chk of ordered) {
     const root = parseTree(await conn.checkpointGetXMLDesc(chk, 0));
     const created = pathString(root, 'creationTime');
     if (created === undefined || !/^[-+]?\d+$/.test(created)) continue;
-    const cells = [chk.name, formatCreationTime(Number(created))];
-    if (parent) cells.push(pathString(root, 'parent', 'name') ?? '');
-    rows.push(cells);
+    entries.push({ name: chk.name, creationTime: Number(created), parent: pathString(root, 'parent', 'name') ?? null });
   }
-  ctx.print(formatTable(parent ? ['Name', 'Creation Time', 'Parent'] : ['Name', 'Creation Time'], rows, !ctx.shell.quiet));
+  emit(ctx, opts, entries, (list) => {
+    const rows = list.map((e) => [e.name, formatCreationTime(e.creationTime), ...(parent ? [e.parent ?? ''] : [])]);
+    return formatTable(parent ? ['Name', 'Creation Time', 'Parent'] : ['Name', 'Creation Time'], rows, !ctx.shell.quiet);
+  });
   return true;
 };

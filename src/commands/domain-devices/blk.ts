@@ -2,6 +2,7 @@ import type { BlockInfo } from '../../core/api/domain-devices.js';
 import { VirError } from '../../core/errors.js';
 import { child, children, parseTree } from '../../core/xml/tree.js';
 import { ErrorCodes, ErrorDomains } from '../../core/error-codes.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { domainXml, firstAttr } from './xml.js';
 import { exclusive, formatTable, optDomain, pad } from './util.js';
@@ -12,7 +13,7 @@ export const domblklist: Handler = async (ctx, opts) => {
   const details = opts.bool('details');
   const got = await domainXml(ctx, opts, opts.bool('inactive') ? 2 : 0);
   if (!got) return false;
-  const rows: string[][] = [];
+  const disks: Array<{ type: string; device: string; target: string; source: string | null }> = [];
   for (const disk of children(child(got.root, 'devices'), 'disk')) {
     const type = disk.attrs.type ?? '';
     const target = child(disk, 'target')?.attrs.dev ?? '';
@@ -25,10 +26,14 @@ export const domblklist: Handler = async (ctx, opts) => {
     } else {
       source = firstAttr(child(disk, 'source'), SOURCE_ATTRS);
     }
-    rows.push(details ? [type, disk.attrs.device ?? '', target, source ?? '-'] : [target, source ?? '-']);
+    disks.push({ type, device: disk.attrs.device ?? '', target, source: source ?? null });
   }
-  const header = details ? ['Type', 'Device', 'Target', 'Source'] : ['Target', 'Source'];
-  ctx.print(formatTable(header, rows, !ctx.shell.quiet));
+  // the JSON document always has every column; --details only widens the table
+  emit(ctx, opts, disks, (list) => {
+    const header = details ? ['Type', 'Device', 'Target', 'Source'] : ['Target', 'Source'];
+    const rows = list.map((d) => (details ? [d.type, d.device, d.target, d.source ?? '-'] : [d.target, d.source ?? '-']));
+    return formatTable(header, rows, !ctx.shell.quiet);
+  });
   return true;
 };
 

@@ -1,4 +1,5 @@
 import { child, children } from '../../core/xml/tree.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { domainXml, firstAttr } from './xml.js';
 import { formatTable, optDomain } from './util.js';
@@ -8,14 +9,17 @@ import { dumpRaw, elChildren, parseRaw, rawAttr, setRawAttr } from './rawxml.js'
 export const domiflist: Handler = async (ctx, opts) => {
   const got = await domainXml(ctx, opts, opts.bool('inactive') ? 2 : 0);
   if (!got) return false;
-  const rows = children(child(got.root, 'devices'), 'interface').map((n) => [
-    child(n, 'target')?.attrs.dev ?? '-',
-    n.attrs.type ?? '',
-    firstAttr(child(n, 'source'), ['bridge', 'dev', 'network', 'name', 'path']) ?? '-',
-    child(n, 'model')?.attrs.type ?? '-',
-    child(n, 'mac')?.attrs.address ?? '-',
-  ]);
-  ctx.print(formatTable(['Interface', 'Type', 'Source', 'Model', 'MAC'], rows, !ctx.shell.quiet));
+  const ifaces = children(child(got.root, 'devices'), 'interface').map((n) => ({
+    interface: child(n, 'target')?.attrs.dev ?? null,
+    type: n.attrs.type ?? '',
+    source: firstAttr(child(n, 'source'), ['bridge', 'dev', 'network', 'name', 'path']) ?? null,
+    model: child(n, 'model')?.attrs.type ?? null,
+    mac: child(n, 'mac')?.attrs.address ?? null,
+  }));
+  emit(ctx, opts, ifaces, (list) => {
+    const rows = list.map((i) => [i.interface ?? '-', i.type, i.source ?? '-', i.model ?? '-', i.mac ?? '-']);
+    return formatTable(['Interface', 'Type', 'Source', 'Model', 'MAC'], rows, !ctx.shell.quiet);
+  });
   return true;
 };
 

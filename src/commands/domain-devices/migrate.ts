@@ -1,3 +1,4 @@
+import { watchJob } from '../job/watch.js';
 import type { Connection } from '../../core/api/connection.js';
 import { MigrateFlags as M, MigrateParam as P, ParamType, type TypedParam } from '../../core/api/domain-devices.js';
 import { openConnection } from '../../core/open.js';
@@ -135,10 +136,10 @@ export const migrate: Handler = async (ctx, opts) => {
       flags |= M.NON_SHARED_SYNCHRONOUS_WRITES;
     }
     const conn = await ctx.conn();
-    if (dconn) await conn.domainMigrate3(dom, dconn, params, flags);
-    else await conn.domainMigrateToURI3(dom, desturi, params, flags);
-    // virshWatchJob's closing progress line, printed only for a job that succeeded.
-    if (opts.bool('verbose')) process.stderr.write('\rMigration: [100 %]');
+    await watchJob({ conn, dom, label: 'Migration', verbose: opts.bool('verbose') }, async () => {
+      if (dconn) await conn.domainMigrate3(dom, dconn, params, flags);
+      else await conn.domainMigrateToURI3(dom, desturi, params, flags);
+    });
     return true;
   } finally {
     await dconn?.close();

@@ -1,3 +1,4 @@
+import { watchJob } from '../job/watch.js';
 import type { Handler } from '../types.js';
 import { optDomain } from './util.js';
 
@@ -34,10 +35,11 @@ export const dump: Handler = async (ctx, opts) => {
   }
   const conn = await ctx.conn();
   // virsh keeps the older call for the raw format: its name shows in read-only refusals.
-  await ctx.attempt(`Failed to core dump domain '${name}' to ${to}`, () =>
-    format === 0 ? conn.domainCoreDump(dom, to, flags) : conn.domainCoreDumpWithFormat(dom, to, format, flags),
+  await watchJob({ conn, dom, label: 'Dump', verbose: opts.bool('verbose') }, () =>
+    ctx.attempt(`Failed to core dump domain '${name}' to ${to}`, () =>
+      format === 0 ? conn.domainCoreDump(dom, to, flags) : conn.domainCoreDumpWithFormat(dom, to, format, flags),
+    ),
   );
-  if (opts.bool('verbose')) process.stderr.write('\rDump: [100 %]');
   ctx.printExtra(`\nDomain '${name}' dumped to ${to}\n`);
   return true;
 };

@@ -1,50 +1,101 @@
 import { VirError } from '../../core/errors.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { BY_ID, BY_NAME, BY_UUID, optDomain, reasonName, stateName } from './util.js';
 
 const field = (label: string, value: string | number) => `${label.padEnd(15)} ${value}\n`;
 
+/** dominfo's report (schema/json/dominfo.schema.json); null where the driver gave nothing. */
+interface DomInfo {
+  id: number | null;
+  name: string;
+  uuid: string;
+  osType: string;
+  state: string | null;
+  cpus: number | null;
+  /** seconds; null when the driver reports none (virsh leaves the line out) */
+  cpuTime: number | null;
+  /** KiB; null for no limit */
+  maxMemory: number | null;
+  usedMemory: number | null;
+  persistent: boolean;
+  autostart: boolean;
+  managedSave: boolean;
+  security: { model: string; doi: string; label: string | null; enforcing: boolean | null } | null;
+  messages: string[];
+}
+
+function dominfoText(d: DomInfo): string {
+  let out = field('Id:', d.id ?? '-') + field('Name:', d.name) + field('UUID:', d.uuid) + field('OS Type:', d.osType);
+  if (d.state !== null) {
+    out += field('State:', d.state) + field('CPU(s):', d.cpus ?? 0);
+    if (d.cpuTime !== null) out += field('CPU time:', `${d.cpuTime.toFixed(1)}s`);
+    out += field('Max memory:', d.maxMemory === null ? 'no limit' : `${d.maxMemory} KiB`);
+    out += field('Used memory:', `${d.usedMemory} KiB`);
+  }
+  out += field('Persistent:', d.persistent ? 'yes' : 'no');
+  out += field('Autostart:', d.autostart ? 'enable' : 'disable');
+  out += field('Managed save:', d.managedSave ? 'yes' : 'no');
+  if (d.security) {
+    out += field('Security model:', d.security.model) + field('Security DOI:', d.security.doi);
+    if (d.security.label !== null) out += field('Security label:', `${d.security.label} (${d.security.enforcing ? 'enforcing' : 'permissive'})`);
+  }
+  d.messages.forEach((m, i) => (out += field(i === 0 ? 'Messages:' : '', m)));
+  return out;
+}
+
 export const dominfo: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
   const conn = await ctx.conn();
-  let ok = true;
-  ctx.print(field('Id:', dom.id === -1 ? '-' : dom.id));
-  ctx.print(field('Name:', dom.name));
-  ctx.print(field('UUID:', dom.uuid));
-  ctx.print(field('OS Type:', await conn.domainGetOSType(dom)));
-  try {
-    const info = await conn.domainGetInfo(dom);
-    ctx.print(field('State:', stateName(info.state)));
-    ctx.print(field('CPU(s):', info.nrVirtCpu));
-    if (info.cpuTime !== 0) ctx.print(field('CPU time:', `${(info.cpuTime / 1e9).toFixed(1)}s`));
-    ctx.print(field('Max memory:', info.maxMem === 0xffffffff ? 'no limit' : `${info.maxMem} KiB`));
-    ctx.print(field('Used memory:', `${info.memory} KiB`));
-  } catch (e) {
-    if (!(e instanceof VirError)) throw e;
-    ok = false;
-  }
-  ctx.print(field('Persistent:', (await conn.domainIsPersistent(dom)) ? 'yes' : 'no'));
-  ctx.print(field('Autostart:', (await conn.domainGetAutostart(dom)) ? 'enable' : 'disable'));
-  ctx.print(field('Managed save:', (await conn.domainHasManagedSaveImage(dom, 0)) ? 'yes' : 'no'));
+  // virsh prints Id, Name and UUID before asking for the OS type
+  const osType = await conn.domainGetOSType(dom).catch((e: unknown) => {
+    if (!opts.bool('json')) ctx.print(field('Id:', dom.id === -1 ? '-' : dom.id) + field('Name:', dom.name) + field('UUID:', dom.uuid));
+    throw e;
+  });
+  // virsh goes on without the info block when the driver cannot give it, and fails at the end
+  const info = await conn.domainGetInfo(dom).catch((e: unknown) => {
+    if (e instanceof VirError) return undefined;
+    throw e;
+  });
+  const data: DomInfo = {
+    id: dom.id === -1 ? null : dom.id,
+    name: dom.name,
+    uuid: dom.uuid,
+    osType,
+    state: info ? stateName(info.state) : null,
+    cpus: info ? info.nrVirtCpu : null,
+    cpuTime: info && info.cpuTime !== 0 ? info.cpuTime / 1e9 : null,
+    maxMemory: info && info.maxMem !== 0xffffffff ? info.maxMem : null,
+    usedMemory: info ? info.memory : null,
+    persistent: await conn.domainIsPersistent(dom),
+    autostart: await conn.domainGetAutostart(dom),
+    managedSave: await conn.domainHasManagedSaveImage(dom, 0),
+    security: null,
+    messages: [],
+  };
   const model = await conn.nodeGetSecurityModel();
   if (model.model !== '') {
-    ctx.print(field('Security model:', model.model));
-    ctx.print(field('Security DOI:', model.doi));
     const label = await conn.domainGetSecurityLabel(dom);
-    if (label.label !== '')
-      ctx.print(field('Security label:', `${label.label} (${label.enforcing ? 'enforcing' : 'permissive'})`));
+    data.security = {
+      model: model.model,
+      doi: model.doi,
+      label: label.label === '' ? null : label.label,
+      enforcing: label.label === '' ? null : !!label.enforcing,
+    };
   }
-  const messages = await conn.domainGetMessages(dom, 0);
-  messages.forEach((m, i) => ctx.print(field(i === 0 ? 'Messages:' : '', m)));
-  return ok;
+  data.messages = await conn.domainGetMessages(dom, 0);
+  emit(ctx, opts, data, dominfoText);
+  return info !== undefined;
 };
 
 export const domstate: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
   const { state, reason } = await (await ctx.conn()).domainGetState(dom, 0);
-  ctx.print(opts.bool('reason') ? `${stateName(state)} (${reasonName(state, reason)})\n` : `${stateName(state)}\n`);
+  const withReason = opts.bool('reason');
+  const data = { state: stateName(state), reason: withReason ? reasonName(state, reason) : null };
+  emit(ctx, opts, data, (d) => (d.reason !== null ? `${d.state} (${d.reason})\n` : `${d.state}\n`));
   return true;
 };
 

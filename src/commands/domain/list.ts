@@ -1,6 +1,7 @@
 import { ListDomains } from '../../core/api/domain.js';
 import type { DomainHandle } from '../../core/api/handles.js';
 import { VirError } from '../../core/errors.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { formatTable } from './table.js';
 import { exclusive, stateName } from './util.js';
@@ -55,7 +56,7 @@ export const list: Handler = async (ctx, opts) => {
   }
   doms.sort(sortDomains);
   const idText = (d: DomainHandle) => (d.id === -1 ? '-' : String(d.id));
-  if (!optTable) {
+  if (!optTable && !opts.bool('json')) {
     let out = '';
     for (const d of doms) {
       const parts: string[] = [];
@@ -75,7 +76,7 @@ export const list: Handler = async (ctx, opts) => {
   // Each domain's calls are issued together rather than one round trip after another (a
   // remote connection pipelines them); rows keep the listing's order, and a domain that
   // went away between listing and asking is skipped, as virsh does.
-  const rowOf = async (d: DomainHandle): Promise<string[] | undefined> => {
+  const entryOf = async (d: DomainHandle): Promise<ListEntry | undefined> => {
     let state: string;
     try {
       const st = (await conn.domainGetState(d, 0)).state;
@@ -84,15 +85,27 @@ export const list: Handler = async (ctx, opts) => {
       if (e instanceof VirError) return undefined;
       throw e;
     }
-    const row = [idText(d), d.name, state];
-    if (title) row.push(await domainTitle(ctx, d));
-    return row;
+    const entry: ListEntry = { id: d.id === -1 ? null : d.id, name: d.name, uuid: d.uuid, state };
+    if (title) entry.title = await domainTitle(ctx, d);
+    return entry;
   };
-  const rows = (await Promise.all(doms.map(rowOf))).filter((r): r is string[] => r !== undefined);
-  const header = title ? ['Id', 'Name', 'State', 'Title'] : ['Id', 'Name', 'State'];
-  ctx.print(formatTable(header, rows, !ctx.shell.quiet));
+  const entries = (await Promise.all(doms.map(entryOf))).filter((r): r is ListEntry => r !== undefined);
+  emit(ctx, opts, entries, (list) => {
+    const header = title ? ['Id', 'Name', 'State', 'Title'] : ['Id', 'Name', 'State'];
+    const rows = list.map((e) => [e.id === null ? '-' : String(e.id), e.name, e.state, ...(title ? [e.title ?? ''] : [])]);
+    return formatTable(header, rows, !ctx.shell.quiet);
+  });
   return true;
 };
+
+/** One domain of `list --json` (schema/json/list.schema.json). */
+interface ListEntry {
+  id: number | null;
+  name: string;
+  uuid: string;
+  state: string;
+  title?: string;
+}
 
 /** virshGetDomainDescription(title): an absent title is the empty string. */
 async function domainTitle(ctx: Parameters<Handler>[0], d: DomainHandle): Promise<string> {

@@ -1,4 +1,5 @@
 import { DomainSave, DomainXML } from '../../core/api/domain.js';
+import { watchJob } from '../job/watch.js';
 import type { Handler } from '../types.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { exclusive, optDomain } from './util.js';
@@ -7,9 +8,6 @@ const saveFlags = (opts: Parameters<Handler>[1]) =>
   (opts.bool('bypass-cache') ? DomainSave.BYPASS_CACHE : 0) |
   (opts.bool('running') ? DomainSave.RUNNING : 0) |
   (opts.bool('paused') ? DomainSave.PAUSED : 0);
-
-/** virshWatchJob's last progress line, on stderr, when --verbose asked for it. */
-const progressDone = (label: string) => process.stderr.write(`\r${label}: [100 %]`);
 
 export const save: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
@@ -20,8 +18,8 @@ export const save: Handler = async (ctx, opts) => {
   const flags = saveFlags(opts);
   const xml = xmlFile === undefined ? null : await ctx.readFile(xmlFile);
   const conn = await ctx.conn();
-  await ctx.attempt(`Failed to save domain '${name}' to ${to}`, () => conn.domainSave(dom, to, xml, flags));
-  if (opts.bool('verbose')) progressDone('Save');
+  const job = { conn, dom, label: 'Save', verbose: opts.bool('verbose') };
+  await watchJob(job, () => ctx.attempt(`Failed to save domain '${name}' to ${to}`, () => conn.domainSave(dom, to, xml, flags)));
   ctx.printExtra(`\nDomain '${name}' saved to ${to}\n`);
   return true;
 };
@@ -61,8 +59,8 @@ export const managedsave: Handler = async (ctx, opts) => {
   if (!dom) return false;
   const name = opts.requiredString('domain');
   const conn = await ctx.conn();
-  await ctx.attempt(`Failed to save domain '${name}' state`, () => conn.domainManagedSave(dom, saveFlags(opts)));
-  if (opts.bool('verbose')) progressDone('Managedsave');
+  const job = { conn, dom, label: 'Managedsave', verbose: opts.bool('verbose') };
+  await watchJob(job, () => ctx.attempt(`Failed to save domain '${name}' state`, () => conn.domainManagedSave(dom, saveFlags(opts))));
   ctx.printExtra(`\nDomain '${name}' state saved by libvirt\n`);
   return true;
 };

@@ -1,3 +1,4 @@
+import { emit } from '../json/emit.js';
 import type { HandlerTable } from '../types.js';
 import { left } from './printf.js';
 
@@ -27,18 +28,32 @@ export const infoHandlers: HandlerTable = {
     return true;
   },
 
-  nodeinfo: async (ctx) => {
+  nodeinfo: async (ctx, opts) => {
     const conn = await ctx.conn();
     const info = await ctx.attempt('failed to get node information', () => conn.nodeGetInfo());
-    const row = (label: string, value: string | number) => ctx.print(`${left(label, 20)} ${value}\n`);
-    row('CPU model:', info.model);
-    row('CPU(s):', info.cpus);
-    if (info.mhz) row('CPU frequency:', `${info.mhz} MHz`);
-    row('CPU socket(s):', info.sockets);
-    row('Core(s) per socket:', info.cores);
-    row('Thread(s) per core:', info.threads);
-    row('NUMA cell(s):', info.nodes);
-    row('Memory size:', `${info.memory} KiB`);
+    const data = {
+      cpuModel: info.model,
+      cpus: info.cpus,
+      cpuMhz: info.mhz,
+      sockets: info.sockets,
+      coresPerSocket: info.cores,
+      threadsPerCore: info.threads,
+      numaCells: info.nodes,
+      memoryKiB: info.memory,
+    };
+    emit(ctx, opts, data, (d) => {
+      const row = (label: string, value: string | number) => `${left(label, 20)} ${value}\n`;
+      return (
+        row('CPU model:', d.cpuModel) +
+        row('CPU(s):', d.cpus) +
+        (d.cpuMhz ? row('CPU frequency:', `${d.cpuMhz} MHz`) : '') +
+        row('CPU socket(s):', d.sockets) +
+        row('Core(s) per socket:', d.coresPerSocket) +
+        row('Thread(s) per core:', d.threadsPerCore) +
+        row('NUMA cell(s):', d.numaCells) +
+        row('Memory size:', `${d.memoryKiB} KiB`)
+      );
+    });
     return true;
   },
 
@@ -76,17 +91,30 @@ export const infoHandlers: HandlerTable = {
   version: async (ctx, opts) => {
     const conn = await ctx.conn();
     const type = await ctx.attempt('failed to get hypervisor type', () => conn.getType());
-    ctx.print(`Compiled against library: libvirt ${versionText(LIBVIRT_VERSION)}\n`);
-    ctx.print(`Using library: libvirt ${versionText(LIBVIRT_VERSION)}\n`);
-    ctx.print(`Using API: ${type} ${versionText(LIBVIRT_VERSION)}\n`);
-    const hv = await ctx.attempt('failed to get the hypervisor version', () => conn.getVersion());
-    if (hv === 0) ctx.print(`Cannot extract running ${type} hypervisor version\n`);
-    else ctx.print(`Running hypervisor: ${type} ${versionText(hv)}\n`);
-    if (opts.bool('daemon')) {
-      const daemon = await conn.getLibVersion().catch(() => undefined);
-      if (daemon === undefined) ctx.error('failed to get the daemon version');
-      else ctx.print(`Running against daemon: ${versionText(daemon)}\n`);
-    }
+    const libraryLines = (t: string) =>
+      `Compiled against library: libvirt ${versionText(LIBVIRT_VERSION)}\nUsing library: libvirt ${versionText(LIBVIRT_VERSION)}\nUsing API: ${t} ${versionText(LIBVIRT_VERSION)}\n`;
+    // virsh prints the library lines before asking for the hypervisor's version
+    const hv = await ctx.attempt('failed to get the hypervisor version', () => conn.getVersion()).catch((e: unknown) => {
+      if (!opts.bool('json')) ctx.print(libraryLines(type));
+      throw e;
+    });
+    // --daemon: a daemon that cannot say is reported after the rest, as virsh prints it last
+    const daemon = opts.bool('daemon') ? await conn.getLibVersion().catch(() => null) : undefined;
+    const data = {
+      compiledLibrary: versionText(LIBVIRT_VERSION),
+      library: versionText(LIBVIRT_VERSION),
+      hypervisorType: type,
+      api: versionText(LIBVIRT_VERSION),
+      hypervisor: hv === 0 ? null : versionText(hv),
+      daemon: daemon ? versionText(daemon) : null,
+    };
+    emit(ctx, opts, data, (d) => {
+      let out = libraryLines(d.hypervisorType);
+      out += d.hypervisor === null ? `Cannot extract running ${d.hypervisorType} hypervisor version\n` : `Running hypervisor: ${d.hypervisorType} ${d.hypervisor}\n`;
+      if (d.daemon !== null) out += `Running against daemon: ${d.daemon}\n`;
+      return out;
+    });
+    if (daemon === null) ctx.error('failed to get the daemon version');
     return true;
   },
 };

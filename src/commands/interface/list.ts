@@ -2,6 +2,7 @@ import { InterfaceXMLFlags, ListInterfacesFlags as L } from '../../core/api/inte
 import { formatTable } from '../domain/table.js';
 import { byNameCase } from '../network/list.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { BY_ANY, optInterface } from './lookup.js';
 
@@ -15,9 +16,12 @@ export const ifaceList: Handler = async (ctx, opts) => {
   const flags = all ? L.ACTIVE | L.INACTIVE : inactive ? L.INACTIVE : L.ACTIVE;
   const conn = await ctx.conn();
   const list = (await ctx.attempt('Failed to list interfaces', () => conn.listAllInterfaces(flags))).sort(byNameCase);
-  const rows: string[][] = [];
-  for (const i of list) rows.push([i.name, (await conn.interfaceIsActive(i)) ? 'active' : 'inactive', i.mac]);
-  ctx.print(formatTable(['Name', 'State', 'MAC Address'], rows, !ctx.shell.quiet));
+  const entries: Array<{ name: string; active: boolean; mac: string }> = [];
+  for (const i of list) entries.push({ name: i.name, active: await conn.interfaceIsActive(i), mac: i.mac });
+  emit(ctx, opts, entries, (ifaces) => {
+    const rows = ifaces.map((i) => [i.name, i.active ? 'active' : 'inactive', i.mac]);
+    return formatTable(['Name', 'State', 'MAC Address'], rows, !ctx.shell.quiet);
+  });
   return true;
 };
 

@@ -1,3 +1,4 @@
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { optNetwork } from './lookup.js';
 
@@ -7,16 +8,23 @@ export const netInfo: Handler = async (ctx, opts) => {
   const net = await optNetwork(ctx, opts);
   if (!net) return false;
   const conn = await ctx.conn();
-  ctx.print(line('Name:', net.name));
-  ctx.print(line('UUID:', net.uuid));
-  const active = await conn.networkIsActive(net).catch(() => undefined);
-  if (active !== undefined) ctx.print(line('Active:', active ? 'yes' : 'no'));
-  const persistent = await conn.networkIsPersistent(net).catch(() => undefined);
-  ctx.print(line('Persistent:', persistent === undefined ? 'unknown' : persistent ? 'yes' : 'no'));
-  const autostart = await conn.networkGetAutostart(net).catch(() => undefined);
-  ctx.print(line('Autostart:', autostart === undefined ? 'no autostart' : autostart ? 'yes' : 'no'));
-  const bridge = await conn.networkGetBridgeName(net).catch(() => undefined);
-  if (bridge !== undefined) ctx.print(line('Bridge:', bridge));
+  const data = {
+    name: net.name,
+    uuid: net.uuid,
+    active: await conn.networkIsActive(net).catch(() => null),
+    persistent: await conn.networkIsPersistent(net).catch(() => null),
+    autostart: await conn.networkGetAutostart(net).catch(() => null),
+    bridge: await conn.networkGetBridgeName(net).catch(() => null),
+  };
+  const yesNo = (v: boolean) => (v ? 'yes' : 'no');
+  emit(ctx, opts, data, (d) =>
+    line('Name:', d.name) +
+    line('UUID:', d.uuid) +
+    (d.active === null ? '' : line('Active:', yesNo(d.active))) +
+    line('Persistent:', d.persistent === null ? 'unknown' : yesNo(d.persistent)) +
+    line('Autostart:', d.autostart === null ? 'no autostart' : yesNo(d.autostart)) +
+    (d.bridge === null ? '' : line('Bridge:', d.bridge)),
+  );
   return true;
 };
 

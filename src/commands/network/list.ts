@@ -1,5 +1,6 @@
 import { ListNetworksFlags as L } from '../../core/api/network.js';
 import { formatTable } from '../domain/table.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 
 /** Sort as virsh does (vshStrcasecmp on the names). */
@@ -29,25 +30,38 @@ export const netList: Handler = async (ctx, opts) => {
   }
   const conn = await ctx.conn();
   const nets = (await ctx.attempt('Failed to list networks', () => conn.listAllNetworks(flags))).sort(byNameCase);
-  if (uuid) {
-    for (const n of nets) ctx.print(`${n.uuid}\n`);
-  } else if (name) {
-    for (const n of nets) ctx.print(`${n.name}\n`);
-  } else {
-    const rows: string[][] = [];
-    for (const n of nets) {
-      const autostart = await conn.networkGetAutostart(n).then(
-        (a) => (a ? 'yes' : 'no'),
-        () => 'no autostart',
-      );
-      rows.push([
-        n.name,
-        (await conn.networkIsActive(n)) ? 'active' : 'inactive',
-        autostart,
-        (await conn.networkIsPersistent(n)) ? 'yes' : 'no',
-      ]);
-    }
-    ctx.print(formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows, !ctx.shell.quiet));
+  if (!opts.bool('json') && (uuid || name)) {
+    for (const n of nets) ctx.print(`${uuid ? n.uuid : n.name}\n`);
+    return true;
   }
+  const entries: NetListEntry[] = [];
+  for (const n of nets) {
+    const autostart = await conn.networkGetAutostart(n).catch(() => null);
+    entries.push({
+      name: n.name,
+      uuid: n.uuid,
+      active: await conn.networkIsActive(n),
+      autostart,
+      persistent: await conn.networkIsPersistent(n),
+    });
+  }
+  emit(ctx, opts, entries, (list) => {
+    const rows = list.map((e) => [
+      e.name,
+      e.active ? 'active' : 'inactive',
+      e.autostart === null ? 'no autostart' : e.autostart ? 'yes' : 'no',
+      e.persistent ? 'yes' : 'no',
+    ]);
+    return formatTable(['Name', 'State', 'Autostart', 'Persistent'], rows, !ctx.shell.quiet);
+  });
   return true;
 };
+
+/** One network of `net-list --json` (schema/json/net-list.schema.json); autostart null when unknown. */
+interface NetListEntry {
+  name: string;
+  uuid: string;
+  active: boolean;
+  autostart: boolean | null;
+  persistent: boolean;
+}

@@ -6,6 +6,7 @@ import {
 } from '../../core/api/nodedev.js';
 import { ErrorCodes } from '../../core/error-codes.js';
 import { VirError } from '../../core/errors.js';
+import { emit } from '../json/emit.js';
 import type { CommandContext, Handler } from '../types.js';
 import { treeLines } from './tree.js';
 
@@ -70,7 +71,8 @@ export const nodedevList: Handler = async (ctx, opts) => {
   if (inactive || all) flags |= LIST_NODE_DEVICES_INACTIVE;
   if (!inactive) flags += LIST_NODE_DEVICES_ACTIVE;
   const devices = await collect(ctx, caps, flags >>> 0);
-  if (!tree) {
+  const json = opts.bool('json');
+  if (!tree && !json) {
     for (const d of devices) ctx.print(`${d.name}\n`);
     return true;
   }
@@ -80,6 +82,10 @@ export const nodedevList: Handler = async (ctx, opts) => {
   const parents = await Promise.all(
     devices.map((d) => (d.name === 'computer' ? undefined : conn.nodeDeviceGetParent(d).catch(() => undefined))),
   );
+  if (json) {
+    emit(ctx, opts, names.map((name, i) => ({ name, parent: parents[i] ?? null })), () => '');
+    return true;
+  }
   parents.forEach((p, i) => {
     if (p === undefined) for (const line of treeLines(names, parents, i)) ctx.print(`${line}\n`);
   });

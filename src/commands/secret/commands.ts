@@ -1,3 +1,4 @@
+import { emit } from '../json/emit.js';
 import type { HandlerTable } from '../types.js';
 import { formatTable } from '../domain/table.js';
 import { optSecret } from './lookup.js';
@@ -56,12 +57,13 @@ export const secretCommands: HandlerTable = {
     const base64 = opts.string('base64');
     const file = opts.string('file');
     const plain = opts.bool('plain');
-    let text: string;
+    let given: Buffer;
     if (base64 !== undefined) {
       ctx.error('Passing secret value as command-line argument is insecure!');
-      text = base64;
+      given = Buffer.from(base64);
     } else if (file !== undefined) {
-      text = await ctx.readFile(file);
+      // virsh reads at most 1 KiB of secret, and passes its bytes on as they are.
+      given = await ctx.readFileBytes(file, 1024);
     } else if (opts.bool('interactive')) {
       ctx.error('Failed to read secret');
       return false;
@@ -69,7 +71,7 @@ export const secretCommands: HandlerTable = {
       ctx.error('Input secret value is missing');
       return false;
     }
-    const value = plain ? Buffer.from(text, 'latin1') : Buffer.from(text, 'base64');
+    const value = plain ? given : Buffer.from(given.toString('latin1'), 'base64');
     const conn = await ctx.conn();
     await ctx.attempt('Failed to set secret value', () => conn.secretSetValue(secret, value, 0));
     ctx.printExtra('Secret value set\n');
@@ -94,8 +96,15 @@ export const secretCommands: HandlerTable = {
       });
       secrets = await Promise.all(uuids.map((u) => conn.secretLookupByUUIDString(u)));
     }
-    const rows = secrets.map((s) => [s.uuid, s.usageType ? `${USAGE_TYPES[s.usageType]} ${s.usageID}` : 'Unused']);
-    ctx.print(formatTable(['UUID', 'Usage'], rows, true) + '\n');
+    const entries = secrets.map((s) => ({
+      uuid: s.uuid,
+      usageType: s.usageType ? USAGE_TYPES[s.usageType] : null,
+      usageId: s.usageType ? s.usageID : null,
+    }));
+    emit(ctx, opts, entries, (list) => {
+      const rows = list.map((e) => [e.uuid, e.usageType !== null ? `${e.usageType} ${e.usageId}` : 'Unused']);
+      return formatTable(['UUID', 'Usage'], rows, true) + '\n';
+    });
     return true;
   },
 };

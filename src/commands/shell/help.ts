@@ -64,14 +64,16 @@ export function commandHelp(def: CommandSpec): string {
   // An option before an argv one that takes a positional value makes the argv's
   // `--name` optional in the synopsis; vsh tracks this while walking the options.
   let shortopt = false;
-  const shown = def.opts.filter((o) => o.type !== 'alias');
+  // virsh-ts's extension options stay out: `help CMD` is virsh's, byte for byte (man page has them)
+  const own = def.opts.filter((o) => !o.extension);
+  const shown = own.filter((o) => o.type !== 'alias');
   for (const o of shown) {
     out += ' ' + synopsisWord(o, shortopt);
     if ((o.type === 'int' || o.type === 'string' || o.type === 'data') && !o.reqOpt) shortopt = true;
   }
   out += '\n';
   if (def.desc) out += `\n  DESCRIPTION\n    ${def.desc}\n`;
-  if (def.opts.length) {
+  if (own.length) {
     out += '\n  OPTIONS\n';
     for (const o of shown) out += `    ${optionLabel(o, shortopt).padEnd(15)}  ${o.help ?? ''}\n`;
   }

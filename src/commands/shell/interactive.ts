@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { completeLine, wantsPath } from '../../repl/complete/engine.js';
+import { setJobDisplay } from '../job/progress.js';
 import { allCommands, findCommand } from '../registry.js';
 import type { Shell } from './shell.js';
 
@@ -106,7 +107,7 @@ function terminalPrompt(prompt: string): string {
 export async function terminalLines(shell: Shell, noColour = false): Promise<LineSource> {
   if (!process.stdout.isTTY) return readlineLines();
   const { openTerminal } = await loadRepl();
-  const source = { find: findCommand, all: allCommands, conn: () => shell.connection(), error: () => {} };
+  const source = { find: findCommand, all: allCommands, conn: () => shell.connection(), error: () => {}, extensions: true };
   const session = openTerminal({
     complete: (before, text, quoted) => completeLine(before, text, source, quoted),
     wantsPath: (before) => wantsPath(before, source),
@@ -114,10 +115,14 @@ export async function terminalLines(shell: Shell, noColour = false): Promise<Lin
     env: process.env,
     noColour,
   });
+  setJobDisplay(session.jobs);
   return {
     read: (prompt) => session.read(terminalPrompt(prompt)),
     guard: (run) => session.guard(run),
-    close: () => session.close(),
+    close: () => {
+      setJobDisplay(undefined);
+      session.close();
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { parseTree } from '../../core/xml/tree.js';
 import { pathString } from '../../core/xml/snapshot/embed.js';
 import { optDomain } from '../domain/util.js';
 import { formatTable } from '../domain/table.js';
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { lookupSnapshot, snapshotParentName } from './lookup.js';
 import { exclusiveVars, formatCreationTime, printMomentTreeOrNames } from './moment-util.js';
@@ -66,21 +67,25 @@ export const snapshotListCmd: Handler = async (ctx, opts) => {
   }
   const conn = await ctx.conn();
   const snaps = start ? await conn.snapshotListAllChildren(start, flags) : await conn.domainListAllSnapshots(dom, flags);
-  const ordered = await printMomentTreeOrNames(ctx, snaps, start, { tree, name, topological: !!(flags & L.TOPOLOGICAL) }, (snap) =>
+  // the JSON document is the list itself: --tree and --name only shape the text
+  const json = opts.bool('json');
+  const layout = { tree: tree && !json, name: name && !json, topological: !!(flags & L.TOPOLOGICAL) };
+  const ordered = await printMomentTreeOrNames(ctx, snaps, start, layout, (snap) =>
     snapshotParentName(ctx, snap),
   );
   if (!ordered) return true;
-  const rows: string[][] = [];
+  const entries: Array<{ name: string; creationTime: number; state: string; parent: string | null }> = [];
   for (const snap of ordered) {
     const root = parseTree(await conn.snapshotGetXMLDesc(snap, 0));
     const state = pathString(root, 'state');
     const created = pathString(root, 'creationTime');
     if (state === undefined || created === undefined || !/^[-+]?\d+$/.test(created)) continue;
-    const cells = [snap.name, formatCreationTime(Number(created)), state];
-    if (parent) cells.push(pathString(root, 'parent', 'name') ?? '');
-    rows.push(cells);
+    entries.push({ name: snap.name, creationTime: Number(created), state, parent: pathString(root, 'parent', 'name') ?? null });
   }
-  const header = parent ? ['Name', 'Creation Time', 'State', 'Parent'] : ['Name', 'Creation Time', 'State'];
-  ctx.print(formatTable(header, rows, !ctx.shell.quiet));
+  emit(ctx, opts, entries, (list) => {
+    const header = parent ? ['Name', 'Creation Time', 'State', 'Parent'] : ['Name', 'Creation Time', 'State'];
+    const rows = list.map((e) => [e.name, formatCreationTime(e.creationTime), e.state, ...(parent ? [e.parent ?? ''] : [])]);
+    return formatTable(header, rows, !ctx.shell.quiet);
+  });
   return true;
 };

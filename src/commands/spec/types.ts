@@ -20,6 +20,8 @@ export interface OptSpec {
   completer?: string;
   /** libvirt flags narrowing the completer (e.g. VIR_CONNECT_LIST_DOMAINS_ACTIVE). */
   completerFlags?: string;
+  /** virsh-ts's own option (not virsh's): parsed and completed, left out of `help CMD`. */
+  extension?: boolean;
 }
 
 export interface CommandSpec {

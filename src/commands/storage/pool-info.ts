@@ -1,3 +1,4 @@
+import { emit } from '../json/emit.js';
 import type { Handler, HandlerTable } from '../types.js';
 import { PoolState, StorageXMLFlags } from '../../core/api/storage.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';
@@ -12,18 +13,26 @@ const poolInfo: Handler = async (ctx, opts) => {
   if (!pool) return false;
   const conn = await ctx.conn();
   const bytes = opts.bool('bytes');
-  ctx.print(line('Name:', pool.name));
-  ctx.print(line('UUID:', pool.uuid));
   const info = await conn.storagePoolGetInfo(pool);
-  ctx.print(line('State:', STATE_NAMES[info.state] ?? 'unknown'));
-  ctx.print(line('Persistent:', (await conn.storagePoolIsPersistent(pool)) ? 'yes' : 'no'));
-  ctx.print(line('Autostart:', (await conn.storagePoolGetAutostart(pool)) ? 'yes' : 'no'));
-  if (info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED) {
+  const sized = info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED;
+  const data = {
+    name: pool.name,
+    uuid: pool.uuid,
+    state: STATE_NAMES[info.state] ?? 'unknown',
+    persistent: await conn.storagePoolIsPersistent(pool),
+    autostart: await conn.storagePoolGetAutostart(pool),
+    capacity: sized ? info.capacity : null,
+    allocation: sized ? info.allocation : null,
+    available: sized ? info.available : null,
+  };
+  emit(ctx, opts, data, (d) => {
     const fmt = (v: bigint) => (bytes ? v.toString() : prettyCapacity(v));
-    ctx.print(line('Capacity:', fmt(info.capacity)));
-    ctx.print(line('Allocation:', fmt(info.allocation)));
-    ctx.print(line('Available:', fmt(info.available)));
-  }
+    let out = line('Name:', d.name) + line('UUID:', d.uuid) + line('State:', d.state);
+    out += line('Persistent:', d.persistent ? 'yes' : 'no') + line('Autostart:', d.autostart ? 'yes' : 'no');
+    if (d.capacity !== null && d.allocation !== null && d.available !== null)
+      out += line('Capacity:', fmt(d.capacity)) + line('Allocation:', fmt(d.allocation)) + line('Available:', fmt(d.available));
+    return out;
+  });
   return true;
 };
 

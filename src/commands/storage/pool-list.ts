@@ -1,7 +1,9 @@
+import { emit } from '../json/emit.js';
 import type { Handler } from '../types.js';
 import { ListPools, PoolState } from '../../core/api/storage.js';
 import { isPoolType, type PoolType } from '../../core/xml/storage/enums.js';
-import { exclusive, prettyCapacity, printTable } from './util.js';
+import { formatTable } from '../domain/table.js';
+import { exclusive, prettyCapacity } from './util.js';
 
 const TYPE_FLAG: Record<PoolType, number> = {
   dir: ListPools.DIR, fs: ListPools.FS, netfs: ListPools.NETFS, logical: ListPools.LOGICAL,
@@ -51,7 +53,8 @@ export const poolList: Handler = async (ctx, opts) => {
   const pools = await ctx.attempt('Failed to list pools', () => conn.connectListAllStoragePools(flags));
   pools.sort((a, b) => caseCompare(a.name, b.name));
 
-  if (!details && (uuid || name)) {
+  const json = opts.bool('json');
+  if (!details && !json && (uuid || name)) {
     let out = '';
     for (const p of pools) {
       if (uuid) out += p.uuid.padEnd(36) + (name ? ' ' : '\n');
@@ -60,28 +63,43 @@ export const poolList: Handler = async (ctx, opts) => {
     ctx.print(out);
     return true;
   }
-  const rows: string[][] = [];
+  const entries: PoolListEntry[] = [];
   for (const p of pools) {
-    const autostart = (await conn.storagePoolGetAutostart(p)) ? 'yes' : 'no';
+    const autostart = await conn.storagePoolGetAutostart(p);
     const info = await conn.storagePoolGetInfo(p);
-    if (!details) {
-      rows.push([p.name, (await conn.storagePoolIsActive(p)) ? 'active' : 'inactive', autostart]);
-      continue;
+    const entry: PoolListEntry = { name: p.name, uuid: p.uuid, state: STATE_NAMES[info.state] ?? 'unknown', active: false, autostart };
+    entry.active = await conn.storagePoolIsActive(p);
+    if (details || json) {
+      entry.persistent = await conn.storagePoolIsPersistent(p);
+      const sized = info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED;
+      entry.capacity = sized ? info.capacity : null;
+      entry.allocation = sized ? info.allocation : null;
+      entry.available = sized ? info.available : null;
     }
-    const persistent = (await conn.storagePoolIsPersistent(p)) ? 'yes' : 'no';
-    const sized = info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED;
-    const size = (v: bigint) => (sized ? prettyCapacity(v) : '-');
-    rows.push([
-      p.name,
-      STATE_NAMES[info.state] ?? 'unknown',
-      autostart,
-      persistent,
-      size(info.capacity),
-      size(info.allocation),
-      size(info.available),
-    ]);
+    entries.push(entry);
   }
-  if (details) printTable(ctx, ['Name', 'State', 'Autostart', 'Persistent', 'Capacity', 'Allocation', 'Available'], rows);
-  else printTable(ctx, ['Name', 'State', 'Autostart'], rows);
+  const tableText = (header: string[], rows: string[][]) => formatTable(header, rows, !ctx.shell.quiet);
+  emit(ctx, opts, entries, (list) => {
+    const yesNo = (v: boolean | undefined) => (v ? 'yes' : 'no');
+    if (!details) return tableText(['Name', 'State', 'Autostart'], list.map((e) => [e.name, e.active ? 'active' : 'inactive', yesNo(e.autostart)]));
+    const size = (v: bigint | null | undefined) => (v === null || v === undefined ? '-' : prettyCapacity(v));
+    return tableText(
+      ['Name', 'State', 'Autostart', 'Persistent', 'Capacity', 'Allocation', 'Available'],
+      list.map((e) => [e.name, e.state, yesNo(e.autostart), yesNo(e.persistent), size(e.capacity), size(e.allocation), size(e.available)]),
+    );
+  });
   return true;
 };
+
+/** One pool of `pool-list --json` (schema/json/pool-list.schema.json); sizes in bytes, null while not running. */
+interface PoolListEntry {
+  name: string;
+  uuid: string;
+  state: string;
+  active: boolean;
+  autostart: boolean;
+  persistent?: boolean;
+  capacity?: bigint | null;
+  allocation?: bigint | null;
+  available?: bigint | null;
+}

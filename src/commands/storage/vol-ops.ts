@@ -1,5 +1,7 @@
 // fs.promises is a lazy getter: node:fs/promises loads only when a volume is streamed.
 import { promises as fsp } from 'node:fs';
+import { jobDisplay } from '../job/progress.js';
+import { transferJob } from '../job/transfer.js';
 import type { Handler, HandlerTable } from '../types.js';
 import { VolDeleteFlags, VolResizeFlags, VolStreamFlags } from '../../core/api/storage.js';
 import { optVol } from './util.js';
@@ -96,7 +98,16 @@ const volUpload: Handler = async (ctx, opts) => {
   try {
     const flags = opts.bool('sparse') ? VolStreamFlags.SPARSE_STREAM : 0;
     const st = await ctx.attempt(`cannot upload to volume ${name}`, async () => (await ctx.conn()).storageVolUpload(vol, offset, length, flags));
-    for await (const chunk of fh.createReadStream()) await st.send(chunk as Uint8Array);
+    const size = (await fh.stat()).size;
+    const job = transferJob('Upload', length > 0n && length < BigInt(size) ? Number(length) : size);
+    try {
+      for await (const chunk of fh.createReadStream()) {
+        await st.send(chunk as Uint8Array);
+        job.add((chunk as Uint8Array).length);
+      }
+    } finally {
+      job.end();
+    }
     await ctx.attempt(`cannot close volume ${name}`, () => st.finish());
   } finally {
     await fh.close();
@@ -126,7 +137,17 @@ const volDownload: Handler = async (ctx, opts) => {
     const st = await ctx.attempt(`cannot download from volume ${name}`, async () =>
       (await ctx.conn()).storageVolDownload(vol, offset, length, flags),
     );
-    for (let chunk = await st.recv(); chunk; chunk = await st.recv()) await fh.write(chunk);
+    // the bar's total (asked only when a bar is shown): the volume after --offset, or --length when shorter
+    const capacity = jobDisplay() ? await (await ctx.conn()).storageVolGetInfo(vol).then((i) => i.capacity - offset, () => 0n) : 0n;
+    const job = transferJob('Download', Number(length > 0n && (capacity <= 0n || length < capacity) ? length : capacity));
+    try {
+      for (let chunk = await st.recv(); chunk; chunk = await st.recv()) {
+        await fh.write(chunk);
+        job.add(chunk.length);
+      }
+    } finally {
+      job.end();
+    }
     await ctx.attempt(`cannot close volume ${name}`, () => st.finish());
     ok = true;
   } finally {

@@ -13,6 +13,8 @@ export interface CompletionSource {
   error(text: string): void;
   /** A libvirt error a completer ran into, for the caller's report. */
   failed?(e: unknown): void;
+  /** Offer virsh-ts's own options (--json) too: the REPL does; virsh's `complete` does not. */
+  extensions?: boolean;
 }
 
 /** vshReadlineCommandGenerator: visible commands (no aliases, nothing hidden). */
@@ -21,10 +23,11 @@ export function commandNames(src: CompletionSource): string[] {
 }
 
 /** vshReadlineOptionsGenerator: `--name` for each option not given yet (argv ones repeat). */
-function optionNames(cmd: PartialCommand): string[] {
+function optionNames(cmd: PartialCommand, extensions: boolean): string[] {
   const def = cmd.def!;
   const given = new Set(cmd.opts.filter((o) => o.def.type !== 'argv').map((o) => o.def.name));
-  return def.opts.filter((o) => o.type !== 'alias' && !given.has(o.name)).map((o) => `--${o.name}`);
+  const offered = (o: (typeof def.opts)[number]) => o.type !== 'alias' && !given.has(o.name) && (extensions || !o.extension);
+  return def.opts.filter(offered).map((o) => `--${o.name}`);
 }
 
 /** Which option's value the cursor is in (vshReadlineCommandFindOpt). */
@@ -57,7 +60,7 @@ export async function completeLine(
   if (!cmd) {
     list = commandNames(src);
   } else if (!opt || opt.type === 'bool') {
-    list = optionNames(cmd);
+    list = optionNames(cmd, src.extensions === true);
   } else if (opt.completer && completers[opt.completer]) {
     try {
       list = await completers[opt.completer]({

@@ -1,4 +1,5 @@
 import type { CommandGroupSpec } from '../../commands/spec/types.js';
+import { jsonCommands } from '../../commands/json/commands.js';
 import { globalOptions } from './globals.js';
 
 /** Commands a user types (hidden ones and aliases left out, as virsh's completion does). */
@@ -45,6 +46,11 @@ _virsh_ts() {
     fi
     local IFS=$'\\n'
     COMPREPLY=($("\${COMP_WORDS[0]}" "\${conn[@]}" -q complete -- "\${COMP_WORDS[@]:cmd:COMP_CWORD-cmd+1}" 2>/dev/null))
+    # --json is virsh-ts's own option, which virsh's \`complete\` does not offer
+    case " ${[...jsonCommands].join(' ')} " in
+        *" \${COMP_WORDS[cmd]} "*)
+            [[ $cur == -* && --json == "$cur"* && " \${COMP_WORDS[*]} " != *" --json "* ]] && COMPREPLY+=(--json) ;;
+    esac
     return 0
 }
 complete -o default -o filenames -F _virsh_ts virsh-ts
@@ -59,6 +65,7 @@ _virsh_ts() {
   local -a commands options conn reply
   commands=(${visibleCommands(groups).join(' ')})
   options=(${optionWords().join(' ')})
+  local -a jsoncmds=(${[...jsonCommands].join(' ')})
   local i=2 cmd=0
   while (( i < CURRENT )); do
     case $words[i] in
@@ -75,6 +82,10 @@ _virsh_ts() {
     return
   fi
   reply=(\${(f)"$($words[1] $conn -q complete -- $words[cmd,CURRENT] 2>/dev/null)"})
+  # --json is virsh-ts's own option, which virsh's \`complete\` does not offer
+  if (( \${jsoncmds[(Ie)$words[cmd]]} )) && [[ $PREFIX == -* && --json == $PREFIX* ]] && (( ! \${words[(Ie)--json]} )); then
+    reply+=(--json)
+  fi
   if (( $#reply )); then compadd -Q -a reply; else _files; fi
 }
 _virsh_ts "$@"

@@ -1,5 +1,6 @@
 import { commandHelp } from '../../commands/shell/help.js';
 import type { CommandGroupSpec, CommandSpec, OptSpec } from '../../commands/spec/types.js';
+import { jsonCommands, withExtensions } from '../../commands/json/commands.js';
 import { globalOptions } from './globals.js';
 
 /** Text safe for roff: backslashes escaped, hyphens as minus signs, no leading control dot. */
@@ -38,7 +39,7 @@ function commandSection(cmd: CommandSpec, aliases: readonly CommandSpec[]): stri
   if (cmd.desc) out.push('.PP', roff(cmd.desc.trim()));
   if (cmd.hidden) out.push('.PP', 'Hidden: not listed by \\fBhelp\\fR.');
   if (aliases.length) out.push('.PP', `Also known as: ${aliases.map((a) => `\\fB${roff(a.name)}\\fR`).join(', ')}.`);
-  for (const o of cmd.opts.filter((x) => x.type !== 'alias')) {
+  for (const o of withExtensions(cmd).opts.filter((x) => x.type !== 'alias')) {
     const req = o.required ? ' (required)' : '';
     out.push('.TP', `\\fB${roff(optionLabel(o))}\\fR`, `${roff(o.help ?? '')}${req}`);
   }
@@ -106,6 +107,19 @@ const page = {
   ],
 };
 
+/** The --json extension: what it prints and where each command's schema is. */
+function jsonSection(): string[] {
+  return [
+    '.SH JSON OUTPUT',
+    'The listing and information commands below take \\fB\\-\\-json\\fR, an option of virsh\\-ts that virsh does not have (so \\fBhelp\\fR \\fICOMMAND\\fR, which prints what virsh prints, leaves it out).',
+    'With it the command prints one JSON document on standard output instead of its table or report: keys are camelCase and never translated, counts and sizes are numbers (sizes in bytes, memory in KiB as virsh reports it), absent values are \\fBnull\\fR.',
+    'Filters and other options keep their meaning; options that only change the text layout (\\fB\\-\\-name\\fR, \\fB\\-\\-uuid\\fR, \\fB\\-\\-table\\fR) do not change the document.',
+    'Errors are unchanged: virsh\\(aqs text on standard error and exit status 1.',
+    'Each document follows the JSON Schema in \\fIschema/json/\\fR\\fBCOMMAND\\fR\\fI.schema.json\\fR of the source tree:',
+    ...[...jsonCommands].flatMap((name) => ['.TP', `\\fB${roff(name)} \\-\\-json\\fR`, `schema/json/${roff(name)}.schema.json`]),
+  ];
+}
+
 /** man/virsh-ts.1: every command of every group, from the same tables `help` reads. */
 export function manPage(groups: readonly CommandGroupSpec[]): string {
   const out = [...page.head, '.SH OPTIONS'];
@@ -113,7 +127,7 @@ export function manPage(groups: readonly CommandGroupSpec[]): string {
     const names = [o.short && `\\-${o.short}`, o.long && `\\-\\-${roff(o.long)}`].filter(Boolean).join(', ');
     out.push('.TP', `\\fB${names}\\fR${o.arg ? ` \\fI${o.arg}\\fR` : ''}`, roff(o.help));
   }
-  out.push(...page.interactive, '.SH COMMANDS');
+  out.push(...page.interactive, ...jsonSection(), '.SH COMMANDS');
   for (const g of groups) {
     out.push(`.SS ${roff(g.title)} (help keyword \\(aq${roff(g.keyword)}\\(aq)`);
     for (const cmd of g.commands.filter((c) => !c.aliasOf)) {
