@@ -43,6 +43,8 @@ export interface CommandContext {
   attempt<T>(context: string, call: () => Promise<T>): Promise<T>;
   /** Reads a local file the way virsh does (size limit, libvirt's error text). */
   readFile(path: string): Promise<string>;
+  /** The file's bytes (up to `maxlen`), for the few commands that pass them on unchanged. */
+  readFileBytes(path: string, maxlen: number): Promise<Buffer>;
   /** The shell's mutable state (connection URI, readonly, quiet, cwd…). */
   shell: ShellState;
 }

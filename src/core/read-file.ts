@@ -3,10 +3,10 @@ import { virErr } from './errors.js';
 import { strerror } from './strerror.js';
 
 /**
- * virFileReadAll: the whole file as UTF-8, refused beyond `maxlen` bytes, with libvirt's
+ * virFileReadAll: the whole file, refused beyond `maxlen` bytes, with libvirt's
  * system-error texts ("Failed to open file 'X': …", "Failed to read file 'X': …").
  */
-export function readFileAll(path: string, maxlen: number): string {
+export function readFileBytes(path: string, maxlen: number): Buffer {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -24,10 +24,20 @@ export function readFileAll(path: string, maxlen: number): string {
       total += n;
       if (total > maxlen) throw Object.assign(new Error('too large'), { code: 'EOVERFLOW' });
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   } catch (e) {
     throw virErr('SYSTEM_ERROR', `Failed to read file '${path}': ${strerror(e)}`);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * virFileReadAll's buffer as the C string virsh hands to the API: UTF-8 text up to the
+ * first NUL byte (a file with a NUL inside is read as its part before it).
+ */
+export function readFileAll(path: string, maxlen: number): string {
+  const bytes = readFileBytes(path, maxlen);
+  const nul = bytes.indexOf(0);
+  return (nul < 0 ? bytes : bytes.subarray(0, nul)).toString('utf8');
 }

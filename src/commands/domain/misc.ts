@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { DomainXML } from '../../core/api/domain.js';
+import { DomainAbortJob, DomainXML } from '../../core/api/domain.js';
 import type { Handler } from '../types.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { exclusive, optDomain } from './util.js';
@@ -70,7 +70,10 @@ export const dompmwakeup: Handler = async (ctx, opts) => {
 export const domjobabort: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
-  await (await ctx.conn()).domainAbortJob(dom);
+  const conn = await ctx.conn();
+  // virsh keeps the old call when no flag asks for the new one.
+  if (opts.bool('postcopy')) await conn.domainAbortJobFlags(dom, DomainAbortJob.POSTCOPY);
+  else await conn.domainAbortJob(dom);
   return true;
 };
 

@@ -39,7 +39,8 @@ export const ifaceDestroy: Handler = async (ctx, opts) => {
   const conn = await ctx.conn();
   await ctx.attempt(`Failed to destroy interface ${name}`, () => conn.interfaceDestroy(iface, 0));
   ctx.printExtra(`Interface ${name} destroyed\n`);
-  return true;
+  // virsh 9.0's cmdInterfaceDestroy reports failure after destroying: scripts see exit 1.
+  return false;
 };
 
 export const ifaceBegin: Handler = async (ctx) => {

@@ -1,7 +1,7 @@
 import type { Connection } from '../../core/api/connection.js';
 import { VirError } from '../../core/errors.js';
 import { openConnection } from '../../core/open.js';
-import { readFileAll } from '../../core/read-file.js';
+import { readFileAll, readFileBytes } from '../../core/read-file.js';
 import type { CommandContext, ShellState } from '../types.js';
 import { ShellError } from './errors.js';
 import { commandOptions } from './options.js';
@@ -207,6 +207,7 @@ export class Shell {
         }
       },
       readFile: async (path) => readFileAll(path, MAX_FILE_SIZE),
+      readFileBytes: async (path, maxlen) => readFileBytes(path, maxlen),
       shell: this.state,
     };
   }

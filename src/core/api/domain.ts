@@ -44,6 +44,8 @@ export const DomainXML = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 
 export const DomainStart = { PAUSED: 1, AUTODESTROY: 2, BYPASS_CACHE: 4, FORCE_BOOT: 8, VALIDATE: 16, RESET_NVRAM: 32 } as const;
 /** virDomainDefineFlags */
 export const DomainDefine = { VALIDATE: 1 } as const;
+/** virDomainAbortJobFlagsValues */
+export const DomainAbortJob = { POSTCOPY: 1 } as const;
 /** virDomainUndefineFlagsValues */
 export const DomainUndefine = {
   MANAGED_SAVE: 1,
@@ -169,6 +171,7 @@ export interface DomainApi {
 
   domainGetJobInfo(dom: DomainHandle): Promise<DomainJobInfo>;
   domainAbortJob(dom: DomainHandle): Promise<void>;
+  domainAbortJobFlags(dom: DomainHandle, flags: number): Promise<void>;
   domainScreenshot(dom: DomainHandle, screen: number, flags: number): Promise<{ mime: string; data: Uint8Array }>;
   domainSendKey(dom: DomainHandle, codeset: number, holdtime: number, keycodes: number[], flags: number): Promise<void>;
   domainInjectNMI(dom: DomainHandle, flags: number): Promise<void>;

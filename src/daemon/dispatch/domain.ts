@@ -78,6 +78,7 @@ export const domainServed = [
     return out as never;
   }),
   serve(P.domainAbortJob, (c, a) => c.domainAbortJob(a.dom)),
+  serve(P.domainAbortJobFlags, (c, a) => c.domainAbortJobFlags(a.dom, a.flags)),
   serve(P.domainInjectNMI, (c, a) => c.domainInjectNMI(a.dom, a.flags)),
   serve(P.domainGetSchedulerType, (c, a) => c.domainGetSchedulerType(a.dom)),
 ];

@@ -113,6 +113,7 @@ export const domainRows: Table<DomainApi> = {
   ),
   domainGetJobInfo: row('virDomainGetJobInfo'),
   domainAbortJob: row('virDomainAbortJob', READ_ONLY),
+  domainAbortJobFlags: row('virDomainAbortJobFlags', READ_ONLY),
   domainScreenshot: row('virDomainScreenshot', READ_ONLY),
   domainSendKey: row(
     'virDomainSendKey',

@@ -70,6 +70,7 @@ export const domainProcs = {
     }),
   ),
   domainAbortJob: remote(164, 'DOMAIN_ABORT_JOB', domOnly, none),
+  domainAbortJobFlags: remote(442, 'DOMAIN_ABORT_JOB_FLAGS', domFlags, none),
   domainManagedSave: remote(182, 'DOMAIN_MANAGED_SAVE', domFlags, none),
   domainHasManagedSaveImage: remote(183, 'DOMAIN_HAS_MANAGED_SAVE_IMAGE', domFlags, s({ result: bool })),
   domainManagedSaveRemove: remote(184, 'DOMAIN_MANAGED_SAVE_REMOVE', domFlags, none),

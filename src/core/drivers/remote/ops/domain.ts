@@ -93,6 +93,7 @@ export function domainOps(s: Session): Ops {
       };
     },
     domainAbortJob: (d) => s.call(P.domainAbortJob, { dom: d }),
+    domainAbortJobFlags: (d, flags) => s.call(P.domainAbortJobFlags, { dom: d, flags }),
     domainInjectNMI: (d, flags) => s.call(P.domainInjectNMI, { dom: d, flags }),
     connectDomainXMLFromNative: async (nativeFormat, nativeConfig, flags) =>
       (await s.call(P.connectDomainXMLFromNative, { nativeFormat, nativeConfig, flags })).domainXml,

@@ -125,6 +125,7 @@ export const unsupportedOps: Pick<
   | 'domainManagedSaveDefineXML'
   | 'domainGetJobInfo'
   | 'domainAbortJob'
+  | 'domainAbortJobFlags'
   | 'connectDomainXMLFromNative'
   | 'connectDomainXMLToNative'
 > = {
@@ -145,6 +146,9 @@ export const unsupportedOps: Pick<
   },
   domainAbortJob: async () => {
     throw unsupported('virDomainAbortJob');
+  },
+  domainAbortJobFlags: async () => {
+    throw unsupported('virDomainAbortJobFlags');
   },
   connectDomainXMLFromNative: async () => {
     throw unsupported('virConnectDomainXMLFromNative');
