@@ -15,7 +15,7 @@ import {
   type QemuProcess,
 } from '../../src/core/drivers/qemu/process/index.js';
 import { QmpCommandError } from '../../src/core/drivers/qemu/qmp/index.js';
-import { createDiskImage, guestCmdline, READ_PREFIX, READY_MARKER, TICK_PREFIX, tinyGuest, WROTE_PREFIX, type Guest } from '../helpers/guest.js';
+import { createDiskImage, FILLED_PREFIX, guestCmdline, READ_PREFIX, READY_MARKER, TICK_PREFIX, tinyGuest, WROTE_PREFIX, type Guest } from '../helpers/guest.js';
 import { guestArgv, lastTick, serialText, waitForSerial } from './guest-argv.js';
 
 let guest: Guest;
@@ -160,16 +160,26 @@ describe('a guest outliving the process that started it', () => {
       logLevel: 'warning',
     });
     const serial = join(root, 'c.serial');
-    const args = guestArgv(guest, { name: 'charlie', serialLog: serial, cmdline: guestCmdline() });
-    const first = execa('node', [bundle, root, 'charlie', JSON.stringify(args)], { reject: false, buffer: false, stdout: 'pipe' });
+    const args = guestArgv(guest, { name: 'charlie', serialLog: serial, cmdline: guestCmdline({ fillMiB: 4 }) });
+    // The starter also holds its stdout pipe as fd 99, not close-on-exec, as descriptors a
+    // caller passes down are: QEMU must not keep it, or the pipe would not end with the starter.
+    const first = execa('bash', ['-c', 'exec node "$@" 99>&1', 'bash', bundle, root, 'charlie', JSON.stringify(args)], {
+      reject: false,
+      buffer: false,
+      stdout: 'pipe',
+    });
     const pid = await new Promise<number>((resolve, reject) => {
       first.stdout.once('data', (b: Buffer) => resolve(JSON.parse(b.toString()).pid));
       void first.then((r) => reject(new Error(`launcher exited: ${r.exitCode} ${r.stderr}`)));
     });
     strayPids.push(pid);
     await waitForSerial(serial, READY_MARKER);
+    expect(serialText(serial)).toContain(`${FILLED_PREFIX}4`);
+    const pipeEnded = new Promise((resolve) => first.stdout.once('end', () => resolve('the pipe ended with the starter')));
+    first.stdout.resume();
     first.kill('SIGKILL');
-    await first;
+    const ended = await Promise.race([pipeEnded, new Promise((r) => setTimeout(() => r('QEMU kept the pipe open'), 10_000))]);
+    expect(ended).toBe('the pipe ended with the starter');
 
     const paths = qemuPaths(root, 'charlie', 1);
     expect(runningQemuPid(paths)).toBe(pid);

@@ -2,11 +2,12 @@
 // in its own session (setsid), stdio into the guest's log, paused (-S) until the monitor is
 // connected, with QEMU writing its own pid file; then `cont` unless the caller wants it paused.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, rmSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { virErr } from '../../../errors.js';
 import { strerror } from '../../../strerror.js';
 import { QmpClient } from '../qmp/client.js';
+import { inheritableFds, stdioClosing } from './fds.js';
 import { logEvent, openLogForStart, readLogTail } from './log.js';
 import type { QemuPaths } from './paths.js';
 import { readPidFile } from './pid.js';
@@ -50,6 +51,10 @@ function processArgs(paths: QemuPaths, args: string[]): string[] {
   ];
 }
 
+function binaryError(binary: string, cause: unknown) {
+  return virErr('SYSTEM_ERROR', `Cannot check QEMU binary ${binary}: ${strerror(cause)}`, 'QEMU');
+}
+
 /** libvirt's report of a QEMU that died during start-up: its prefix and the log's tail. */
 function startupError(paths: QemuPaths, logOffset: number) {
   const tail = readLogTail(paths.log, logOffset);
@@ -62,6 +67,13 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
   const binary = options.binary ?? DEFAULT_QEMU_BINARY;
   const args = processArgs(paths, options.args);
   const env = qemuEnv(paths);
+  // Checked before anything is made, so a missing QEMU leaves nothing behind (libvirt checks
+  // the binary when it probes its capabilities, with this message).
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch (err) {
+    throw binaryError(binary, err);
+  }
   for (const dir of [paths.domainDir, dirname(paths.pidfile), dirname(paths.log)]) mkdirSync(dir, { recursive: true, mode: 0o750 });
   // Left over from a guest that died without clean-up; QEMU would read neither.
   rmSync(paths.pidfile, { force: true });
@@ -73,8 +85,11 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
   // execa's `{file}` target pipes through this process, and its types refuse a descriptor
   // number held in a variable. `detached` puts QEMU in its own session (setsid), and unref()
   // lets this process exit while the guest runs on.
-  const child = spawn(binary, args, { env, detached: true, stdio: ['ignore', log.fd, log.fd] });
+  const devNull = openSync('/dev/null', 'r');
+  const stdio = stdioClosing(log.fd, log.fd, devNull, inheritableFds());
+  const child = spawn(binary, args, { env, detached: true, stdio });
   closeSync(log.fd);
+  closeSync(devNull);
   let exited = false;
   let spawnError: unknown;
   const exitedPromise = new Promise<void>((resolve) => {
@@ -101,7 +116,7 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
 
   if (child.pid === undefined) {
     await exitedPromise;
-    return fail(virErr('SYSTEM_ERROR', `Cannot check QEMU binary ${binary}: ${strerror(spawnError)}`, 'QEMU'));
+    return fail(binaryError(binary, spawnError));
   }
 
   const qmp = await connectMonitor(paths, () => exited);
