@@ -21,7 +21,8 @@ export class DaemonStream {
   constructor(
     private readonly call: Header,
     private readonly st: VolStream,
-    private readonly send: (packet: Buffer) => void,
+    /** Sends a packet; a promise, if given, settles once the socket has taken it. */
+    private readonly send: (packet: Buffer) => void | Promise<void>,
     private readonly ended: () => void,
     /** Told each time a data packet has been written, so paused reading can go on. */
     private readonly drained: () => void = () => {},
@@ -38,10 +39,11 @@ export class DaemonStream {
   /** Server→client data: reads the driver's stream to its end, then the empty CONTINUE. */
   async pump(): Promise<void> {
     try {
+      // The next chunk is read only once the previous one has gone out, as libvirtd does.
       for (let chunk = await this.st.recv(); chunk; chunk = await this.st.recv()) {
-        for (let at = 0; at < chunk.length; at += STREAM_CHUNK) this.data(chunk.subarray(at, at + STREAM_CHUNK));
+        for (let at = 0; at < chunk.length; at += STREAM_CHUNK) await this.data(chunk.subarray(at, at + STREAM_CHUNK));
       }
-      this.data();
+      await this.data();
     } catch (e) {
       this.error(e);
     }
@@ -76,22 +78,22 @@ export class DaemonStream {
   private settle(end: () => Promise<void>): void {
     this.chain = this.chain.then(end).then(
       () => {
-        this.send(this.packet(MessageStatus.OK));
+        void this.send(this.packet(MessageStatus.OK));
         this.ended();
       },
       (e) => this.error(e),
     );
   }
 
-  private data(bytes?: Uint8Array): void {
-    this.send(this.packet(MessageStatus.CONTINUE, (w) => bytes && w.raw(bytes)));
+  private data(bytes?: Uint8Array): void | Promise<void> {
+    return this.send(this.packet(MessageStatus.CONTINUE, (w) => bytes && w.raw(bytes)));
   }
 
   private error(e: unknown): void {
     if (this.failed) return;
     this.failed = true;
     const err = e instanceof VirError ? e : virErr('INTERNAL_ERROR', e instanceof Error ? e.message : String(e));
-    this.send(this.packet(MessageStatus.ERROR, (w) => remoteError.enc(w, toRemoteError(err))));
+    void this.send(this.packet(MessageStatus.ERROR, (w) => remoteError.enc(w, toRemoteError(err))));
     this.ended();
   }
 
