@@ -4,12 +4,12 @@
 // differ (timestamps and CPU times masked) and writes them all to --out.
 //   node scripts/difftest/commands.mjs [--only SUBSTR] [--out FILE] [--jobs N]
 // Needs real virsh (libvirt-clients) and a built dist/ (npm run build).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { runCommand } from './spawn.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -47,20 +47,7 @@ for (const c of allCommands()) {
 
 const cwd = mkdtempSync(join(tmpdir(), 'difftest-commands-'));
 const env = { PATH: process.env.PATH, HOME: cwd, LANG: 'C', LIBVIRT_DEFAULT_URI: 'test:///default', EDITOR: 'true', VISUAL: 'true' };
-const run = (cmd, argv) =>
-  new Promise((done) => {
-    const p = spawn(cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    // Real virsh now and then hangs on save/dump (a worker finishing before its event loop).
-    const timer = setTimeout(() => p.kill('SIGKILL'), 10_000);
-    p.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      setTimeout(() => done({ code: signal ?? code, stdout, stderr }), 20);
-    });
-  });
+const run = (cmd, argv) => runCommand(cmd, argv, { cwd, env });
 const mask = (s) =>
   s
     .replace(/\d{4}-\d\d-\d\d-\d\d:\d\d:\d\d/g, 'TIMESTAMP')
@@ -74,7 +61,7 @@ async function worker() {
   while (next < lines.length) {
     const line = lines[next++];
     const theirs = await run('virsh', line);
-    if (theirs.code === 'SIGKILL') continue;
+    if (theirs.code === undefined) continue;
     const ours = await run(join(root, 'bin/virsh-ts'), line);
     if (differ(theirs, ours)) {
       diffs.push({ line, virsh: theirs, ours });

@@ -8,7 +8,8 @@
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runCommand } from './spawn.mjs';
 import { variants } from './variants.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,23 +65,12 @@ const volatile = [
 ];
 const mask = (t) => volatile.reduce((acc, [re, to]) => acc.replace(re, to), t);
 
-function runOnce(program, cmd) {
-  return new Promise((done) => {
-    const p = spawn(program, ['-c', 'test:///default', cmd], {
-      cwd: out,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH, HOME: out, LANG: 'C', LC_ALL: 'C', TERM: 'dumb' },
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 10_000);
-    p.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done(signal ? undefined : { stdout: mask(stdout), stderr: mask(stderr), code });
-    });
+async function runOnce(program, cmd) {
+  const r = await runCommand(program, ['-c', 'test:///default', cmd], {
+    cwd: out,
+    env: { PATH: process.env.PATH, HOME: out, LANG: 'C', LC_ALL: 'C', TERM: 'dumb' },
   });
+  return r.code === undefined ? undefined : { stdout: mask(r.stdout), stderr: mask(r.stderr), code: r.code };
 }
 
 /** virsh's job-watching commands can miss their own completion and hang (see cases.mjs). */
