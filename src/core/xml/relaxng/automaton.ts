@@ -6,77 +6,187 @@
  */
 import { F, type Define } from './define.js';
 
-interface Transition {
-  to: number;
+interface Atom {
   label: string;
   define: Define | undefined;
 }
 
+/** A transition; `to` -1 = removed, -2 = an epsilon folded into its source. */
+interface Trans {
+  atom: Atom | undefined;
+  to: number;
+}
+
+type StateType = 'start' | 'final' | 'trans' | 'sink' | 'unreach';
+
+interface RState {
+  no: number;
+  type: StateType;
+  trans: Trans[];
+  transTo: number[];
+  mark: 'normal' | 'start' | 'visited';
+}
+
 export interface ContentModel {
-  /** Per state: label → [target, element define] after epsilon elimination. */
+  /** Per live state: label → target and the element define of the first such transition. */
   table: Map<string, { to: number; define: Define | undefined }>[];
   final: boolean[];
   init: number;
 }
 
+/**
+ * libxml2's automaton (xmlregexp.c) as RelaxNG builds it: states and transitions in creation
+ * order, then its epsilon elimination and determinism test, replayed step by step because
+ * its verdict depends on the order transitions were added (the test's result is whatever
+ * its last comparison yielded).
+ */
 class Automaton {
-  trans: Transition[][] = [];
-  eps: number[][] = [];
-  final = -1;
+  states: (RState | undefined)[] = [];
+  atoms = 0;
+
   constructor() {
-    this.newState();
+    this.push('start');
   }
-  newState(): number {
-    this.trans.push([]);
-    this.eps.push([]);
-    return this.trans.length - 1;
+
+  private push(type: StateType): number {
+    this.states.push({ no: this.states.length, type, trans: [], transTo: [], mark: 'normal' });
+    return this.states.length - 1;
   }
+
+  private addTrans(from: number, atom: Atom | undefined, to: number): void {
+    const st = this.states[from]!;
+    for (let i = st.trans.length - 1; i >= 0; i--) if (st.trans[i].atom === atom && st.trans[i].to === to) return;
+    st.trans.push({ atom, to });
+    this.states[to]!.transTo.push(from);
+  }
+
   epsilon(from: number, to?: number): number {
-    const t = to ?? this.newState();
-    this.eps[from].push(t);
+    const t = to ?? this.push('trans');
+    this.addTrans(from, undefined, t);
     return t;
   }
+
   transition(from: number, to: number | undefined, label: string, define: Define | undefined): number {
-    const t = to ?? this.newState();
-    this.trans[from].push({ to: t, label, define });
+    this.atoms++;
+    const t = to ?? this.push('trans');
+    this.addTrans(from, { label, define }, t);
     return t;
   }
 
-  closure(s: number): number[] {
-    const seen = new Set([s]);
-    const stack = [s];
-    while (stack.length) for (const t of this.eps[stack.pop()!]) if (!seen.has(t)) (seen.add(t), stack.push(t));
-    return [...seen];
+  setFinal(s: number): void {
+    this.states[s]!.type = 'final';
   }
 
-  /** Epsilon elimination and libxml2's determinism test; undefined when not deterministic. */
-  model(): ContentModel | undefined {
-    const n = this.trans.length;
-    const table: ContentModel['table'] = [];
-    const final: boolean[] = [];
-    const reach = new Set([0]);
-    const queue = [0];
-    let determinist = true;
-    while (queue.length) {
-      const s = queue.shift()!;
-      const row = new Map<string, { to: number; define: Define | undefined }>();
-      const seen = new Set<Transition>();
-      let fin = false;
-      for (const c of this.closure(s)) {
-        if (c === this.final) fin = true;
-        for (const t of this.trans[c]) {
-          if (seen.has(t)) continue;
-          seen.add(t);
-          if (row.has(t.label)) determinist = false;
-          else row.set(t.label, { to: t.to, define: t.define });
-          if (!reach.has(t.to)) (reach.add(t.to), queue.push(t.to));
+  private eliminateSimpleEpsilons(): void {
+    for (const st of this.states) {
+      if (!st || st.trans.length !== 1 || st.type === 'unreach' || st.type === 'final') continue;
+      const t = st.trans[0];
+      if (t.atom || t.to < 0 || t.to === st.no || st.type === 'start') continue;
+      const newto = t.to;
+      for (const from of st.transTo) {
+        const tmp = this.states[from]!;
+        for (let j = 0; j < tmp.trans.length; j++) {
+          if (tmp.trans[j].to !== st.no) continue;
+          tmp.trans[j].to = -1;
+          this.addTrans(from, tmp.trans[j].atom, newto);
         }
       }
-      table[s] = row;
-      final[s] = fin;
+      st.trans = [];
+      st.type = 'unreach';
     }
-    for (let s = 0; s < n; s++) table[s] ??= new Map();
-    return determinist ? { table, final, init: 0 } : undefined;
+    this.states = this.states.map((s) => (s?.type === 'unreach' ? undefined : s));
+  }
+
+  private reduceEpsilons(fromnr: number, tonr: number): void {
+    const from = this.states[fromnr];
+    const to = this.states[tonr];
+    if (!from || !to || to.mark !== 'normal') return;
+    to.mark = 'visited';
+    if (to.type === 'final') from.type = 'final';
+    for (let i = 0; i < to.trans.length; i++) {
+      const t = to.trans[i];
+      if (t.to < 0) continue;
+      if (!t.atom) {
+        if (t.to !== fromnr) this.reduceEpsilons(fromnr, t.to);
+      } else this.addTrans(fromnr, t.atom, t.to);
+    }
+    to.mark = 'normal';
+  }
+
+  /** xmlFAEliminateEpsilonTransitions. */
+  private eliminateEpsilons(): void {
+    this.eliminateSimpleEpsilons();
+    let hasEpsilon = false;
+    for (let n = this.states.length - 1; n >= 0; n--) {
+      const st = this.states[n];
+      if (!st) continue;
+      if (!st.trans.length && st.type !== 'final') st.type = 'sink';
+      for (let i = 0; i < st.trans.length; i++) {
+        const t = st.trans[i];
+        if (t.atom || t.to < 0) continue;
+        if (t.to === n) t.to = -1;
+        else {
+          hasEpsilon = true;
+          const newto = t.to;
+          t.to = -2;
+          st.mark = 'start';
+          this.reduceEpsilons(n, newto);
+          st.mark = 'normal';
+        }
+      }
+    }
+    if (hasEpsilon) for (const st of this.states) for (const t of st?.trans ?? []) if (!t.atom && t.to >= 0) t.to = -1;
+    const reached = new Set<number>();
+    const todo = this.states[0] ? [0] : [];
+    while (todo.length) {
+      const n = todo.pop()!;
+      if (reached.has(n)) continue;
+      reached.add(n);
+      for (const t of this.states[n]!.trans) if (t.to >= 0 && t.atom && this.states[t.to]) todo.push(t.to);
+    }
+    this.states = this.states.map((s, i) => (reached.has(i) ? s : undefined));
+  }
+
+  /** xmlFAComputesDeterminism after elimination, with its overwritten verdict. */
+  private determinist(): boolean {
+    let ret = true;
+    for (const st of this.states) {
+      if (!st || st.trans.length < 2) continue;
+      for (let k = 0; k < st.trans.length; k++) {
+        const t1 = st.trans[k];
+        if (!t1.atom || t1.to === -1) continue;
+        for (let i = 0; i < k; i++) {
+          const t2 = st.trans[i];
+          if (t2.to === -1) continue;
+          if (t2.atom) {
+            if (t2.atom.label === t1.atom.label) ret = false;
+          } else ret = true;
+        }
+      }
+    }
+    return ret;
+  }
+
+  /** xmlAutomataCompile + xmlRegexpIsDeterminist: the model, or undefined when not deterministic. */
+  model(): ContentModel | undefined {
+    this.eliminateEpsilons();
+    if (!this.determinist()) return undefined;
+    const table: ContentModel['table'] = [];
+    const final: boolean[] = [];
+    for (const st of this.states) {
+      if (!st) continue;
+      const row = new Map<string, { to: number; define: Define | undefined }>();
+      for (const t of st.trans) {
+        if (t.to === -1 || !t.atom) continue;
+        const prev = row.get(t.atom.label);
+        // The compact form refuses one name leading to two states.
+        if (prev && prev.to !== t.to && this.atoms) return undefined;
+        if (!prev) row.set(t.atom.label, { to: t.to, define: t.atom.define });
+      }
+      table[st.no] = row;
+      final[st.no] = st.type === 'final';
+    }
+    return { table, final, init: 0 };
   }
 }
 
@@ -151,8 +261,9 @@ class Compiler {
     this.am = new Automaton();
     this.state = 0;
     for (let l = def.content; l; l = l.next) this.compile(l);
-    this.am.final = this.state;
-    def.contModel = this.am.model();
+    this.am.setFinal(this.state);
+    // The start's own model is never used to validate a document; only elements keep one.
+    if (def.type === 'element') def.contModel = this.am.model();
     this.am = oldAm;
     this.state = oldState;
   }
