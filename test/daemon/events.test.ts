@@ -70,11 +70,11 @@ const ACTIONS = [
  * the only handle on "registered" is a pause), runs the actions with real virsh, and waits
  * for both listeners to time out.
  */
-async function listenWhile(uri: string, listen: string, actions = ACTIONS): Promise<{ virsh: Run; ts: Run; actor: Run }> {
+async function listenWhile(uri: string, listen: string, actions = ACTIONS, actorURI = uri): Promise<{ virsh: Run; ts: Run; actor: Run }> {
   const want = run('virsh', ['-c', uri, listen]);
   const got = run(virshTs, ['-c', uri, listen]);
   await new Promise((r) => setTimeout(r, 2500));
-  const actor = await run('virsh', ['-c', uri, actions]).done;
+  const actor = await run('virsh', ['-c', actorURI, actions]).done;
   return { virsh: await want.done, ts: await got.done, actor };
 }
 
@@ -142,6 +142,19 @@ describe('domain events over RPC', () => {
       const { virsh, ts } = await listenWhile(d.tcpURI, 'event --event lifecycle --timeout 6');
       // Exactly one event line, then the count: no "timed out" line.
       expect(virsh.stdout).toMatch(/^event 'lifecycle' for domain 'ev1': .*\nevents received: 1\n/);
+      expect(ts).toEqual(virsh);
+    } finally {
+      await d.stop();
+    }
+  });
+
+  it('--domain narrows the callbacks to one domain (read-only socket)', async () => {
+    const d = await startVirtd();
+    try {
+      const { virsh, ts, actor } = await listenWhile(d.roURI, 'event --all --loop --domain test --timeout 6', `suspend test; ${ACTIONS}; resume test`, d.unixURI);
+      expect(actor.code).toBe(0);
+      expect(virsh.stdout).toContain("for domain 'test'");
+      expect(virsh.stdout).not.toContain("'ev1'");
       expect(ts).toEqual(virsh);
     } finally {
       await d.stop();
