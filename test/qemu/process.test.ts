@@ -119,6 +119,11 @@ describe('a tiny guest under the process layer', () => {
     });
     started.push(proc);
     expect(await proc.qmp.execute('query-status')).toMatchObject({ status: 'prelaunch', running: false });
+    // A second start of the same guest is refused and leaves the running one's files alone.
+    await expect(launchQemu({ paths: qemuPaths(root, 'bravo', 3), args: [] })).rejects.toThrow(
+      'Requested operation is not valid: domain is already running',
+    );
+    expect(runningQemuPid(proc.paths)).toBe(proc.pid);
     const names = ['query-status', 'query-name', 'query-version', 'query-uuid', 'query-kvm'];
     const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => proc.qmp.send({ execute: names[i % names.length] })));
     expect(new Set(replies.map((r) => r.id)).size).toBe(40);

@@ -10,7 +10,7 @@ import { QmpClient } from '../qmp/client.js';
 import { inheritableFds, stdioClosing } from './fds.js';
 import { logEvent, openLogForStart, readLogTail } from './log.js';
 import type { QemuPaths } from './paths.js';
-import { readPidFile } from './pid.js';
+import { isQemuOf, processAlive, readPidFile } from './pid.js';
 import { QemuProcess, removeRuntimeFiles } from './qemu-process.js';
 
 export const DEFAULT_QEMU_BINARY = '/usr/bin/qemu-system-x86_64';
@@ -73,6 +73,11 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
     accessSync(binary, constants.X_OK);
   } catch (err) {
     throw binaryError(binary, err);
+  }
+  // The pid file is per name: a live QEMU named in it is this guest's, whatever its id.
+  const running = readPidFile(paths.pidfile);
+  if (running !== undefined && processAlive(running) && isQemuOf(running, paths.pidfile)) {
+    throw virErr('OPERATION_INVALID', 'domain is already running');
   }
   for (const dir of [paths.domainDir, dirname(paths.pidfile), dirname(paths.log)]) mkdirSync(dir, { recursive: true, mode: 0o750 });
   // Left over from a guest that died without clean-up; QEMU would read neither.

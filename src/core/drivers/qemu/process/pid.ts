@@ -29,13 +29,13 @@ export function readPidFile(path: string): number | undefined {
   }
 }
 
-/** True when `pid` runs a qemu-system binary whose command line names `monitor`. */
-export function isQemuOf(pid: number, monitor: string): boolean {
+/** True when `pid` runs a qemu-system binary whose command line names `path` (its monitor or pid file). */
+export function isQemuOf(pid: number, path: string): boolean {
   let argv: string[];
   try {
     argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
     return false;
   }
-  return basename(argv[0] ?? '').startsWith('qemu-system') && argv.some((a) => a.includes(monitor));
+  return basename(argv[0] ?? '').startsWith('qemu-system') && argv.some((a) => a.includes(path));
 }
