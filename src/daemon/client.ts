@@ -122,8 +122,10 @@ export class DaemonClient implements SessionHost {
     this.send(encodePacket(h, (w) => proc.args.enc(w, msg)));
   }
 
-  private send(packet: Buffer): void {
-    if (!this.closed && !this.sock.destroyed) this.sock.write(packet);
+  /** Resolves once the packet has left for the kernel (or the connection is gone). */
+  private send(packet: Buffer): Promise<void> {
+    if (this.closed || this.sock.destroyed) return Promise.resolve();
+    return new Promise((resolve) => this.sock.write(packet, () => resolve()));
   }
 
   private receive(chunk: Buffer): void {
@@ -148,6 +150,10 @@ export class DaemonClient implements SessionHost {
     this.pump();
   }
 
+  private ownProgram(h: Header): boolean {
+    return h.prog === (this.opts.program ?? Program.REMOTE) && h.vers === PROTOCOL_VERSION;
+  }
+
   /** virNetServerClientDispatchRead: keepalive, then the program, then the message type. */
   private route(h: Header, payload: Buffer): void {
     if (h.prog === Program.KEEPALIVE && h.vers === PROTOCOL_VERSION && h.type === MessageType.MESSAGE) {
@@ -155,11 +161,10 @@ export class DaemonClient implements SessionHost {
       return;
     }
     const isCall = h.type === MessageType.CALL || h.type === MessageType.CALL_WITH_FDS;
-    if (h.prog !== (this.opts.program ?? Program.REMOTE) || h.vers !== PROTOCOL_VERSION) {
-      if (isCall) this.replyError(h, rpcError(`Cannot find program ${h.prog | 0} version ${h.vers | 0}`));
-      return;
-    }
-    if (h.type === MessageType.STREAM || h.type === MessageType.STREAM_HOLE) {
+    const ours = this.ownProgram(h);
+    // A call to another program is queued like any call, to be answered with an error.
+    if (!ours && !isCall) return;
+    if (ours && (h.type === MessageType.STREAM || h.type === MessageType.STREAM_HOLE)) {
       this.streams.get(h.serial)?.incoming(h, payload);
       return;
     }
@@ -189,6 +194,7 @@ export class DaemonClient implements SessionHost {
   /** virNetServerProgramDispatchCall */
   private async dispatch(h: Header, payload: Buffer): Promise<void> {
     try {
+      if (!this.ownProgram(h)) throw rpcError(`Cannot find program ${h.prog | 0} version ${h.vers | 0}`);
       if (h.status !== MessageStatus.OK) throw rpcError(`Unexpected message status ${h.status >>> 0}`);
       const served = this.session.get(h.proc) ?? this.eventServed.get(h.proc) ?? this.opts.dispatch.get(h.proc);
       if (!served) throw rpcError(`unknown procedure: ${h.proc}`);
@@ -214,16 +220,19 @@ export class DaemonClient implements SessionHost {
       } catch {
         throw encodeFailed();
       }
-      this.send(packet);
+      // The call stays in progress until its reply is written, as libvirtd counts it: a
+      // client that does not read its replies stops being read instead of filling our memory.
+      const sent = this.send(packet);
       if (stream && served.proc.stream === 'recv') void stream.pump();
+      await sent;
     } catch (e) {
-      this.replyError(h, e);
+      await this.replyError(h, e);
     }
   }
 
-  private replyError(h: Header, e: unknown): void {
+  private replyError(h: Header, e: unknown): Promise<void> {
     const err = e instanceof VirError ? e : virErr('INTERNAL_ERROR', e instanceof Error ? e.message : String(e));
-    this.send(
+    return this.send(
       encodePacket({ ...h, type: MessageType.REPLY, status: MessageStatus.ERROR }, (w) => remoteError.enc(w, toRemoteError(err))),
     );
   }

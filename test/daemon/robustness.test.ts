@@ -7,6 +7,11 @@ import type { Connection } from '../../src/core/api/connection.js';
 import { openConnection } from '../../src/core/open.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
 import { startVirtd, type Virtd } from './virtd.js';
+import { createConnection } from 'node:net';
+import { MessageStatus, MessageType, Program } from '../../src/core/rpc/constants.js';
+import { Framer } from '../../src/core/rpc/framer.js';
+import { decodeHeader, encodePacket } from '../../src/core/rpc/header.js';
+import { P, type Procedure } from '../../src/core/rpc/procedures/index.js';
 import { exchange, kinds, prng, type Outcome } from './wire.js';
 
 let virtd: Virtd;
@@ -144,5 +149,47 @@ describe('load', () => {
     const conn = await open(virtd.socket);
     expect((await conn.listAllDomains(0)).map((d) => d.name)).toEqual(['test']);
     await conn.close();
+  }, 300_000);
+});
+
+describe('a client that does not read its replies', () => {
+  it('20,000 pipelined dumpxml calls: others are served meanwhile, and every reply arrives once it reads', async () => {
+    const other = await open(virtd.socket);
+    const test = await other.domainLookupByName('test');
+    const calls = 20_000;
+    const packet = (proc: Procedure, serial: number, args: unknown) =>
+      encodePacket({ prog: Program.REMOTE, vers: 1, proc: proc.number, type: MessageType.CALL, serial, status: MessageStatus.OK }, (w) => proc.args.enc(w, args));
+    const sock = createConnection({ path: virtd.socket });
+    await new Promise((r) => sock.once('connect', r));
+    sock.pause();
+    sock.write(packet(P.connectOpen, 0, { name: 'test:///default', flags: 0 }));
+    const all = Buffer.concat(Array.from({ length: calls }, (_, i) => packet(P.domainGetXMLDesc, i + 1, { dom: test, flags: 0 })));
+    sock.write(all);
+    // While those replies wait for a reader, another client gets its answers.
+    for (let i = 0; i < 50; i++) {
+      expect((await other.listAllDomains(0)).map((d) => d.name)).toEqual(['test']);
+      expect(await other.domainGetXMLDesc(test, 0)).toContain('<name>test</name>');
+    }
+    // The daemon stopped reading once its replies backed up (libvirtd's max_client_requests
+    // counts a call until its reply is written), so most of our calls are still with us.
+    expect(sock.writableLength).toBeGreaterThan(all.length / 2);
+    const framer = new Framer();
+    const seen = new Set<number>();
+    let errors = 0;
+    await new Promise<void>((resolve, reject) => {
+      sock.on('data', (chunk: Buffer) => {
+        for (const frame of framer.push(chunk)) {
+          const { header } = decodeHeader(frame);
+          if (header.status !== MessageStatus.OK) errors++;
+          seen.add(header.serial);
+          if (seen.size === calls + 1) resolve();
+        }
+      });
+      sock.on('close', () => reject(new Error(`closed after ${seen.size} replies`)));
+      sock.resume();
+    });
+    sock.destroy();
+    expect(errors).toBe(0);
+    await other.close();
   }, 300_000);
 });
