@@ -16,6 +16,15 @@ const DETAILS: string[][] = [
 ];
 const WATCHDOG = ['none', 'pause', 'reset', 'poweroff', 'shutdown', 'debug', 'inject-nmi'];
 const METADATA = ['description', 'title', 'element'];
+const IO_ERROR = ['none', 'pause', 'report'];
+const BLOCK_JOB = ['Unknown job', 'Block Pull', 'Block Copy', 'Block Commit', 'Active Block Commit', 'Backup'];
+const BLOCK_JOB_STATUS = ['completed', 'failed', 'canceled', 'ready'];
+const DISK_CHANGE = ['changed', 'dropped'];
+const TRAY_CHANGE = ['opened', 'closed'];
+const AGENT_STATE = ['unknown', 'connected', 'disconnected'];
+const AGENT_REASON = ['unknown', 'domain started', 'channel event'];
+const MEMORY_RECIPIENT = ['hypervisor', 'guest'];
+const MEMORY_ACTION = ['ignore', 'inject', 'fatal', 'reset'];
 
 const pick = (names: readonly string[], i: number | undefined, fallback = 'unknown') => (i !== undefined && names[i]) || fallback;
 const nullstr = (s: string | undefined) => s ?? '<null>';
@@ -28,6 +37,18 @@ const FORMATS: Record<number, (e: DomainEvent, name: string) => string> = {
   0: (e) => `: ${pick(LIFECYCLE, e.event)} ${pick(DETAILS[e.event ?? -1] ?? [], e.detail)}\n`,
   2: (e) => `: ${e.offset ?? 0n}\n`,
   3: (e) => `: ${pick(WATCHDOG, e.action)}\n`,
+  4: (e) => `: ${e.srcPath} (${e.devAlias}) ${pick(IO_ERROR, e.action)}\n`,
+  6: (e) => `: ${e.srcPath} (${e.devAlias}) ${pick(IO_ERROR, e.action)} due to ${e.reasonText}\n`,
+  8: (e) => `: ${pick(BLOCK_JOB, e.type, 'Unknown job')} for ${e.disk} ${pick(BLOCK_JOB_STATUS, e.status)}\n`,
+  9: (e) => ` disk ${e.devAlias}: ${nullstr(e.oldSrcPath)} -> ${nullstr(e.newSrcPath)}: ${pick(DISK_CHANGE, e.reason)}\n`,
+  10: (e) => ` disk ${e.devAlias}: ${pick(TRAY_CHANGE, e.reason)}\n`,
+  16: (e) => `: ${pick(BLOCK_JOB, e.type, 'Unknown job')} for ${e.disk} ${pick(BLOCK_JOB_STATUS, e.status)}\n`,
+  18: (e) => `: state: '${pick(AGENT_STATE, e.state, 'unsupported value')}' reason: '${pick(AGENT_REASON, e.reason, 'unsupported value')}'\n`,
+  24: (e) => `: dev: ${e.dev}(${nullstr(e.path)}) ${e.threshold} ${e.excess}\n`,
+  25: (e) =>
+    `:\nrecipient: ${pick(MEMORY_RECIPIENT, e.recipient, 'unsupported value')}\naction: ${pick(MEMORY_ACTION, e.action, 'unsupported value')}\n` +
+    `flags:\n\taction required: ${(e.flags ?? 0) & 1 ? 1 : 0}\n\trecursive: ${(e.flags ?? 0) & 2 ? 1 : 0}\n`,
+  26: (e) => `:\nalias: ${e.devAlias}\nsize: ${e.size}\n`,
   13: (e) => `: ${e.actual ?? 0n}KiB\n`,
   15: (e) => `: ${e.devAlias}\n`,
   19: (e) => `: ${e.devAlias}\n`,

@@ -70,8 +70,12 @@ export const LifecycleDetail = {
 /**
  * One domain event as a callback receives it: `eventID` says which; the other fields are
  * those that id carries (lifecycle: event + detail; rtc-change: offset; watchdog: action;
- * pm-*: reason; balloon-change: actual; device-*: devAlias; migration-iteration: iteration;
- * metadata-change: type + nsuri).
+ * io-error: srcPath, devAlias, action (+ reasonText); block-job: disk, type, status;
+ * disk-change: oldSrcPath, newSrcPath, devAlias, reason; tray-change: devAlias, reason;
+ * pm-*: reason; balloon-change: actual; device-*: devAlias; agent-lifecycle: state, reason;
+ * migration-iteration: iteration; metadata-change: type + nsuri; block-threshold: dev, path,
+ * threshold, excess; memory-failure: recipient, action, flags; memory-device-size-change:
+ * devAlias, size).
  */
 export interface DomainEvent {
   eventID: number;
@@ -81,11 +85,25 @@ export interface DomainEvent {
   offset?: bigint;
   action?: number;
   reason?: number;
+  reasonText?: string;
+  srcPath?: string;
+  oldSrcPath?: string;
+  newSrcPath?: string;
+  disk?: string;
+  status?: number;
+  state?: number;
   actual?: bigint;
   devAlias?: string;
   iteration?: number;
   type?: number;
   nsuri?: string;
+  dev?: string;
+  path?: string;
+  threshold?: bigint;
+  excess?: bigint;
+  recipient?: number;
+  flags?: number;
+  size?: bigint;
 }
 export type DomainEventCallback = (ev: DomainEvent) => void;
 

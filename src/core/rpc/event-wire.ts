@@ -27,6 +27,21 @@ const flat = (eventID: number, proc: Procedure, fields: Field[] = []): DomainEve
   toMsg: (callbackID, e) => ({ callbackID, dom: e.dom, ...pick(e as never, fields) }),
   fromMsg: (m) => ({ callbackID: m.callbackID, ev: { eventID, dom: m.dom, ...pick(m, fields) } }),
 });
+/** `{callbackID, msg: {dom, …}}` whose wire names differ from the event's fields. */
+const renamed = (eventID: number, proc: Procedure, names: Record<string, Field>, flatShape: boolean): DomainEventWire => {
+  const toEvent = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(names).map(([w, f]) => [f, m[w]]));
+  const toWire = (e: DomainEvent) => Object.fromEntries(Object.entries(names).map(([w, f]) => [w, e[f]]));
+  return {
+    eventID,
+    proc,
+    toMsg: (callbackID, e) => (flatShape ? { callbackID, dom: e.dom, ...toWire(e) } : { callbackID, msg: { dom: e.dom, ...toWire(e) } }),
+    fromMsg: (m) => {
+      const body = flatShape ? m : m.msg;
+      return { callbackID: m.callbackID, ev: { eventID, dom: body.dom, ...toEvent(body) } };
+    },
+  };
+};
+
 /** `{callbackID, reason, msg: {dom}}`: the PM events. */
 const pm = (eventID: number, proc: Procedure): DomainEventWire => ({
   eventID,
@@ -42,7 +57,17 @@ export const DOMAIN_EVENT_WIRE: ReadonlyMap<number, DomainEventWire> = new Map(
     nested(E.REBOOT, P.domainEventCallbackReboot),
     nested(E.RTC_CHANGE, P.domainEventCallbackRtcChange, ['offset']),
     nested(E.WATCHDOG, P.domainEventCallbackWatchdog, ['action']),
+    nested(E.IO_ERROR, P.domainEventCallbackIoError, ['srcPath', 'devAlias', 'action']),
+    renamed(E.IO_ERROR_REASON, P.domainEventCallbackIoErrorReason, { srcPath: 'srcPath', devAlias: 'devAlias', action: 'action', reason: 'reasonText' }, false),
     nested(E.CONTROL_ERROR, P.domainEventCallbackControlError),
+    renamed(E.BLOCK_JOB, P.domainEventCallbackBlockJob, { path: 'disk', type: 'type', status: 'status' }, false),
+    nested(E.DISK_CHANGE, P.domainEventCallbackDiskChange, ['oldSrcPath', 'newSrcPath', 'devAlias', 'reason']),
+    nested(E.TRAY_CHANGE, P.domainEventCallbackTrayChange, ['devAlias', 'reason']),
+    renamed(E.BLOCK_JOB_2, P.domainEventBlockJob2, { dst: 'disk', type: 'type', status: 'status' }, true),
+    flat(E.AGENT_LIFECYCLE, P.domainEventCallbackAgentLifecycle, ['state', 'reason']),
+    flat(E.BLOCK_THRESHOLD, P.domainEventBlockThreshold, ['dev', 'path', 'threshold', 'excess']),
+    flat(E.MEMORY_FAILURE, P.domainEventMemoryFailure, ['recipient', 'action', 'flags']),
+    renamed(E.MEMORY_DEVICE_SIZE_CHANGE, P.domainEventMemoryDeviceSizeChange, { alias: 'devAlias', size: 'size' }, true),
     pm(E.PMWAKEUP, P.domainEventCallbackPmwakeup),
     pm(E.PMSUSPEND, P.domainEventCallbackPmsuspend),
     nested(E.BALLOON_CHANGE, P.domainEventCallbackBalloonChange, ['actual']),

@@ -1,5 +1,5 @@
 import { domain as dom, nodeDevice, optStr, secret, str } from '../types.js';
-import { hyper, int, uhyper } from '../xdr/index.js';
+import { hyper, int, uhyper, uint } from '../xdr/index.js';
 import { remoteEvent, s } from './define.js';
 
 const cb = { callbackID: int };
@@ -9,6 +9,28 @@ export const domainEventProcs = {
   domainEventCallbackReboot: remoteEvent(319, 'DOMAIN_EVENT_CALLBACK_REBOOT', s({ ...cb, msg: s({ dom }) })),
   domainEventCallbackRtcChange: remoteEvent(320, 'DOMAIN_EVENT_CALLBACK_RTC_CHANGE', s({ ...cb, msg: s({ dom, offset: hyper }) })),
   domainEventCallbackWatchdog: remoteEvent(321, 'DOMAIN_EVENT_CALLBACK_WATCHDOG', s({ ...cb, msg: s({ dom, action: int }) })),
+  domainEventCallbackIoError: remoteEvent(322, 'DOMAIN_EVENT_CALLBACK_IO_ERROR', s({ ...cb, msg: s({ dom, srcPath: str, devAlias: str, action: int }) })),
+  domainEventCallbackIoErrorReason: remoteEvent(
+    324,
+    'DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON',
+    s({ ...cb, msg: s({ dom, srcPath: str, devAlias: str, action: int, reason: str }) }),
+  ),
+  domainEventCallbackBlockJob: remoteEvent(326, 'DOMAIN_EVENT_CALLBACK_BLOCK_JOB', s({ ...cb, msg: s({ dom, path: str, type: int, status: int }) })),
+  domainEventCallbackDiskChange: remoteEvent(
+    327,
+    'DOMAIN_EVENT_CALLBACK_DISK_CHANGE',
+    s({ ...cb, msg: s({ dom, oldSrcPath: optStr, newSrcPath: optStr, devAlias: str, reason: int }) }),
+  ),
+  domainEventCallbackTrayChange: remoteEvent(328, 'DOMAIN_EVENT_CALLBACK_TRAY_CHANGE', s({ ...cb, msg: s({ dom, devAlias: str, reason: int }) })),
+  domainEventBlockJob2: remoteEvent(339, 'DOMAIN_EVENT_BLOCK_JOB_2', s({ ...cb, dom, dst: str, type: int, status: int })),
+  domainEventCallbackAgentLifecycle: remoteEvent(348, 'DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE', s({ ...cb, dom, state: int, reason: int })),
+  domainEventBlockThreshold: remoteEvent(
+    385,
+    'DOMAIN_EVENT_BLOCK_THRESHOLD',
+    s({ ...cb, dom, dev: str, path: optStr, threshold: uhyper, excess: uhyper }),
+  ),
+  domainEventMemoryFailure: remoteEvent(423, 'DOMAIN_EVENT_MEMORY_FAILURE', s({ ...cb, dom, recipient: int, action: int, flags: uint })),
+  domainEventMemoryDeviceSizeChange: remoteEvent(438, 'DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE', s({ ...cb, dom, alias: str, size: uhyper })),
   domainEventCallbackControlError: remoteEvent(325, 'DOMAIN_EVENT_CALLBACK_CONTROL_ERROR', s({ ...cb, msg: s({ dom }) })),
   domainEventCallbackPmwakeup: remoteEvent(329, 'DOMAIN_EVENT_CALLBACK_PMWAKEUP', s({ ...cb, reason: int, msg: s({ dom }) })),
   domainEventCallbackPmsuspend: remoteEvent(330, 'DOMAIN_EVENT_CALLBACK_PMSUSPEND', s({ ...cb, reason: int, msg: s({ dom }) })),
