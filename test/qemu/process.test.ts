@@ -40,6 +40,20 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** Bundles test/qemu/fixtures/NAME.ts into the test root, to run in a separate Node process. */
+async function bundleFixture(name: string): Promise<string> {
+  const outfile = join(root, `${name}.mjs`);
+  await build({
+    entryPoints: [join(import.meta.dirname, 'fixtures', `${name}.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 /** A whole heartbeat line (the serial line ends lines with \r\n). */
 function tickLine(n: number): RegExp {
   return new RegExp(`${TICK_PREFIX}${n}\r?\n`);
@@ -155,15 +169,8 @@ describe('a tiny guest under the process layer', () => {
 
 describe('a guest outliving the process that started it', () => {
   it('is found and quit by another process after the first was killed with SIGKILL', async () => {
-    const bundle = join(root, 'launcher.mjs');
-    await build({
-      entryPoints: [join(import.meta.dirname, 'fixtures', 'launcher.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: bundle,
-      logLevel: 'warning',
-    });
+    const bundle = await bundleFixture('launcher');
+    const statusBundle = await bundleFixture('reconnect-status');
     const serial = join(root, 'c.serial');
     const args = guestArgv(guest, { name: 'charlie', serialLog: serial, cmdline: guestCmdline({ fillMiB: 4 }) });
     // The starter also holds its stdout pipe as fd 99, not close-on-exec, as descriptors a
@@ -188,6 +195,9 @@ describe('a guest outliving the process that started it', () => {
 
     const paths = qemuPaths(root, 'charlie', 1);
     expect(runningQemuPid(paths)).toBe(pid);
+    // A short-lived process can ask the guest something and exit while the guest runs on.
+    const asked = await execa('node', [statusBundle, root, 'charlie'], { timeout: 30_000 });
+    expect(asked.stdout).toBe('running');
     const proc = await reconnectQemuByName(root, 'charlie');
     started.push(proc);
     expect(proc.pid).toBe(pid);

@@ -32,7 +32,10 @@ export async function killPainfully(pid: number, force: boolean): Promise<void> 
   if (processAlive(pid)) throw terminateError(pid, signame, 'Device or resource busy');
 }
 
-/** Polls until `pid` is gone (a QEMU this process did not start gives no exit event). */
-export async function waitForExit(pid: number, signal?: AbortSignal): Promise<void> {
-  while (processAlive(pid) && !signal?.aborted) await new Promise((r) => setTimeout(r, 100));
+/**
+ * Polls until `pid` is gone (a QEMU this process did not start gives no exit event). The
+ * timers are unref'd: watching a guest must not keep a short virsh-ts command from exiting.
+ */
+export async function waitForExit(pid: number): Promise<void> {
+  while (processAlive(pid)) await new Promise((r) => setTimeout(r, 100).unref());
 }
