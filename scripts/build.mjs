@@ -22,7 +22,7 @@ const staging = join(root, `dist.tmp-${process.pid}`);
 // function stands for the data it returns, and returns a fresh copy on every call; an
 // exported object's array properties are parsed on first access (a command group's table
 // is parsed only when a lookup reaches that group).
-const dataModule = /src\/(commands\/spec\/[\w-]+|core\/keycodes-data|core\/drivers\/test\/default-node-tree)\.ts$/;
+const dataModule = /src\/(commands\/spec\/[\w-]+|core\/keycodes-data|core\/drivers\/test\/default-node-tree|core\/xml\/relaxng\/schemas-data)\.ts$/;
 
 const json = (v) => `JSON.parse(${JSON.stringify(JSON.stringify(v))})`;
 
@@ -82,7 +82,9 @@ await build({
   target: 'node20',
   minify: true,
   jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // No `fetch` in the REPL bundle: yoga's wasm loader then decodes its embedded binary itself
+  // instead of fetching a data: URL, which would load Node's fetch (undici, ~50 ms at start).
+  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   // CommonJS dependencies bundled in (signal-exit) still require Node's built-ins
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // Ink, React and yoga bundled in: one file loads several times faster than their module

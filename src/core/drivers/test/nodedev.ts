@@ -1,6 +1,7 @@
 import { NODE_DEVICE_CAP_FLAGS, type NodeDeviceApi } from '../../api/nodedev.js';
 import { unsupported, virErr } from '../../errors.js';
 import { parseXmlDocument } from '../../xml/parse.js';
+import { schemaCheck } from '../../xml/relaxng/check.js';
 import { formatNodeDevice, parseNodeDevice, type NodeDeviceDef } from '../../xml/nodedev/index.js';
 import { children, type XNode } from '../../xml/tree.js';
 import type { TestNode, LoadContext } from './node.js';
@@ -71,6 +72,7 @@ export function nodeDeviceOps(node: TestNode): NodeDeviceApi {
     nodeDeviceListCaps: async (dev) => find(dev.name).caps.map((c) => c.type),
     nodeDeviceCreateXML: async (xml, flags) => {
       checkFlags(flags, CREATE_XML_VALIDATE, 'testNodeDeviceCreateXML');
+      if (flags & CREATE_XML_VALIDATE) await schemaCheck(xml, 'nodedev.rng', 'device');
       const def = parseNodeDevice(parseXmlDocument(xml, '(node_device_definition)', 'device', 'NODEDEV'), 'create');
       const { wwnn, wwpn } = fcNames(def);
       checkParentHost(state.devices, def);

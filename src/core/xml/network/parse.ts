@@ -10,7 +10,6 @@ import { parseDns, emptyDns } from './parse-dns.js';
 import { emptyForward, parseForward } from './parse-forward.js';
 import { parseIpDef } from './parse-ip.js';
 import { parseRoute } from './parse-route.js';
-import { validateNetworkSchema } from './schema.js';
 import { parseBandwidth, parseVlan } from './netdev.js';
 
 const optional = <T>(node: XNode | undefined, parse: (n: XNode) => T): T | undefined => (node ? parse(node) : undefined);
@@ -179,11 +178,10 @@ export function parseNetworkNode(root: XNode): NetworkDef {
 }
 
 /**
- * virNetworkDefParse on a string: the document name in errors is "(network_definition)";
- * `validate` adds the schema check (VIR_NETWORK_DEFINE_VALIDATE).
+ * virNetworkDefParse on a string: the document name in errors is "(network_definition)".
+ * The schema check of VIR_NETWORK_DEFINE_VALIDATE runs before, in the driver (relaxng/check.ts).
  */
-export function parseNetworkXML(xml: string, validate = false): NetworkDef {
+export function parseNetworkXML(xml: string): NetworkDef {
   const root = parseRootElement(xml, '(network_definition)', 'network');
-  if (validate) validateNetworkSchema(root);
   return parseNetworkNode(root);
 }

@@ -7,6 +7,7 @@ import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events
 import { checkAdd, commitAdd } from './add.js';
 import { copyDef, generateIfnames } from './defs.js';
 import { checkFlags } from './flags.js';
+import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { countMoments } from './moments.js';
 import { findByName, handleOf, isActive, objFromHandle, removeObj, startState } from './state.js';
 
@@ -18,6 +19,7 @@ export function defineOps(node: TestNode): Ops {
   return {
     async domainDefineXML(xml, flags) {
       checkFlags(flags, DomainDefine.VALIDATE, 'testDomainDefineXMLFlags');
+      if (flags & DomainDefine.VALIDATE) await schemaCheck(xml, 'domain.rng', 'domain');
       const def = parse(xml);
       if (def.name.includes('\n')) throw virErr('XML_DETAIL', 'invalid char in name: \n');
       generateIfnames(def);
@@ -29,6 +31,7 @@ export function defineOps(node: TestNode): Ops {
     },
     async domainCreateXML(xml, flags) {
       checkFlags(flags, DomainStart.VALIDATE, 'testDomainCreateXML');
+      if (flags & DomainStart.VALIDATE) await schemaCheck(xml, 'domain.rng', 'domain');
       const def = parse(xml);
       generateIfnames(def);
       const existing = checkAdd(s, def, true);

@@ -2,6 +2,7 @@
 import type { InterfaceHandle } from '../../../api/handles.js';
 import { InterfaceDefineFlags, ListInterfacesFlags as L, type InterfaceApi } from '../../../api/interface.js';
 import { virErr } from '../../../errors.js';
+import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { formatInterfaceXML, parseInterfaceXML } from '../../../xml/interface/index.js';
 import type { TestNode } from '../node.js';
 import { checkFlags } from '../network/flags.js';
@@ -45,6 +46,7 @@ export function interfaceOps(node: TestNode): InterfaceApi {
     },
     async interfaceDefineXML(xml, flags) {
       checkFlags(flags, InterfaceDefineFlags.VALIDATE, 'testInterfaceDefineXML', 'INTERFACE');
+      if (flags & InterfaceDefineFlags.VALIDATE) await schemaCheck(xml, 'interface.rng', 'interface');
       return handle(assignDef(state.objs, parseInterfaceXML(xml)));
     },
     async interfaceUndefine(iface) {

@@ -10,6 +10,7 @@ import {
 } from '../../../api/network.js';
 import { ErrorCodes, ErrorDomains } from '../../../error-codes.js';
 import { unsupported, VirError, virErr } from '../../../errors.js';
+import { schemaCheck } from '../../../xml/relaxng/check.js';
 import {
   copyNetworkDef,
   formatNetworkXML,
@@ -70,7 +71,8 @@ export function networkOps(node: TestNode): NetworkApi {
     },
     async networkCreateXML(xml, flags) {
       checkFlags(flags, NetworkCreateFlags.VALIDATE, 'testNetworkCreateXMLFlags', 'NETWORK');
-      const def = parseNetworkXML(xml, !!(flags & NetworkCreateFlags.VALIDATE));
+      if (flags & NetworkCreateFlags.VALIDATE) await schemaCheck(xml, 'network.rng', 'network');
+      const def = parseNetworkXML(xml);
       const o = assignDef(state, def, { live: true, checkLive: true });
       o.active = true;
       emit(o, Ev.STARTED);
@@ -78,7 +80,8 @@ export function networkOps(node: TestNode): NetworkApi {
     },
     async networkDefineXML(xml, flags) {
       checkFlags(flags, NetworkCreateFlags.VALIDATE, 'testNetworkDefineXMLFlags', 'NETWORK');
-      const def = parseNetworkXML(xml, !!(flags & NetworkCreateFlags.VALIDATE));
+      if (flags & NetworkCreateFlags.VALIDATE) await schemaCheck(xml, 'network.rng', 'network');
+      const def = parseNetworkXML(xml);
       const o = assignDef(state, def, { live: false, checkLive: false });
       emit(o, Ev.DEFINED);
       return handle(o);

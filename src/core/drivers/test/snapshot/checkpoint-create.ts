@@ -7,6 +7,7 @@ import { copyDef } from '../domain/defs.js';
 import type { DomainObj } from '../domain/state.js';
 import { assignMoment, checkCycles, defOf, dropParent, findMoment, linkParent, type MomentList, type MomentObj } from './moments.js';
 import { nowSeconds } from './snapshot-create.js';
+import { schemaCheck } from '../../../xml/relaxng/check.js';
 
 const unsupportedConfig = (msg: string) => virErr('CONFIG_UNSUPPORTED', msg, 'DOMAIN_CHECKPOINT');
 
@@ -39,8 +40,14 @@ function alignCheckpointDisks(def: CheckpointDef): void {
 }
 
 /** testDomainCheckpointCreateXML after the lookup and the snapshot/active checks. */
-export function createCheckpoint(list: MomentList<CheckpointDef>, obj: DomainObj, xml: string, flags: number): MomentObj<CheckpointDef> {
+export async function createCheckpoint(
+  list: MomentList<CheckpointDef>,
+  obj: DomainObj,
+  xml: string,
+  flags: number,
+): Promise<MomentObj<CheckpointDef>> {
   const redefine = !!(flags & CheckpointCreate.REDEFINE);
+  await schemaCheck(xml, 'domaincheckpoint.rng', 'domaincheckpoint');
   const def = parseCheckpointXML(xml, redefine ? CheckpointParse.REDEFINE : 0, nowSeconds);
   let updateCurrent = !redefine;
   let chk: MomentObj<CheckpointDef>;

@@ -36,7 +36,7 @@ export function checkpointOps(node: TestNode): CheckpointApi {
         throw virErr('OPERATION_UNSUPPORTED', 'cannot create checkpoint while snapshot exists', 'DOMAIN');
       }
       if (!isActive(obj)) throw virErr('OPERATION_UNSUPPORTED', 'cannot create checkpoint for inactive domain', 'DOMAIN');
-      return handle(dom, createCheckpoint(momentsOf(node.checkpoints, obj), obj, xml, flags));
+      return handle(dom, await createCheckpoint(momentsOf(node.checkpoints, obj), obj, xml, flags));
     },
     async domainListAllCheckpoints(dom, flags) {
       checkFlags(flags, LIST_FLAGS, 'testDomainListAllCheckpoints');

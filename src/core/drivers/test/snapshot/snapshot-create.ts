@@ -1,6 +1,7 @@
 import { SnapshotCreate } from '../../../api/snapshot.js';
 import { ShutoffReason } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
+import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { SNAPSHOT_STATES, snapshotIsExternal, snapshotIsOnline, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { parseSnapshotXML, SnapshotParse } from '../../../xml/snapshot/parse.js';
 import { copyDef } from '../domain/defs.js';
@@ -62,11 +63,12 @@ function alignNew(obj: DomainObj, def: SnapshotDef): void {
 }
 
 /** testDomainSnapshotCreateXML, after the domain lookup and the checkpoint check. */
-export function createSnapshot(list: MomentList<SnapshotDef>, obj: DomainObj, xml: string, flags: number): MomentObj<SnapshotDef> {
+export async function createSnapshot(list: MomentList<SnapshotDef>, obj: DomainObj, xml: string, flags: number): Promise<MomentObj<SnapshotDef>> {
   const redefine = !!(flags & C.REDEFINE);
   if (!obj.persistent && flags & C.HALT) {
     throw virErr('OPERATION_INVALID', 'cannot halt after transient domain snapshot', 'DOMAIN');
   }
+  if (flags & C.VALIDATE) await schemaCheck(xml, 'domainsnapshot.rng', 'domainsnapshot');
   const parseFlags = (redefine ? SnapshotParse.REDEFINE : 0) | (flags & C.VALIDATE ? SnapshotParse.VALIDATE : 0);
   const { def } = parseSnapshotXML(xml, parseFlags, nowSeconds);
   let snap: MomentObj<SnapshotDef>;

@@ -78,7 +78,7 @@ export function snapshotOps(node: TestNode): SnapshotApi {
         throw virErr('OPERATION_UNSUPPORTED', 'cannot create snapshot while checkpoint exists', 'DOMAIN');
       }
       const wasActive = isActive(obj);
-      const snap = createSnapshot(momentsOf(node.snapshots, obj), obj, xml, flags);
+      const snap = await createSnapshot(momentsOf(node.snapshots, obj), obj, xml, flags);
       // --halt stopped it.
       if (wasActive && !isActive(obj)) domainLifecycle(node, obj, DomainLifecycle.STOPPED, LifecycleDetail.STOPPED_FROM_SNAPSHOT);
       return handle({ ...dom, id: obj.id }, snap);

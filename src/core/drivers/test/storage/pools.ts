@@ -1,4 +1,5 @@
 import { virErr, unsupported } from '../../../errors.js';
+import { schemaCheck } from '../../../xml/relaxng/check.js';
 import type { StorageApi } from '../../../api/storage.js';
 import { ListPools, PoolDefineFlags, PoolLifecycle, PoolState } from '../../../api/storage.js';
 import type { PoolType } from '../../../xml/storage/enums.js';
@@ -127,6 +128,7 @@ export function poolOps(node: TestNode): PoolOps {
     },
     async storagePoolDefineXML(xml, flags) {
       checkFlags(flags, PoolDefineFlags.VALIDATE, 'testStoragePoolDefineXML');
+      if (flags & PoolDefineFlags.VALIDATE) await schemaCheck(xml, 'storagepool.rng', 'pool');
       const def = parsePoolXml(xml);
       setDefaults(def);
       const obj = listAdd(s, def, false);

@@ -1,4 +1,5 @@
 import { virErr, unsupported } from '../../../errors.js';
+import { schemaCheck } from '../../../xml/relaxng/check.js';
 import type { StorageApi } from '../../../api/storage.js';
 import { VolCreateFlags } from '../../../api/storage.js';
 import { VOL_TYPES, testVolTypeForPool } from '../../../xml/storage/enums.js';
@@ -19,10 +20,11 @@ function searchActive(s: StorageState, test: (v: VolDef) => boolean): [PoolObj, 
  * testStorageVolCreateXML(From): parse against the pool, refuse a duplicate name or a volume
  * bigger than the free space, then place it at TARGET/NAME with that path as its key.
  */
-function createVol(s: StorageState, poolName: string, xml: string, fn: string, flags: number, clone?: string): VolDef {
+async function createVol(s: StorageState, poolName: string, xml: string, fn: string, flags: number, clone?: string): Promise<VolDef> {
   checkFlags(flags, VolCreateFlags.VALIDATE, fn);
   const obj = findActiveByName(s, poolName);
   const def = obj.def;
+  if (flags & VolCreateFlags.VALIDATE) await schemaCheck(xml, 'storagevol.rng', 'volume');
   const vol = parseVolXml(xml, def.type);
   if (obj.volumes.some((v) => v.name === vol.name)) throw virErr('OPERATION_FAILED', 'storage vol already exists');
   if (clone !== undefined) findVol(obj, clone);
@@ -61,11 +63,11 @@ export function volumeOps(s: StorageState): VolumeOps {
       return volHandle(...hit);
     },
     async storageVolCreateXML(pool, xml, flags) {
-      const vol = createVol(s, pool.name, xml, 'testStorageVolCreateXML', flags);
+      const vol = await createVol(s, pool.name, xml, 'testStorageVolCreateXML', flags);
       return { pool: pool.name, name: vol.name, key: vol.key ?? '' };
     },
     async storageVolCreateXMLFrom(pool, xml, clone, flags) {
-      const vol = createVol(s, pool.name, xml, 'testStorageVolCreateXMLFrom', flags, clone.name);
+      const vol = await createVol(s, pool.name, xml, 'testStorageVolCreateXMLFrom', flags, clone.name);
       return { pool: pool.name, name: vol.name, key: vol.key ?? '' };
     },
     async storageVolDelete(handle, flags) {
