@@ -1,3 +1,4 @@
+import type { TypedParam } from '../../core/api/domain-devices.js';
 import type { DomainEvent } from '../../core/api/events.js';
 import { DOMAIN_EVENTS } from './names.js';
 
@@ -29,6 +30,26 @@ const MEMORY_ACTION = ['ignore', 'inject', 'fatal', 'reset'];
 const pick = (names: readonly string[], i: number | undefined, fallback = 'unknown') => (i !== undefined && names[i]) || fallback;
 const nullstr = (s: string | undefined) => s ?? '<null>';
 
+/** printf's %g: six significant digits, exponent form outside 1e-4 .. 1e6, no trailing zeros. */
+function cG(d: number): string {
+  if (!Number.isFinite(d)) return Number.isNaN(d) ? 'nan' : d < 0 ? '-inf' : 'inf';
+  if (d === 0) return Object.is(d, -0) ? '-0' : '0';
+  const [mant, e] = d.toExponential(5).split('e');
+  const x = Number(e);
+  const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  if (x < -4 || x >= 6) return `${trim(mant)}e${x < 0 ? '-' : '+'}${String(Math.abs(x)).padStart(2, '0')}`;
+  return trim(d.toFixed(5 - x));
+}
+
+/** virTypedParameterToString */
+function paramText(p: TypedParam): string {
+  if (p.type === 5) return cG(p.value as number);
+  if (p.type === 6) return p.value ? '1' : '0';
+  return String(p.value);
+}
+
+const paramLines = (e: DomainEvent) => (e.params ?? []).map((p) => `\t${p.field}: ${paramText(p)}\n`).join('');
+
 /**
  * The line(s) virsh's callback for each event id prints (virshEvent*Print), by event id.
  * Ids whose events carry data no driver here produces print the generic line.
@@ -43,6 +64,8 @@ const FORMATS: Record<number, (e: DomainEvent, name: string) => string> = {
   9: (e) => ` disk ${e.devAlias}: ${nullstr(e.oldSrcPath)} -> ${nullstr(e.newSrcPath)}: ${pick(DISK_CHANGE, e.reason)}\n`,
   10: (e) => ` disk ${e.devAlias}: ${pick(TRAY_CHANGE, e.reason)}\n`,
   16: (e) => `: ${pick(BLOCK_JOB, e.type, 'Unknown job')} for ${e.disk} ${pick(BLOCK_JOB_STATUS, e.status)}\n`,
+  17: (e) => `:\n${paramLines(e)}`,
+  21: (e) => `:\n${paramLines(e)}`,
   18: (e) => `: state: '${pick(AGENT_STATE, e.state, 'unsupported value')}' reason: '${pick(AGENT_REASON, e.reason, 'unsupported value')}'\n`,
   24: (e) => `: dev: ${e.dev}(${nullstr(e.path)}) ${e.threshold} ${e.excess}\n`,
   25: (e) =>

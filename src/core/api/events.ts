@@ -1,4 +1,5 @@
 import type { DomainHandle, NodeDeviceHandle } from './handles.js';
+import type { TypedParam } from './domain-devices.js';
 
 /** virDomainEventID: one callback type per id (virsh `event --list` order). */
 export const DomainEventID = {
@@ -75,7 +76,7 @@ export const LifecycleDetail = {
  * pm-*: reason; balloon-change: actual; device-*: devAlias; agent-lifecycle: state, reason;
  * migration-iteration: iteration; metadata-change: type + nsuri; block-threshold: dev, path,
  * threshold, excess; memory-failure: recipient, action, flags; memory-device-size-change:
- * devAlias, size).
+ * devAlias, size; tunable and job-completed: params).
  */
 export interface DomainEvent {
   eventID: number;
@@ -104,6 +105,7 @@ export interface DomainEvent {
   recipient?: number;
   flags?: number;
   size?: bigint;
+  params?: TypedParam[];
 }
 export type DomainEventCallback = (ev: DomainEvent) => void;
 

@@ -64,6 +64,8 @@ export const DOMAIN_EVENT_WIRE: ReadonlyMap<number, DomainEventWire> = new Map(
     nested(E.DISK_CHANGE, P.domainEventCallbackDiskChange, ['oldSrcPath', 'newSrcPath', 'devAlias', 'reason']),
     nested(E.TRAY_CHANGE, P.domainEventCallbackTrayChange, ['devAlias', 'reason']),
     renamed(E.BLOCK_JOB_2, P.domainEventBlockJob2, { dst: 'disk', type: 'type', status: 'status' }, true),
+    flat(E.TUNABLE, P.domainEventCallbackTunable, ['params']),
+    flat(E.JOB_COMPLETED, P.domainEventCallbackJobCompleted, ['params']),
     flat(E.AGENT_LIFECYCLE, P.domainEventCallbackAgentLifecycle, ['state', 'reason']),
     flat(E.BLOCK_THRESHOLD, P.domainEventBlockThreshold, ['dev', 'path', 'threshold', 'excess']),
     flat(E.MEMORY_FAILURE, P.domainEventMemoryFailure, ['recipient', 'action', 'flags']),

@@ -26,9 +26,26 @@ const samples: DomainEvent[] = [
   { eventID: 14, dom, reason: 0 },
   { eventID: 15, dom, devAlias: 'net0' },
   { eventID: 16, dom, disk: 'vda', type: 4, status: 3 },
+  {
+    eventID: 17,
+    dom,
+    params: [
+      { field: 'cputune.vcpupin0', type: 7, value: '0-1' },
+      { field: 'cputune.shares', type: 4, value: 1024n },
+    ],
+  },
   { eventID: 18, dom, state: 1, reason: 2 },
   { eventID: 19, dom, devAlias: 'net1' },
   { eventID: 20, dom, iteration: 7 },
+  {
+    eventID: 21,
+    dom,
+    params: [
+      { field: 'time_elapsed', type: 4, value: 2127n },
+      { field: 'compression_cache_miss_rate', type: 5, value: 0.25 },
+      { field: 'auto_converge', type: 6, value: true },
+    ],
+  },
   { eventID: 22, dom, devAlias: 'dimm0' },
   { eventID: 23, dom, type: 2, nsuri: 'http://example.org/ns' },
   { eventID: 24, dom, dev: 'vda[1]', path: undefined, threshold: 1n << 33n, excess: 4096n },

@@ -1,5 +1,5 @@
-import { domain as dom, nodeDevice, optStr, secret, str } from '../types.js';
-import { hyper, int, uhyper, uint } from '../xdr/index.js';
+import { domain as dom, nodeDevice, optStr, secret, str, typedParam } from '../types.js';
+import { array, hyper, int, uhyper, uint } from '../xdr/index.js';
 import { remoteEvent, s } from './define.js';
 
 const cb = { callbackID: int };
@@ -23,6 +23,8 @@ export const domainEventProcs = {
   ),
   domainEventCallbackTrayChange: remoteEvent(328, 'DOMAIN_EVENT_CALLBACK_TRAY_CHANGE', s({ ...cb, msg: s({ dom, devAlias: str, reason: int }) })),
   domainEventBlockJob2: remoteEvent(339, 'DOMAIN_EVENT_BLOCK_JOB_2', s({ ...cb, dom, dst: str, type: int, status: int })),
+  domainEventCallbackTunable: remoteEvent(346, 'DOMAIN_EVENT_CALLBACK_TUNABLE', s({ ...cb, dom, params: array(typedParam, 2048) })),
+  domainEventCallbackJobCompleted: remoteEvent(363, 'DOMAIN_EVENT_CALLBACK_JOB_COMPLETED', s({ ...cb, dom, params: array(typedParam, 64) })),
   domainEventCallbackAgentLifecycle: remoteEvent(348, 'DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE', s({ ...cb, dom, state: int, reason: int })),
   domainEventBlockThreshold: remoteEvent(
     385,
