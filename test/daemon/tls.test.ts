@@ -3,13 +3,13 @@
 // the same run: what the client prints, and what the daemon logs about a refused client.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canConnect, freePort } from '../helpers/daemon-process.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
-import { issue, makeCa, pkiDir } from '../helpers/pki.js';
+import { issue, makeCa, pkiDir, revoke } from '../helpers/pki.js';
 import { globMatch, subjectDN } from '../../src/daemon/tls/dn.js';
 import { startVirtd, type Virtd } from './virtd.js';
 
@@ -32,6 +32,12 @@ beforeAll(async () => {
   pkiDir(pkipath('no-client-cert'), ca.cert);
   pkiDir(pkipath('other-ca'), ca.cert, issue(other, pki, 'stranger', 'client'));
   pkiDir(pkipath('dn-not-allowed'), ca.cert, issue(ca, pki, 'outsider', 'client'));
+  const revoked = issue(ca, pki, 'client-revoked', 'client');
+  pkiDir(pkipath('revoked'), ca.cert, revoked);
+  const crl = revoke(ca, pki, 'ca', [revoked.cert]);
+  // libvirtd (nobody, when we are root) reads crl_file where it is.
+  for (const d of [sandbox, pki]) chmodSync(d, 0o755);
+  chmodSync(crl, 0o644);
   tlsPort = await freePort();
   const files = { key: server.key, cert: server.cert, ca: ca.cert };
   [virtd, libvirtd] = await Promise.all([
@@ -41,9 +47,10 @@ beforeAll(async () => {
       `key_file = "${files.key}"`,
       `cert_file = "${files.cert}"`,
       `ca_file = "${files.ca}"`,
+      `crl_file = "${crl}"`,
       allowed,
     ]),
-    startLibvirtd({ tls: files, extra: [allowed] }),
+    startLibvirtd({ tls: files, extra: [allowed, `crl_file = "${crl}"`] }),
   ]);
   // The TLS listener opens after the ones startVirtd waits for.
   while (!(await canConnect({ host: '127.0.0.1', port: tlsPort }))) await new Promise((r) => setTimeout(r, 50));
@@ -93,6 +100,7 @@ const cases: [name: string, client: string, extra: string, refused: boolean][] =
   ['a certificate from another CA (client refuses it first)', 'other-ca', '', false],
   ['a certificate from another CA, no_sanity=1', 'other-ca', '&no_sanity=1', true],
   ['a DN outside tls_allowed_dn_list', 'dn-not-allowed', '', true],
+  ['a certificate on crl_file', 'revoked', '', true],
 ];
 
 describe('virtd-ts TLS listener vs libvirtd', () => {

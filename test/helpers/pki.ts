@@ -75,3 +75,17 @@ export function pkiDir(dir: string, cacert: string | undefined, client?: KeyPair
   }
   return dir;
 }
+
+/** A CRL from `ca` revoking `certs` (openssl ca with a throwaway database in `dir`). */
+export function revoke(ca: Ca, dir: string, name: string, certs: string[]): string {
+  const db = join(dir, `${name}-db`);
+  mkdirSync(db, { recursive: true });
+  writeFileSync(join(db, 'index.txt'), '');
+  writeFileSync(join(db, 'crlnumber'), '1000\n');
+  const cnf = join(db, 'ca.cnf');
+  writeFileSync(cnf, `[ca]\ndefault_ca = c\n[c]\ndatabase = ${join(db, 'index.txt')}\ncrlnumber = ${join(db, 'crlnumber')}\ndefault_md = sha256\ndefault_crl_days = 30\n`);
+  for (const cert of certs) openssl(['ca', '-config', cnf, '-keyfile', ca.key, '-cert', ca.cert, '-revoke', cert], dir);
+  const crl = join(dir, `${name}-crl.pem`);
+  openssl(['ca', '-config', cnf, '-keyfile', ca.key, '-cert', ca.cert, '-gencrl', '-out', crl], dir);
+  return crl;
+}
