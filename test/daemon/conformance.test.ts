@@ -31,14 +31,7 @@ const files = [
 const liveOnly = new Set(['uri', 'chain', 'ro-uri', 'ka-interval', 'ka-count', 'ka-readonly']);
 
 /** Cases the daemon cannot serve yet, and why (see the remaining work). */
-const notServed: Record<string, string> = {
-  'screenshot-test': 'streams',
-  'net-event-timeout': 'event registration',
-  'net-event-bad-network': 'event registration',
-  'pool-event-timeout': 'event registration',
-  'pool-event-badpool': 'event registration',
-  'event-timeout': 'event registration',
-};
+const notServed: Record<string, string> = {};
 /** Procedures real virsh calls that the shared procedure table has no row for yet. */
 for (const name of [
   'node-memory-set', 'nodesevinfo', 'allocpages', 'allocpages-all', 'hv-cpu-compare', 'hv-cpu-base-model',
