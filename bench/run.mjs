@@ -8,6 +8,7 @@ import { compare, ratio } from './lib.mjs';
 import { writeLargeNode } from './gen-node.mjs';
 import { startLibvirtd } from './libvirtd.mjs';
 import { daemonMix } from './daemon-mix.mjs';
+import { firstPrompt } from './first-prompt.mjs';
 
 const bin = fileURLToPath(new URL('../bin/virsh-ts', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -23,6 +24,9 @@ const startup = compare(
 );
 ratio('virsh-ts / node -e 0', startup['virsh-ts'], startup['node -e 0'], '≤ 1.30×');
 ratio('virsh-ts / virsh', startup['virsh-ts'], startup['virsh 9.0']);
+
+// The interactive shell's first prompt in a pty (alone: node bench/first-prompt.mjs).
+await firstPrompt(runs);
 
 const dir = mkdtempSync(join(tmpdir(), 'virsh-bench-'));
 try {

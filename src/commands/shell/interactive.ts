@@ -70,6 +70,19 @@ export function pipedLines(out: (text: string) => void): LineSource {
  * dist/load-repl.cjs: the CLI runs in vm.Script, whose own import() has no loader when the
  * script comes from V8's code cache.
  */
+let replLoading: Promise<typeof import('../../repl/main.js')> | undefined;
+
+/**
+ * Starts loading the REPL bundle (Ink, React, yoga's WebAssembly) while the shell connects,
+ * so the first prompt waits for the longer of the two rather than both.
+ */
+export function preloadRepl(): void {
+  if (!process.stdin.isTTY || !process.stdout.isTTY || replLoading) return;
+  replLoading = loadRepl();
+  // a failed load is reported where terminalLines awaits it, not as an unhandled rejection
+  replLoading.catch(() => undefined);
+}
+
 async function loadRepl(): Promise<typeof import('../../repl/main.js')> {
   const load = createRequire(join(__dirname, 'virsh-ts.cjs'))('./load-repl.cjs') as (url: string) => Promise<unknown>;
   return (await load(pathToFileURL(join(__dirname, 'repl.mjs')).href)) as typeof import('../../repl/main.js');
@@ -106,7 +119,7 @@ function terminalPrompt(prompt: string): string {
  */
 export async function terminalLines(shell: Shell, noColour = false): Promise<LineSource> {
   if (!process.stdout.isTTY) return readlineLines();
-  const { openTerminal } = await loadRepl();
+  const { openTerminal } = await (replLoading ??= loadRepl());
   const source = { find: findCommand, all: allCommands, conn: () => shell.connection(), error: () => {}, extensions: true };
   const session = openTerminal({
     complete: (before, text, quoted) => completeLine(before, text, source, quoted),

@@ -1,6 +1,6 @@
 import { commandGroups, findCommand } from '../registry.js';
 import { parseGlobalOptions, type GlobalOptions } from './globals.js';
-import { interactiveLoop, pipedLines, terminalLines } from './interactive.js';
+import { interactiveLoop, pipedLines, preloadRepl, terminalLines } from './interactive.js';
 import { Level, Output } from './output.js';
 import { parseCommands, type ParsedCommand, type ParserHooks } from './parser.js';
 import { Shell } from './shell.js';
@@ -63,6 +63,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return g.exit;
   }
   const interactive = g.operands.length === 0;
+  if (interactive) preloadRepl();
   const cmds = interactive ? [] : parseOperands(g, out);
   if (!cmds) return 1;
   if (!initDebug(out, env)) return 1;
