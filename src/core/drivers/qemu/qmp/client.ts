@@ -122,11 +122,14 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
   async *events(): AsyncGenerator<QmpEvent> {
     if (this.eof) return;
     const ac = new AbortController();
-    this.once('eof', () => ac.abort());
+    const onEof = () => ac.abort();
+    this.once('eof', onEof);
     try {
       for await (const [e] of on(this, 'event', { signal: ac.signal })) yield e as QmpEvent;
     } catch (err) {
       if ((err as Error).name !== 'AbortError') throw err;
+    } finally {
+      this.off('eof', onEof);
     }
   }
 
