@@ -45,6 +45,15 @@ function cpuModel(def: DomainDef): string | undefined {
   return s;
 }
 
+/** qemuValidateDomainDefCpu's capability check: TCG cannot pass the host CPU through. */
+export function validateCpu(def: DomainDef): void {
+  const mode = attr(def.cpu, 'mode');
+  if (mode === 'host-passthrough' && def.type !== 'kvm') {
+    const host = process.arch === 'x64' ? 'x86_64' : process.arch === 'arm64' ? 'aarch64' : process.arch;
+    throw qemuError('CONFIG_UNSUPPORTED', `CPU mode '${mode}' for ${def.os.arch} ${def.type} domain on ${host} host is not supported by hypervisor`);
+  }
+}
+
 /** Flags -cpu carries from clock timers and <features> (paravirt bits). */
 function cpuFlags(def: DomainDef): string {
   let s = '';

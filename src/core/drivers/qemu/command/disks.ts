@@ -30,6 +30,7 @@ function driveProps(def: DomainDef, d: DeviceDef, bus: string): JsonProps {
   const ctrl = devicesOf(def, 'controller').find((c) => attr(c.el, 'type') === bus && Number(attr(c.el, 'index')) === a.controller);
   const alias = ctrl?.info.alias ?? `${bus}${a.controller}`;
   if (bus === 'ide') return { bus: `${alias}.${a.bus}`, unit: a.unit };
+  if (bus === 'fdc') return { unit: a.unit };
   if (bus === 'sata') return { bus: `${alias}.${a.unit}` };
   if (bus === 'scsi') {
     if (attr(ctrl?.el, 'model') === 'virtio-scsi') return { bus: `${alias}.0`, channel: a.bus, 'scsi-id': a.target, lun: a.unit };
@@ -101,6 +102,11 @@ const hasSource = (d: DeviceDef) => {
 export function buildDisks(cmd: QemuCommand, def: DomainDef): void {
   const disks = devicesOf(def, 'disk');
   const boot = bootIndexes(def);
+  // A floppy's boot index is a property of the ISA floppy controller, not of the drive.
+  for (const d of disks) {
+    const a = d.info.address;
+    if (attr(d.el, 'device') === 'floppy' && boot.get(d) && a?.type === 'drive') cmd.add('-global', `isa-fdc.bootindex${a.unit ? 'B' : 'A'}=${boot.get(d)}`);
+  }
   let n = disks.length;
   for (const d of disks) {
     const type = attr(d.el, 'type') ?? 'file';

@@ -28,9 +28,9 @@ export function buildGraphics(cmd: QemuCommand, def: DomainDef): void {
     }
     const ws = attr(g.el, 'websocket');
     if (ws) opt += `,websocket=${ws}`;
-    if (attr(g.el, 'passwd') !== undefined) opt += ',password=on';
     const share = attr(g.el, 'sharePolicy');
     if (share) opt += `,share=${share}`;
+    if (attr(g.el, 'passwd') !== undefined) opt += ',password=on';
     const audio = attr(sub(g.el, 'audio'), 'id') ?? attr(devicesOf(def, 'audio')[0]?.el, 'id');
     if (audio) opt += `,audiodev=audio${audio}`;
     cmd.add('-vnc', opt);

@@ -9,8 +9,10 @@ import type { ArgvContext } from './context.js';
 import { assignAliases } from './alias.js';
 import { buildEnv, buildIdentity, buildMonitor, buildName } from './header.js';
 import { buildMachine } from './machine.js';
-import { buildCpu, buildSmp } from './cpu.js';
+import { buildCpu, buildSmp, validateCpu } from './cpu.js';
 import { buildMemory } from './memory.js';
+import { buildNuma } from './numa.js';
+import { buildRngs, buildSounds, buildWatchdog } from './misc-devices.js';
 import { buildClock } from './clock.js';
 import { buildBoot, buildPM } from './boot.js';
 import { buildControllers } from './controllers.js';
@@ -34,6 +36,7 @@ const SECTIONS: Section[] = [
   buildCpu,
   buildMemory,
   buildSmp,
+  buildNuma,
   buildIdentity,
   buildMonitor,
   buildClock,
@@ -49,13 +52,17 @@ const SECTIONS: Section[] = [
   buildAudio,
   buildGraphics,
   buildVideos,
+  buildSounds,
+  buildWatchdog,
   buildBalloon,
+  buildRngs,
   (cmd) => cmd.add('-sandbox', 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny'),
   (cmd) => cmd.add('-msg', 'timestamp=on'),
 ];
 
 /** The QEMU command (environment and argv) that starts `def`. Sets device aliases on `def`. */
 export function buildQemuArgv(def: DomainDef, ctx: ArgvContext): QemuCommand {
+  validateCpu(def);
   assignAliases(def);
   const cmd = new QemuCommand(def.emulator ?? '/usr/bin/qemu-system-x86_64');
   for (const section of SECTIONS) section(cmd, def, ctx);
