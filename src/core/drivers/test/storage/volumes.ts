@@ -16,6 +16,9 @@ function searchActive(s: StorageState, test: (v: VolDef) => boolean): [PoolObj, 
   return undefined;
 }
 
+/** VIR_VOL_XML_PARSE_VALIDATE, the parse flag the test driver sets for VIR_STORAGE_VOL_CREATE_VALIDATE. */
+const VOL_XML_PARSE_VALIDATE = 1 << 2;
+
 /**
  * testStorageVolCreateXML(From): parse against the pool, refuse a duplicate name or a volume
  * bigger than the free space, then place it at TARGET/NAME with that path as its key.
@@ -24,7 +27,12 @@ async function createVol(s: StorageState, poolName: string, xml: string, fn: str
   checkFlags(flags, VolCreateFlags.VALIDATE, fn);
   const obj = findActiveByName(s, poolName);
   const def = obj.def;
-  if (flags & VolCreateFlags.VALIDATE) await schemaCheck(xml, 'storagevol.rng', 'volume');
+  if (flags & VolCreateFlags.VALIDATE) {
+    await schemaCheck(xml, 'storagevol.rng', 'volume');
+    // libvirt 9.0 hands its VIR_VOL_XML_PARSE_VALIDATE (1 << 2) on to virStorageVolDefParseXML,
+    // which accepts only the capacity flags: a volume that passes the schema is then refused.
+    checkFlags(VOL_XML_PARSE_VALIDATE, 0, 'virStorageVolDefParseXML');
+  }
   const vol = parseVolXml(xml, def.type);
   if (obj.volumes.some((v) => v.name === vol.name)) throw virErr('OPERATION_FAILED', 'storage vol already exists');
   if (clone !== undefined) findVol(obj, clone);
