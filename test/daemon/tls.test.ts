@@ -127,6 +127,35 @@ describe('virtd-ts TLS listener vs libvirtd', () => {
   }
 });
 
+describe('tls_no_verify_certificate = 1', () => {
+  let ours: Virtd;
+  let theirs: Libvirtd;
+  let port: number;
+  beforeAll(async () => {
+    const ca = join(pki, 'ca-cert.pem');
+    const files = { key: join(pki, 'server-key.pem'), cert: join(pki, 'server-cert.pem'), ca };
+    port = await freePort();
+    [ours, theirs] = await Promise.all([
+      startVirtd(['listen_tls = 1', `tls_port = "${port}"`, `key_file = "${files.key}"`, `cert_file = "${files.cert}"`, `ca_file = "${ca}"`, 'tls_no_verify_certificate = 1']),
+      startLibvirtd({ tls: files, extra: ['tls_no_verify_certificate = 1'] }),
+    ]);
+    while (!(await canConnect({ host: '127.0.0.1', port }))) await new Promise((r) => setTimeout(r, 50));
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all([ours?.stop(), theirs?.stop()]);
+  });
+
+  it('a client without a certificate is let in, the failed check only logged', async () => {
+    const before = [tlsLog(ours.log()).length, tlsLog(theirs.log()).length];
+    const want = run('virsh', theirs.tlsPort!, 'no-client-cert', '', 'list --all');
+    expect(want.code).toBe(0);
+    expect(run('virsh', port, 'no-client-cert', '', 'list --all')).toEqual(want);
+    expect(run(virshTs, port, 'no-client-cert', '', 'list --all')).toEqual(want);
+    const theirLines = (await logged(theirs, before[1] + 2)).slice(before[1]);
+    expect((await logged(ours, before[0] + 4)).slice(before[0])).toEqual([...theirLines, ...theirLines]);
+  });
+});
+
 describe("the client's DN as libvirt formats it", () => {
   /** Subjects with RFC 4514 escapes, multi-valued RDNs, UTF-8 and types gnutls names oddly. */
   const subjects = [
