@@ -26,6 +26,8 @@ const AGENT_STATE = ['unknown', 'connected', 'disconnected'];
 const AGENT_REASON = ['unknown', 'domain started', 'channel event'];
 const MEMORY_RECIPIENT = ['hypervisor', 'guest'];
 const MEMORY_ACTION = ['ignore', 'inject', 'fatal', 'reset'];
+const GRAPHICS_PHASE = ['connect', 'initialize', 'disconnect'];
+const GRAPHICS_FAMILY = ['IPv4', 'IPv6', 'unix'];
 
 const pick = (names: readonly string[], i: number | undefined, fallback = 'unknown') => (i !== undefined && names[i]) || fallback;
 const nullstr = (s: string | undefined) => s ?? '<null>';
@@ -48,6 +50,14 @@ function paramText(p: TypedParam): string {
   return String(p.value);
 }
 
+/** virshEventGraphicsPrint's tail: phase, both ends, the auth scheme, then one line per identity. */
+function graphicsText(e: DomainEvent): string {
+  const g = e.graphics!;
+  const end = (a: { family: number; node: string; service: string }) => `${pick(GRAPHICS_FAMILY, a.family)} ${a.node} ${a.service}`;
+  const ids = g.subject.map((i) => `\t${i.type}=${i.name}\n`).join('');
+  return `: ${pick(GRAPHICS_PHASE, g.phase)} local[${end(g.local)}] remote[${end(g.remote)}] ${g.authScheme}\n${ids}`;
+}
+
 const paramLines = (e: DomainEvent) => (e.params ?? []).map((p) => `\t${p.field}: ${paramText(p)}\n`).join('');
 
 /**
@@ -59,6 +69,7 @@ const FORMATS: Record<number, (e: DomainEvent, name: string) => string> = {
   2: (e) => `: ${e.offset ?? 0n}\n`,
   3: (e) => `: ${pick(WATCHDOG, e.action)}\n`,
   4: (e) => `: ${e.srcPath} (${e.devAlias}) ${pick(IO_ERROR, e.action)}\n`,
+  5: graphicsText,
   6: (e) => `: ${e.srcPath} (${e.devAlias}) ${pick(IO_ERROR, e.action)} due to ${e.reasonText}\n`,
   8: (e) => `: ${pick(BLOCK_JOB, e.type, 'Unknown job')} for ${e.disk} ${pick(BLOCK_JOB_STATUS, e.status)}\n`,
   9: (e) => ` disk ${e.devAlias}: ${nullstr(e.oldSrcPath)} -> ${nullstr(e.newSrcPath)}: ${pick(DISK_CHANGE, e.reason)}\n`,

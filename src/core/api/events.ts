@@ -76,7 +76,7 @@ export const LifecycleDetail = {
  * pm-*: reason; balloon-change: actual; device-*: devAlias; agent-lifecycle: state, reason;
  * migration-iteration: iteration; metadata-change: type + nsuri; block-threshold: dev, path,
  * threshold, excess; memory-failure: recipient, action, flags; memory-device-size-change:
- * devAlias, size; tunable and job-completed: params).
+ * devAlias, size; tunable and job-completed: params; graphics: graphics).
  */
 export interface DomainEvent {
   eventID: number;
@@ -106,8 +106,25 @@ export interface DomainEvent {
   flags?: number;
   size?: bigint;
   params?: TypedParam[];
+  graphics?: GraphicsInfo;
 }
 export type DomainEventCallback = (ev: DomainEvent) => void;
+
+/** virDomainEventGraphicsAddress: family 0 IPv4, 1 IPv6, 2 unix. */
+export interface GraphicsAddress {
+  family: number;
+  node: string;
+  service: string;
+}
+
+/** The graphics event's client details (virConnectDomainEventGraphicsCallback). */
+export interface GraphicsInfo {
+  phase: number;
+  local: GraphicsAddress;
+  remote: GraphicsAddress;
+  authScheme: string;
+  subject: { type: string; name: string }[];
+}
 
 /** virNodeDeviceEventID and virNodeDeviceEventLifecycleType. */
 export const NodeDeviceEventID = { LIFECYCLE: 0, UPDATE: 1 } as const;

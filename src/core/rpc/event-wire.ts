@@ -42,6 +42,17 @@ const renamed = (eventID: number, proc: Procedure, names: Record<string, Field>,
   };
 };
 
+/** The graphics message carries its details beside the domain. */
+const graphics = (eventID: number, proc: Procedure): DomainEventWire => ({
+  eventID,
+  proc,
+  toMsg: (callbackID, e) => ({ callbackID, msg: { dom: e.dom, ...e.graphics } }),
+  fromMsg: (m) => {
+    const { dom, phase, local, remote, authScheme, subject } = m.msg;
+    return { callbackID: m.callbackID, ev: { eventID, dom, graphics: { phase, local, remote, authScheme, subject } } };
+  },
+});
+
 /** `{callbackID, reason, msg: {dom}}`: the PM events. */
 const pm = (eventID: number, proc: Procedure): DomainEventWire => ({
   eventID,
@@ -58,6 +69,7 @@ export const DOMAIN_EVENT_WIRE: ReadonlyMap<number, DomainEventWire> = new Map(
     nested(E.RTC_CHANGE, P.domainEventCallbackRtcChange, ['offset']),
     nested(E.WATCHDOG, P.domainEventCallbackWatchdog, ['action']),
     nested(E.IO_ERROR, P.domainEventCallbackIoError, ['srcPath', 'devAlias', 'action']),
+    graphics(E.GRAPHICS, P.domainEventCallbackGraphics),
     renamed(E.IO_ERROR_REASON, P.domainEventCallbackIoErrorReason, { srcPath: 'srcPath', devAlias: 'devAlias', action: 'action', reason: 'reasonText' }, false),
     nested(E.CONTROL_ERROR, P.domainEventCallbackControlError),
     renamed(E.BLOCK_JOB, P.domainEventCallbackBlockJob, { path: 'disk', type: 'type', status: 'status' }, false),

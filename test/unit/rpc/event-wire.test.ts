@@ -15,6 +15,17 @@ const samples: DomainEvent[] = [
   { eventID: 2, dom, offset: -3600n },
   { eventID: 3, dom, action: 2 },
   { eventID: 4, dom, srcPath: '/img/a.qcow2', devAlias: 'virtio-disk0', action: 1 },
+  {
+    eventID: 5,
+    dom,
+    graphics: {
+      phase: 1,
+      local: { family: 0, node: '127.0.0.1', service: '5900' },
+      remote: { family: 1, node: '::1', service: '41234' },
+      authScheme: 'vnc',
+      subject: [{ type: 'x509dname', name: 'CN=client' }],
+    },
+  },
   { eventID: 6, dom, srcPath: '/img/a.qcow2', devAlias: 'virtio-disk0', action: 2, reasonText: 'enospc' },
   { eventID: 7, dom },
   { eventID: 8, dom, disk: '/img/a.qcow2', type: 3, status: 0 },

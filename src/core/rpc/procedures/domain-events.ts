@@ -3,6 +3,8 @@ import { array, hyper, int, uhyper, uint } from '../xdr/index.js';
 import { remoteEvent, s } from './define.js';
 
 const cb = { callbackID: int };
+const graphicsAddress = s({ family: int, node: str, service: str });
+const graphicsIdentity = s({ type: str, name: str });
 
 /** Domain event messages (the callback flavour, REMOTE_EVENT_CALLBACK) beyond lifecycle, and node-device / secret events. */
 export const domainEventProcs = {
@@ -10,6 +12,14 @@ export const domainEventProcs = {
   domainEventCallbackRtcChange: remoteEvent(320, 'DOMAIN_EVENT_CALLBACK_RTC_CHANGE', s({ ...cb, msg: s({ dom, offset: hyper }) })),
   domainEventCallbackWatchdog: remoteEvent(321, 'DOMAIN_EVENT_CALLBACK_WATCHDOG', s({ ...cb, msg: s({ dom, action: int }) })),
   domainEventCallbackIoError: remoteEvent(322, 'DOMAIN_EVENT_CALLBACK_IO_ERROR', s({ ...cb, msg: s({ dom, srcPath: str, devAlias: str, action: int }) })),
+  domainEventCallbackGraphics: remoteEvent(
+    323,
+    'DOMAIN_EVENT_CALLBACK_GRAPHICS',
+    s({
+      ...cb,
+      msg: s({ dom, phase: int, local: graphicsAddress, remote: graphicsAddress, authScheme: str, subject: array(graphicsIdentity, 20) }),
+    }),
+  ),
   domainEventCallbackIoErrorReason: remoteEvent(
     324,
     'DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON',
