@@ -9,7 +9,8 @@ import type { ArgvContext } from './context.js';
 import { assignAliases } from './alias.js';
 import { buildEnv, buildIdentity, buildMonitor, buildName } from './header.js';
 import { buildMachine } from './machine.js';
-import { buildCpu, buildSmp, validateCpu } from './cpu.js';
+import { buildCpu, buildSmp } from './cpu.js';
+import { validateForCommandLine } from './validate.js';
 import { buildMemory } from './memory.js';
 import { buildNuma } from './numa.js';
 import { buildRngs, buildSounds, buildWatchdog } from './misc-devices.js';
@@ -62,7 +63,7 @@ const SECTIONS: Section[] = [
 
 /** The QEMU command (environment and argv) that starts `def`. Sets device aliases on `def`. */
 export function buildQemuArgv(def: DomainDef, ctx: ArgvContext): QemuCommand {
-  validateCpu(def);
+  validateForCommandLine(def);
   assignAliases(def);
   const cmd = new QemuCommand(def.emulator ?? '/usr/bin/qemu-system-x86_64');
   for (const section of SECTIONS) section(cmd, def, ctx);
