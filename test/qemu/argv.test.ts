@@ -19,34 +19,63 @@ const bad = files.filter((f) => f.startsWith('bad-'));
 const normalise = (s: string) => s.replace(/"fd":"\d+"/g, '"fd":"N"');
 
 let root: string;
-const real = new Map<string, { out: string; err: string }>();
+let tsRoot: string;
+const real = new Map<string, { out: string; err: string; code: number }>();
 
-function runVirsh(cmds: string[]): { out: string; err: string } {
-  const uri = `qemu:///embed?root=${root}`;
+type Run = { out: string; err: string; code: number };
+
+function run(argv: string[]): Run {
   try {
-    const out = execFileSync('unshare', ['-m', join(FIXTURES, 'nokvm.sh'), 'virsh', '-c', uri, cmds.join('; ')], { cwd: FIXTURES, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    return { out, err: '' };
+    const out = execFileSync(argv[0], argv.slice(1), { cwd: FIXTURES, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    return { out, err: '', code: 0 };
   } catch (e) {
-    const x = e as { stdout: string; stderr: string };
-    return { out: x.stdout, err: x.stderr };
+    const x = e as { stdout: string; stderr: string; status: number };
+    return { out: x.stdout, err: x.stderr, code: x.status };
   }
 }
 
+function runVirsh(cmds: string[]): Run {
+  return run(['unshare', '-m', join(FIXTURES, 'nokvm.sh'), 'virsh', '-c', `qemu:///embed?root=${root}`, cmds.join('; ')]);
+}
+
+/* virsh-ts on its own root: its capabilities cache is not libvirt's, so the two never share one. */
+function runVirshTs(cmds: string[]): Run {
+  const r = run([join(__dirname, '../../bin/virsh-ts'), '-c', `qemu:///embed?root=${tsRoot}`, cmds.join('; ')]);
+  return { ...r, out: r.out.split(tsRoot).join(root) };
+}
+
+/* Commands compared through the whole stack (virsh-ts's QEMU driver with its own defaults). */
+const CLI_CASES = [
+  'domxml-to-native qemu-argv minimal.xml',
+  'domxml-to-native qemu-argv raw/disks.xml',
+  'domxml-to-native qemu-argv raw/kernel-boot-nets.xml',
+  'domxml-to-native qemu-argv bad-disk-bus.xml',
+  'domxml-to-native qemu-argv bad-pit-merge.xml',
+  'domxml-to-native native-foo minimal.xml',
+  'domxml-to-native qemu-argv',
+  'domxml-from-native qemu-argv minimal.xml',
+];
+
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'argv-root-'));
+  tsRoot = mkdtempSync(join(tmpdir(), 'argv-ts-root-'));
   // One virsh process for all good fixtures (the QEMU probe is the slow part), markers between.
   const { out } = runVirsh(good.flatMap((f) => [`echo @@@${f}`, `domxml-to-native qemu-argv ${f}`]));
   for (const part of out.split(/^@@@/m).slice(1)) {
     const nl = part.indexOf('\n');
-    real.set(part.slice(0, nl), { out: part.slice(nl + 1), err: '' });
+    real.set(part.slice(0, nl), { out: part.slice(nl + 1), err: '', code: 0 });
   }
   // Failures one process each, so each error line is known to belong to its file.
   for (const f of bad) real.set(f, runVirsh([`domxml-to-native qemu-argv ${f}`]));
   real.set('format', runVirsh(['domxml-to-native native-foo minimal.xml']));
   real.set('from', runVirsh(['domxml-from-native qemu-argv minimal.xml']));
+  for (const c of CLI_CASES) real.set(`cli:${c}`, runVirsh([c]));
 }, 900_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(tsRoot, { recursive: true, force: true });
+});
 
 async function ours(format: string, file: string): Promise<{ out: string; err: string }> {
   const ctx = { libDir: join(root, 'lib/qemu'), privileged: process.getuid?.() === 0, env: process.env };
@@ -82,4 +111,14 @@ describe('domxml-to-native qemu-argv vs real virsh', () => {
     }
     expect(msg).toBe(real.get('from')!.err);
   });
+});
+
+describe('virsh-ts domxml-to-native / domxml-from-native vs real virsh (needs a built dist)', () => {
+  for (const c of CLI_CASES) {
+    it(c, () => {
+      const want = real.get(`cli:${c}`)!;
+      const got = runVirshTs([c]);
+      expect({ ...got, out: normalise(got.out) }).toEqual({ ...want, out: normalise(want.out) });
+    });
+  }
 });
