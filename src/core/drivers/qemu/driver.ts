@@ -3,6 +3,7 @@ import { formatDomainXML, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_SECURE, type D
 import { QemuCaps } from './caps/index.js';
 import type { QemuPaths } from './config/paths.js';
 import { ConfigStore } from './config/store.js';
+import { loadQemuConf } from './config/qemu-conf.js';
 import { parseQemuDomain } from './domain/parse.js';
 import { DomainList, newObj, type QemuDomainObj } from './domain/obj.js';
 
@@ -22,7 +23,7 @@ export class QemuDriver {
   readonly loadErrors: Array<{ name: string; error: string }> = [];
 
   private constructor(readonly paths: QemuPaths) {
-    this.caps = new QemuCaps(paths.cacheDir);
+    this.caps = new QemuCaps(paths.cacheDir, loadQemuConf(paths.qemuConf));
     this.store = new ConfigStore(paths);
   }
 

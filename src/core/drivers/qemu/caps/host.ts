@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { decodeHostCpu, hostCpuData } from './host-cpu.js';
 import { generateUUID } from '../../../xml/ids.js';
 
@@ -119,18 +118,7 @@ function caches(cpus: number[]): HostFacts['caches'] {
   return [...banks.values()];
 }
 
-/** The uid:gid of qemu.conf's default user and group (libvirt-qemu on Debian), root when absent. */
-function dacLabel(): string {
-  try {
-    const line = execFileSync('getent', ['passwd', 'libvirt-qemu'], { encoding: 'utf8' }).split(':');
-    const group = execFileSync('getent', ['group', 'libvirt-qemu'], { encoding: 'utf8' }).split(':');
-    return `+${line[2]}:+${group[2]}`;
-  } catch {
-    return '+0:+0';
-  }
-}
-
-export function hostFacts(): HostFacts {
+export function hostFacts(qemu: { uid: number; gid: number }): HostFacts {
   const info = cpuinfo();
   const cpuData = hostCpuData();
   const decoded = cpuData && decodeHostCpu(cpuData);
@@ -158,6 +146,6 @@ export function hostFacts(): HostFacts {
     iommu: existsSync('/sys/kernel/iommu_groups') && readdirSync('/sys/kernel/iommu_groups').length > 0,
     cells: nodeCells,
     caches: caches(cpuIds),
-    dacLabel: dacLabel(),
+    dacLabel: `+${qemu.uid}:+${qemu.gid}`,
   };
 }

@@ -3,6 +3,7 @@ import { archFor, findBinary, GUEST_ARCHES } from './emulators.js';
 import { domainTypes, formatCapabilities, type GuestCaps } from './capabilities.js';
 import { hostFacts, type HostFacts } from './host.js';
 import type { QemuProbe } from './probe.js';
+import type { QemuConf } from '../config/qemu-conf.js';
 
 /**
  * The driver's view of the installed QEMU binaries (virQEMUCapsCache + virCaps): probed on
@@ -12,7 +13,10 @@ export class QemuCaps {
   private readonly probes = new Map<string, Promise<QemuProbe>>();
   private host?: HostFacts;
 
-  constructor(private readonly cacheDir: string) {}
+  constructor(
+    private readonly cacheDir: string,
+    private readonly conf: QemuConf,
+  ) {}
 
   probe(binary: string): Promise<QemuProbe> {
     let p = this.probes.get(binary);
@@ -50,7 +54,7 @@ export class QemuCaps {
   }
 
   hostFacts(): HostFacts {
-    this.host ??= hostFacts();
+    this.host ??= hostFacts(this.conf);
     return this.host;
   }
 

@@ -2,9 +2,10 @@ import type { QemuCommand } from './argv.js';
 import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
 import { attr, devicesOf, sub } from './util.js';
 import { qemuError } from './errors.js';
+import { shortName, type ArgvContext } from './context.js';
 
 /** The -chardev backend string of a character device's host side (qemuBuildChardevStr). */
-function chardevStr(d: DeviceDef, id: string): string {
+function chardevStr(d: DeviceDef, id: string, autoPath?: string): string {
   const type = attr(d.el, 'type') ?? 'pty';
   const src = sub(d.el, 'source');
   switch (type) {
@@ -15,8 +16,12 @@ function chardevStr(d: DeviceDef, id: string): string {
       return `${type},id=${id}`;
     case 'file':
       return `file,id=${id},path=${attr(src, 'path')}${attr(src, 'append') ? `,append=${attr(src, 'append')}` : ''}`;
-    case 'unix':
-      return `socket,id=${id},path=${attr(src, 'path')}${attr(src, 'mode') === 'bind' ? ',server=on,wait=off' : ''}`;
+    case 'unix': {
+      // A channel without a path gets one in the driver's channel directory, listening.
+      const path = attr(src, 'path') ?? autoPath;
+      const listen = attr(src, 'mode') !== 'connect';
+      return `socket,id=${id},path=${path}${listen ? ',server=on,wait=off' : ''}`;
+    }
     default:
       throw qemuError('CONFIG_UNSUPPORTED', `character device type '${type}' is not supported by virsh-ts`);
   }
@@ -33,13 +38,15 @@ export function buildSerials(cmd: QemuCommand, def: DomainDef): void {
 }
 
 /** Channels on virtio-serial ports (qemuBuildChannelsCommandLine). */
-export function buildChannels(cmd: QemuCommand, def: DomainDef): void {
+export function buildChannels(cmd: QemuCommand, def: DomainDef, ctx: ArgvContext): void {
   for (const c of devicesOf(def, 'channel')) {
     const target = sub(c.el, 'target');
     if (attr(target, 'type') !== 'virtio') throw qemuError('CONFIG_UNSUPPORTED', `channel target type '${attr(target, 'type')}' is not supported by virsh-ts`);
     const alias = c.info.alias!;
-    cmd.add('-chardev', chardevStr(c, `char${alias}`));
-    cmd.addJson('-device', virtioSerialPort(c, 'virtserialport', alias, attr(target, 'name')));
+    const name = attr(target, 'name');
+    const autoPath = name ? `${ctx.libDir}/channel/target/domain-${ctx.id}-${shortName(def)}/${name}` : undefined;
+    cmd.add('-chardev', chardevStr(c, `char${alias}`, autoPath));
+    cmd.addJson('-device', virtioSerialPort(c, 'virtserialport', alias, name));
   }
 }
 

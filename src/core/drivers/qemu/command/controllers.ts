@@ -41,7 +41,10 @@ function controllerProps(def: DomainDef, c: DeviceDef): JsonProps | undefined {
   switch (type) {
     case 'usb': {
       const ports = num(attr(c.el, 'ports'));
-      return { driver: USB_DRIVERS[model ?? 'piix3-uhci'], p2: ports, p3: ports, id: alias };
+      const props = { driver: USB_DRIVERS[model ?? 'piix3-uhci'], p2: ports, p3: ports };
+      // A companion controller joins its EHCI master's bus instead of having an id.
+      if (c.info.master) return { ...props, masterbus: `${alias}.0`, firstport: num(attr(c.info.master, 'startport')) ?? 0 };
+      return { ...props, id: alias };
     }
     case 'scsi':
       return { driver: SCSI_DRIVERS[model ?? 'lsilogic'], id: alias, num_queues: num(attr(driver, 'queues')) };

@@ -87,7 +87,9 @@ function blockdevs(cmd: QemuCommand, d: DeviceDef, n: number): void {
   cmd.addJson('-blockdev', {
     'node-name': `libvirt-${n}-format`,
     'read-only': readonly,
+    discard: attr(driver, 'discard'),
     cache,
+    'detect-zeroes': attr(driver, 'detect_zeroes'),
     driver: attr(driver, 'type') ?? 'raw',
     file: storage,
   });
@@ -120,8 +122,10 @@ export function buildDisks(cmd: QemuCommand, def: DomainDef): void {
     const cacheMode = attr(sub(d.el, 'driver'), 'cache');
     const mode = cacheMode && cacheMode !== 'default' ? CACHE_MODES[cacheMode] : undefined;
     const serial = sub(d.el, 'serial')?.text;
+    const iothread = attr(sub(d.el, 'driver'), 'iothread');
     const props: JsonProps = {
       driver,
+      iothread: bus === 'virtio' && iothread ? `iothread${iothread}` : undefined,
       ...driveProps(def, d, bus),
       device_id: bus === 'scsi' && device !== 'lun' ? serial ?? `drive-${d.info.alias}` : undefined,
       drive: withSource ? `libvirt-${node}-format` : undefined,

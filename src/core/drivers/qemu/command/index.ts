@@ -13,6 +13,7 @@ import { buildCpu, buildSmp } from './cpu.js';
 import { validateForCommandLine } from './validate.js';
 import { buildMemory } from './memory.js';
 import { buildNuma } from './numa.js';
+import { buildIOThreads, buildVmcoreinfo } from './iothreads.js';
 import { buildRngs, buildSounds, buildWatchdog } from './misc-devices.js';
 import { buildClock } from './clock.js';
 import { buildBoot, buildPM } from './boot.js';
@@ -37,6 +38,7 @@ const SECTIONS: Section[] = [
   buildCpu,
   buildMemory,
   buildSmp,
+  buildIOThreads,
   buildNuma,
   buildIdentity,
   buildMonitor,
@@ -57,6 +59,7 @@ const SECTIONS: Section[] = [
   buildWatchdog,
   buildBalloon,
   buildRngs,
+  buildVmcoreinfo,
   (cmd) => cmd.add('-sandbox', 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny'),
   (cmd) => cmd.add('-msg', 'timestamp=on'),
 ];

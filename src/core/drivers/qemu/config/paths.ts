@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface QemuPaths {
   /** The URI this driver answers to (qemu:///embed?root=… or qemu:///system). */
   uri: string;
+  /** qemu.conf (CONFIGBASE/qemu.conf). */
+  qemuConf: string;
   /** Persistent domain configs: NAME.xml. */
   configDir: string;
   /** Autostart links: NAME.xml → ../NAME.xml. */
@@ -31,5 +33,5 @@ export function systemPaths(prefix = ''): QemuPaths {
 
 function layout(uri: string, configBase: string, stateDir: string, cacheDir: string, libDir: string, logDir: string): QemuPaths {
   const configDir = join(configBase, 'qemu');
-  return { uri, configDir, autostartDir: join(configDir, 'autostart'), stateDir, cacheDir, libDir, logDir };
+  return { uri, qemuConf: join(configBase, 'qemu.conf'), configDir, autostartDir: join(configDir, 'autostart'), stateDir, cacheDir, libDir, logDir };
 }

@@ -13,14 +13,13 @@ import { isQ35 } from '../defaults/machine.js';
 import type { QemuCaps } from '../caps/index.js';
 
 /** qemuValidateDomainDef / device validation: what this binary and machine cannot run. */
-function validateQemu(def: DomainDef, caps: QemuCaps, virtTypes: string[]): void {
+function validateQemu(def: DomainDef, virtTypes: string[]): void {
   if (!virtTypes.includes(def.type))
     throw virErr('CONFIG_UNSUPPORTED', `Emulator '${def.emulator}' does not support virt type '${def.type}'`);
   for (const d of def.devices) {
     if (d.kind === 'controller' && attr(d.el, 'type') === 'ide' && isQ35(def))
       throw virErr('CONFIG_UNSUPPORTED', 'IDE controllers are unsupported for this QEMU binary or machine type');
   }
-  void caps;
 }
 
 /**
@@ -38,9 +37,11 @@ export async function parseQemuDomain(xml: string, caps: QemuCaps, opts: { live?
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
   postParse(def);
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
+  // libvirt validates after assigning addresses; the checks here never depend on addresses,
+  // and running them first keeps their errors ahead of the q35 addressing this driver lacks.
+  validateQemu(def, caps.domainTypes(probe));
   assignPciAddresses(def);
   assignUsbAddresses(def);
   validateDomain(def);
-  validateQemu(def, caps, caps.domainTypes(probe));
   return def;
 }
