@@ -33,3 +33,12 @@ function writeFd(fd: 1 | 2, text: string): void {
 
 export const writeStdout = (text: string): void => writeFd(1, text);
 export const writeStderr = (text: string): void => writeFd(2, text);
+
+/**
+ * From now on both go through Node's streams: the interactive shell wraps them (colour,
+ * its own redraws) and needs every write to pass through its wrapper.
+ */
+export function writeThroughStreams(): void {
+  streamed.add(1);
+  streamed.add(2);
+}

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { completeLine, wantsPath } from '../../repl/complete/engine.js';
 import { setJobDisplay } from '../job/progress.js';
 import { allCommands, findCommand } from '../registry.js';
+import { writeThroughStreams } from '../../core/stdio.js';
 import type { Shell } from './shell.js';
 
 /** Reads lines; undefined at end of input. */
@@ -120,6 +121,7 @@ function terminalPrompt(prompt: string): string {
 export async function terminalLines(shell: Shell, noColour = false): Promise<LineSource> {
   if (!process.stdout.isTTY) return readlineLines();
   const { openTerminal } = await (replLoading ??= loadRepl());
+  writeThroughStreams();
   const source = { find: findCommand, all: allCommands, conn: () => shell.connection(), error: () => {}, extensions: true };
   const session = openTerminal({
     complete: (before, text, quoted) => completeLine(before, text, source, quoted),
