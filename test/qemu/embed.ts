@@ -90,9 +90,9 @@ const fixed = (() => {
   return new Set([...text.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|52:54:00(:[0-9a-f]{2}){3}/g)].map((m) => m[0]));
 })();
 
-export function maskText(text: string, root: string): string {
-  return text
-    .replaceAll(root, 'ROOT')
+/** Masks generated UUIDs and MACs, and `root` (when given) as ROOT. */
+export function maskText(text: string, root?: string): string {
+  return (root ? text.replaceAll(root, 'ROOT') : text)
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => (fixed.has(u) ? u : 'GENERATED-UUID'))
     .replace(/52:54:00(:[0-9a-f]{2}){3}/g, (m) => (fixed.has(m) ? m : 'GENERATED-MAC'));
 }
