@@ -10,6 +10,9 @@ import { domainXMLFromNative, domainXMLToNative } from './command/index.js';
 export { embedPaths, systemPaths, type QemuPaths } from './config/paths.js';
 export { QemuDriver } from './driver.js';
 
+/** libvirt 9.0.0, the library this driver stands in for. */
+const LIB_VERSION = 9_000_000;
+
 /**
  * The embedded drivers of this process by root: libvirt keeps one driver per root for the
  * process' lifetime (a second open of the same root shares it).
@@ -46,6 +49,9 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       const guests = await drv.caps.guests();
       if (!guests.length) throw virErr('INTERNAL_ERROR', 'Cannot find suitable emulator for x86_64');
       return guests[guests.length - 1].probe.version;
+    },
+    async getLibVersion() {
+      return LIB_VERSION;
     },
     async getCapabilities() {
       return drv.caps.capabilitiesXML();
