@@ -1,5 +1,6 @@
 // Generates src/core/xml/relaxng/schemas-data.ts from libvirt's installed RelaxNG schemas
-// (/usr/share/libvirt/schemas/*.rng, or the directory given as the first argument).
+// (/usr/share/libvirt/schemas/*.rng, or the directory given as the first argument; a second
+// argument names another output file).
 //
 // Each schema file is reduced the way libxml2's xmlRelaxNGCleanupTree reduces it before
 // parsing: annotations (foreign elements, comments) and blank text go, the name attribute of
@@ -14,7 +15,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const dir = process.argv[2] ?? '/usr/share/libvirt/schemas';
-const outFile = new URL('../src/core/xml/relaxng/schemas-data.ts', import.meta.url).pathname;
+const outFile = process.argv[3] ?? new URL('../src/core/xml/relaxng/schemas-data.ts', import.meta.url).pathname;
 
 const parser = new XMLParser({
   preserveOrder: true,

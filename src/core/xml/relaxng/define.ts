@@ -32,7 +32,6 @@ export type DefType =
 export const F = {
   NULLABLE: 1 << 0,
   NOT_NULLABLE: 1 << 1,
-  INDETERMINIST: 1 << 2,
   MIXED: 1 << 3,
   TRIABLE: 1 << 4,
   PROCESSED: 1 << 5,
@@ -100,11 +99,6 @@ export function newDefine(type: DefType, node: RngNode | undefined): Define {
     partition: undefined,
     contModel: undefined,
   };
-}
-
-/** Iterates a `next`-linked list. */
-export function* list(d: Define | undefined): Generator<Define> {
-  for (let c = d; c; c = c.next) yield c;
 }
 
 export const triageKey = (name: string, ns: string | undefined): string => (ns ? `${name}\u0000${ns}` : name);

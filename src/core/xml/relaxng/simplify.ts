@@ -2,10 +2,10 @@
  * libxml2's post-parse passes over the pattern graph: empty/notAllowed simplification with
  * attribute-only patterns moved to the element's attrs (xmlRelaxNGSimplify), and the rule
  * walk (xmlRelaxNGCheckRules) whose side effect the validator depends on: choices get their
- * triage tables (xmlRelaxNGCheckChoiceDeterminism).
+ * triage tables (xmlRelaxNGCheckChoiceDeterminism). The walk's schema-error checks are left
+ * out: libvirt's schemas are known good.
  */
 import { F, triageKey, type Define, type DefType } from './define.js';
-import { disjointLists } from './names.js';
 
 const CONTAINERS: ReadonlySet<DefType> = new Set(['choice', 'interleave', 'group', 'oneOrMore', 'zeroOrMore', 'optional', 'parentRef', 'ref', 'def']);
 
@@ -226,21 +226,17 @@ export function isNullable(d: Define | undefined): number {
   return ret;
 }
 
-/** Adds each element/text of a branch to a triage table; false when the table cannot be used. */
-function addTriage<T>(table: Map<string, T>, defs: Define[], value: T): { ok: boolean; nameClass: boolean } {
+/** Adds each element/text of a choice branch to its triage table; false when the table cannot be used. */
+function addTriage(table: Map<string, Define>, defs: Define[], branch: Define): boolean {
   let ok = true;
-  let nameClass = false;
   for (const d of defs) {
     let key: string | undefined;
     if (d.type === 'text') key = '#text';
-    else if (d.type === 'element') {
-      key = triageKey(d.name ?? '#any', d.ns || undefined);
-      if (d.name === undefined && d.nameClass) nameClass = true;
-    }
+    else if (d.type === 'element') key = triageKey(d.name ?? '#any', d.ns || undefined);
     if (key === undefined || table.has(key)) ok = false;
-    else table.set(key, value);
+    else table.set(key, branch);
   }
-  return { ok, nameClass };
+  return ok;
 }
 
 function checkChoiceDeterminism(def: Define): void {
@@ -248,15 +244,10 @@ function checkChoiceDeterminism(def: Define): void {
   const nullable = isNullable(def);
   const triage = new Map<string, Define>();
   let triable = nullable === 0;
-  const lists: Define[][] = [];
   for (let cur = def.content; cur; cur = cur.next) {
     const els = getElements(cur, 0);
-    lists.push(els);
     if (!els.length) triable = false;
-    else if (triable && !addTriage(triage, els, cur).ok) triable = false;
-  }
-  for (let i = 0; i < lists.length; i++) {
-    for (let j = 0; j < i; j++) if (!disjointLists(lists[i], lists[j])) def.dflags |= F.INDETERMINIST;
+    else if (triable && !addTriage(triage, els, cur)) triable = false;
   }
   if (triable) {
     def.dflags |= F.TRIABLE;

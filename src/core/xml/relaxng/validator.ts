@@ -626,4 +626,3 @@ export class Validator {
   }
 }
 
-export type { XDocument };
