@@ -14,6 +14,10 @@ function chardevStr(d: DeviceDef, id: string, autoPath?: string): string {
     case 'vc':
     case 'stdio':
       return `${type},id=${id}`;
+    case 'spicevmc':
+      return `spicevmc,id=${id},name=vdagent`;
+    case 'spiceport':
+      return `spiceport,id=${id},name=${attr(src, 'channel')}`;
     case 'file':
       return `file,id=${id},path=${attr(src, 'path')}${attr(src, 'append') ? `,append=${attr(src, 'append')}` : ''}`;
     case 'unix': {

@@ -1,4 +1,4 @@
-import type { JsonProps, QemuCommand } from './argv.js';
+import { escapeComma, type JsonProps, type QemuCommand } from './argv.js';
 import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
 import { addressProps } from './address.js';
 import { attr, devicesOf, sub } from './util.js';
@@ -13,27 +13,74 @@ export function buildAudio(cmd: QemuCommand, def: DomainDef): void {
   }
 }
 
-/** -vnc ADDRESS:DISPLAY[,…] (qemuBuildGraphicsVNCCommandLine); an autoport means 5900 until started. */
+/**
+ * The port a graphics device listens on: its allocated port once started, else what
+ * libvirt prints when only pretending (VNC 5900, SPICE 5901).
+ */
+function graphicsPort(g: DeviceDef, pretend: number): number {
+  const port = Number(attr(g.el, 'port') ?? -1);
+  return attr(g.el, 'autoport') === 'yes' && port <= 0 ? pretend : port;
+}
+
+/** -vnc ADDRESS:DISPLAY[,…] (qemuBuildGraphicsVNCCommandLine). */
+function vncArgs(def: DomainDef, g: DeviceDef): string[] {
+  const listen = sub(g.el, 'listen');
+  let opt: string;
+  if (attr(listen, 'type') === 'socket') opt = `unix:${attr(listen, 'socket')}`;
+  else {
+    const addr = attr(listen, 'address') ?? attr(g.el, 'listen') ?? '127.0.0.1';
+    opt = `${addr.includes(':') ? `[${addr}]` : addr}:${graphicsPort(g, 5900) - 5900}`;
+  }
+  const ws = attr(g.el, 'websocket');
+  if (ws) opt += `,websocket=${ws}`;
+  const share = attr(g.el, 'sharePolicy');
+  if (share) opt += `,share=${share}`;
+  if (attr(g.el, 'passwd') !== undefined) opt += ',password=on';
+  const audio = attr(sub(g.el, 'audio'), 'id') ?? attr(devicesOf(def, 'audio')[0]?.el, 'id');
+  if (audio) opt += `,audiodev=audio${audio}`;
+  return ['-vnc', opt];
+}
+
+/** SPICE options that are a child element's one attribute, in libvirt's order. */
+const SPICE_TUNABLES: Array<[string, string, string]> = [
+  ['image', 'compression', 'image-compression'],
+  ['jpeg', 'compression', 'jpeg-wan-compression'],
+  ['zlib', 'compression', 'zlib-glz-wan-compression'],
+  ['playback', 'compression', 'playback-compression'],
+  ['streaming', 'mode', 'streaming-video'],
+];
+
+/** -spice port=…,addr=…,… (qemuBuildGraphicsSPICECommandLine, without TLS). */
+function spiceArgs(g: DeviceDef): string[] {
+  const listen = sub(g.el, 'listen');
+  let opt = '';
+  const ltype = attr(listen, 'type') ?? 'address';
+  if (ltype === 'socket') opt += `unix,addr=${escapeComma(attr(listen, 'socket') ?? '')},`;
+  else if (ltype === 'none') opt += 'port=0,';
+  else {
+    const port = graphicsPort(g, 5901);
+    if (port > 0) opt += `port=${port},addr=${attr(listen, 'address') ?? attr(g.el, 'listen') ?? '127.0.0.1'},`;
+  }
+  const mouse = attr(sub(g.el, 'mouse'), 'mode');
+  if (mouse === 'server' || mouse === 'client') opt += `agent-mouse=${mouse === 'client' ? 'on' : 'off'},`;
+  if (attr(g.el, 'passwd') === undefined) opt += 'disable-ticketing=on,';
+  for (const [el, a, key] of SPICE_TUNABLES) {
+    const v = attr(sub(g.el, el), a);
+    if (v) opt += `${key}=${v},`;
+  }
+  if (attr(sub(g.el, 'clipboard'), 'copypaste') === 'no') opt += 'disable-copy-paste=on,';
+  if (attr(sub(g.el, 'filetransfer'), 'enable') === 'no') opt += 'disable-agent-file-xfer=on,';
+  opt += 'seamless-migration=on';
+  return ['-spice', opt];
+}
+
+/** Graphics in definition order. */
 export function buildGraphics(cmd: QemuCommand, def: DomainDef): void {
   for (const g of devicesOf(def, 'graphics')) {
     const type = attr(g.el, 'type');
-    if (type !== 'vnc') throw qemuError('CONFIG_UNSUPPORTED', `graphics type '${type}' is not supported by virsh-ts`);
-    const listen = sub(g.el, 'listen');
-    let opt: string;
-    if (attr(listen, 'type') === 'socket') opt = `unix:${attr(listen, 'socket')}`;
-    else {
-      const port = attr(g.el, 'autoport') === 'yes' ? 5900 : Number(attr(g.el, 'port'));
-      const addr = attr(listen, 'address') ?? attr(g.el, 'listen') ?? '127.0.0.1';
-      opt = `${addr.includes(':') ? `[${addr}]` : addr}:${port - 5900}`;
-    }
-    const ws = attr(g.el, 'websocket');
-    if (ws) opt += `,websocket=${ws}`;
-    const share = attr(g.el, 'sharePolicy');
-    if (share) opt += `,share=${share}`;
-    if (attr(g.el, 'passwd') !== undefined) opt += ',password=on';
-    const audio = attr(sub(g.el, 'audio'), 'id') ?? attr(devicesOf(def, 'audio')[0]?.el, 'id');
-    if (audio) opt += `,audiodev=audio${audio}`;
-    cmd.add('-vnc', opt);
+    if (type === 'vnc') cmd.add(...vncArgs(def, g));
+    else if (type === 'spice') cmd.add(...spiceArgs(g));
+    else throw qemuError('CONFIG_UNSUPPORTED', `graphics type '${type}' is not supported by virsh-ts`);
   }
 }
 
