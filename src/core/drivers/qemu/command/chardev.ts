@@ -1,4 +1,4 @@
-import type { QemuCommand } from './argv.js';
+import { escapeComma, type QemuCommand } from './argv.js';
 import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
 import { attr, devicesOf, sub } from './util.js';
 import { qemuError } from './errors.js';
@@ -19,12 +19,12 @@ function chardevStr(d: DeviceDef, id: string, autoPath?: string): string {
     case 'spiceport':
       return `spiceport,id=${id},name=${attr(src, 'channel')}`;
     case 'file':
-      return `file,id=${id},path=${attr(src, 'path')}${attr(src, 'append') ? `,append=${attr(src, 'append')}` : ''}`;
+      return `file,id=${id},path=${escapeComma(attr(src, 'path') ?? '')}${attr(src, 'append') ? `,append=${attr(src, 'append')}` : ''}`;
     case 'unix': {
       // A channel without a path gets one in the driver's channel directory, listening.
       const path = attr(src, 'path') ?? autoPath;
       const listen = attr(src, 'mode') !== 'connect';
-      return `socket,id=${id},path=${path}${listen ? ',server=on,wait=off' : ''}`;
+      return `socket,id=${id},path=${escapeComma(path ?? '')}${listen ? ',server=on,wait=off' : ''}`;
     }
     default:
       throw qemuError('CONFIG_UNSUPPORTED', `character device type '${type}' is not supported by virsh-ts`);

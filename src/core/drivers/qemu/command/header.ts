@@ -37,6 +37,6 @@ export function buildIdentity(cmd: QemuCommand, def: DomainDef): void {
 
 /** The QMP monitor on a socket in the domain's directory. */
 export function buildMonitor(cmd: QemuCommand, def: DomainDef, ctx: ArgvContext): void {
-  cmd.add('-chardev', `socket,id=charmonitor,path=${domainLibDir(def, ctx)}/monitor.sock,server=on,wait=off`);
+  cmd.add('-chardev', `socket,id=charmonitor,path=${escapeComma(`${domainLibDir(def, ctx)}/monitor.sock`)},server=on,wait=off`);
   cmd.add('-mon', 'chardev=charmonitor,id=monitor,mode=control');
 }
