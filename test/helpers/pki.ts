@@ -47,14 +47,21 @@ function config(ext: string): string {
  * A certificate signed by `ca`: `server` gets the TLS server purpose and `altNames`
  * (e.g. ['DNS:localhost']), a client the TLS client purpose.
  */
-export function issue(ca: Ca, dir: string, name: string, role: 'server' | 'client', altNames: string[] = []): KeyPair {
+export function issue(
+  ca: Ca,
+  dir: string,
+  name: string,
+  role: 'server' | 'client',
+  altNames: string[] = [],
+  /** Replaces the key usage and purpose lines (openssl x509v3 syntax), for odd certificates. */
+  usage?: string[],
+): KeyPair {
   const key = join(dir, `${name}-key.pem`);
   const csr = join(dir, `${name}.csr`);
   const cert = join(dir, `${name}-cert.pem`);
   const lines = [
     'basicConstraints=critical,CA:FALSE',
-    'keyUsage=critical,digitalSignature,keyEncipherment',
-    `extendedKeyUsage=${role === 'server' ? 'serverAuth' : 'clientAuth'}`,
+    ...(usage ?? ['keyUsage=critical,digitalSignature,keyEncipherment', `extendedKeyUsage=${role === 'server' ? 'serverAuth' : 'clientAuth'}`]),
   ];
   if (altNames.length) lines.push(`subjectAltName=${altNames.join(',')}`);
   const ext = extFile(dir, name, lines);

@@ -10,6 +10,7 @@ import { virErr } from '../../core/errors.js';
 import { strerror } from '../../core/strerror.js';
 import { reportedAt } from '../log.js';
 import { globMatch, subjectDN } from './dn.js';
+import { clientUsageFindings } from './usage.js';
 
 export interface TlsFiles {
   ca: string;
@@ -99,6 +100,7 @@ const DN_REFUSED =
 
 export class ServerTlsContext {
   readonly options: TlsOptions;
+  private readonly cas: X509Certificate[];
 
   /** virNetTLSContextNewServer: sanity check, then load; throws libvirt's error. */
   constructor(
@@ -111,15 +113,25 @@ export class ServerTlsContext {
     const cert = read('certificate', files.cert)!;
     const key = read('private key', files.key)!;
     if (sanity) sanityCheck(files);
+    this.cas = pemBlocks(ca).flatMap((p) => {
+      try {
+        return [new X509Certificate(p)];
+      } catch {
+        return [];
+      }
+    });
     this.options = { ca, crl, cert, key, requestCert: true, rejectUnauthorized: false };
   }
 
   /** virNetTLSContextValidCertificate: why the client's certificate is refused, and where libvirt says so. */
-  private problem(sock: TLSSocket): [where: string, text: string] | undefined {
+  private problem(sock: TLSSocket, log: LogSink): [where: string, text: string] | undefined {
     const peer = sock.getPeerX509Certificate();
     if (!peer) return ['virNetTLSContextValidCertificate:948', 'Unable to verify TLS peer: No certificate was found.'];
     if (!sock.authorized) {
-      return ['virNetTLSContextValidCertificate:969', `Certificate failed validation: ${statusReason(String(sock.authorizationError))}`];
+      // OpenSSL also judges the certificate's purpose, which gnutls leaves to libvirt's own
+      // check below: for that verdict alone, the chain is verified here instead.
+      const reason = String(sock.authorizationError) === 'INVALID_PURPOSE' ? chainReason(peer, this.cas) : statusReason(String(sock.authorizationError));
+      if (reason) return ['virNetTLSContextValidCertificate:969', `Certificate failed validation: ${reason}`];
     }
     // libvirt checks the peer's dates as a server certificate's, whichever side it is on.
     const now = Date.now();
@@ -132,6 +144,10 @@ export class ServerTlsContext {
     if (peer.ca) {
       return ['virNetTLSContextCheckCertBasicConstraints:172', 'The certificate [session] basic constraints show a CA, but we need one for a client'];
     }
+    for (const f of clientUsageFindings(peer.raw)) {
+      if (f.fatal) return [f.where, f.text];
+      log.warn(f.where, f.text);
+    }
     return undefined;
   }
 
@@ -140,7 +156,7 @@ export class ServerTlsContext {
    * reason and libvirt's AUTH_FAILED error, as libvirtd does.
    */
   admit(sock: TLSSocket, log: LogSink): boolean {
-    const problem = this.problem(sock);
+    const problem = this.problem(sock, log);
     if (!problem) return true;
     const [where, text] = problem;
     log.error(where, text);

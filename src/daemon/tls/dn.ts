@@ -1,52 +1,7 @@
 // A certificate's subject as libvirt sees it: the string gnutls_x509_crt_get_dn gives
 // (RDNs in certificate order, "," between them, "+" inside a multi-valued one, RFC 4514
 // escapes), and tls_allowed_dn_list's glob match on it (GLib's g_pattern_match_simple).
-
-interface Der {
-  tag: number;
-  body: Buffer;
-  /** The whole element, header included (unknown attributes print it in hex). */
-  raw: Buffer;
-}
-
-/** One DER element at `at`; definite lengths only, as DER requires. */
-function element(buf: Buffer, at: number): Der & { next: number } {
-  const tag = buf[at];
-  let len = buf[at + 1];
-  let start = at + 2;
-  if (len & 0x80) {
-    const n = len & 0x7f;
-    if (n < 1 || n > 4) throw new Error('bad DER length');
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + buf[start + i];
-    start += n;
-  }
-  if (tag === undefined || start + len > buf.length) throw new Error('truncated DER');
-  return { tag, body: buf.subarray(start, start + len), raw: buf.subarray(at, start + len), next: start + len };
-}
-
-function children(body: Buffer): Der[] {
-  const out: Der[] = [];
-  for (let at = 0; at < body.length; ) {
-    const e = element(body, at);
-    out.push(e);
-    at = e.next;
-  }
-  return out;
-}
-
-function oidText(body: Buffer): string {
-  const parts = [Math.floor(body[0] / 40), body[0] % 40];
-  let v = 0;
-  for (const b of body.subarray(1)) {
-    v = v * 128 + (b & 0x7f);
-    if (!(b & 0x80)) {
-      parts.push(v);
-      v = 0;
-    }
-  }
-  return parts.join('.');
-}
+import { children, oidText, tbsFields, type Der } from './der.js';
 
 /** The short names gnutls prints for attribute types (others print as a dotted OID). */
 const shortNames: Record<string, string> = {
@@ -108,8 +63,7 @@ function attribute(atv: Der): string {
 
 /** The subject DN of a DER certificate, in gnutls_x509_crt_get_dn's format. */
 export function subjectDN(der: Buffer): string {
-  const [tbs] = children(element(der, 0).body);
-  const fields = children(tbs.body);
+  const fields = tbsFields(der);
   // tbsCertificate: [0] version (optional), serial, signature, issuer, validity, subject.
   const subject = fields[fields[0].tag === 0xa0 ? 5 : 4];
   return children(subject.body)
