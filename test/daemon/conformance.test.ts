@@ -32,20 +32,6 @@ const liveOnly = new Set(['uri', 'chain', 'ro-uri', 'ka-interval', 'ka-count', '
 
 /** Cases the daemon cannot serve yet, and why (see the issue's remaining work). */
 const notServed: Record<string, string> = {};
-/** Procedures real virsh calls that the shared procedure table has no row for yet. */
-for (const name of [
-  'node-memory-set', 'nodesevinfo', 'allocpages', 'allocpages-all', 'hv-cpu-compare', 'hv-cpu-base-model',
-  'net-port-list', 'net-port-create', 'binding-list', 'binding-create', 'binding-delete', 'binding-dumpxml',
-  'backup-dumpxml', 'backup-begin', 'backup-begin-reuse', 'ro-schedinfo-set', 'ro-schedinfo', 'ro-memtune',
-  'ro-blkiotune', 'ro-vcpupin-read', 'ro-emulatorpin-read', 'ro-domifaddr', 'ro-domblkerror', 'ro-iothreadinfo',
-]) {
-  notServed[name] = 'no row in the shared procedure table';
-}
-
-/** virsh-ts client gaps found here: libvirt's client library makes restore paths absolute
- * (virDomainRestore), virsh-ts's remote driver still sends them relative. */
-const virshTsGaps = new Set(['restore-not-image']);
-
 interface Result {
   stdout: string;
   stderr: string;
@@ -100,7 +86,7 @@ for (const [transport, program, only] of legs) {
   const who = program === 'virsh' ? 'real virsh' : 'virsh-ts';
   for (const { file, golden, cases } of selected.filter((f) => (only as readonly string[]).includes(f.file))) {
     describe(`${who} → virtd-ts over ${transport}: ${file}`, () => {
-      for (const c of cases.filter((c) => program === 'virsh' || !virshTsGaps.has(c.name))) {
+      for (const c of cases) {
         it(`${c.name}: ${c.args.join(' ')}`, () => {
           const ours = transport === 'unix' ? virtd.unixURI : virtd.tcpURI;
           const theirs = () => (transport === 'unix' ? libvirtd.unixURI : libvirtd.tcpURI);

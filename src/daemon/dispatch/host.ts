@@ -37,8 +37,7 @@ export const hostServed = [
     return { params: a.nparams ? params.slice(0, a.nparams) : [], nparams: params.length };
   }),
   serve(P.nodeGetMemoryParameters, async (c, a) => {
-    // The host API's TypedParam and the wire's are the same shape under two names.
-    const params = (await c.nodeGetMemoryParameters(a.flags)) as never[];
+    const params = await c.nodeGetMemoryParameters(a.flags);
     return { params: a.nparams ? params.slice(0, a.nparams) : [], nparams: params.length };
   }),
   serve(P.nodeGetCPUMap, async (c, a) => {

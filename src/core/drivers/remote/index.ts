@@ -9,9 +9,11 @@ import { eventOps } from './ops/events.js';
 import { streamOps } from './ops/streams.js';
 import { hostOps } from './ops/host.js';
 import { networkOps } from './ops/network.js';
+import { nodeExtraOps } from './ops/node-extra.js';
 import { objectOps } from './ops/objects.js';
 import { snapshotOps } from './ops/snapshot.js';
 import { storageOps } from './ops/storage.js';
+import { tuningOps } from './ops/tuning.js';
 import { openSession } from './session.js';
 import { openLink } from './transport.js';
 import { UriArgs } from './uri-args.js';
@@ -55,6 +57,8 @@ export async function openRemoteConnection(
     ...objectOps(session),
     ...eventOps(session),
     ...streamOps(session),
+    ...tuningOps(session),
+    ...nodeExtraOps(session),
   };
   return new Proxy(ops, {
     get(target, prop, receiver) {

@@ -1,6 +1,7 @@
-import { optStr, str, typedParam } from '../types.js';
+import { optStr, str } from '../types.js';
 import { array, bool, enumeration, fixedArray, int, opaque, uhyper, uint } from '../xdr/index.js';
 import { none, remote, s } from './define.js';
+import { hostParam } from './node-extra.js';
 
 /** 4-byte-per-character arrays (XDR `char x<N>`), as the security model calls carry text. */
 export const charArray = (max: number) => array(int, max);
@@ -57,7 +58,7 @@ export const connectProcs = {
     s({ nparams: int, cellNum: int, flags: uint }),
     s({ params: array(nodeStat, 16), nparams: int }),
   ),
-  nodeGetMemoryParameters: remote(289, 'NODE_GET_MEMORY_PARAMETERS', s({ nparams: int, flags: uint }), s({ params: array(typedParam, 64), nparams: int })),
+  nodeGetMemoryParameters: remote(289, 'NODE_GET_MEMORY_PARAMETERS', s({ nparams: int, flags: uint }), s({ params: array(hostParam, 64), nparams: int })),
   nodeGetCPUMap: remote(
     293,
     'NODE_GET_CPU_MAP',

@@ -2,10 +2,12 @@ import { connectProcs } from './connect.js';
 import type { Procedure } from './define.js';
 import { domainProcs } from './domain.js';
 import { domainEventProcs } from './domain-events.js';
+import { domainTuningProcs } from './domain-tuning.js';
 import { eventProcs } from './events.js';
 import { hostObjectProcs } from './host-objects.js';
 import { keepaliveProcs } from './keepalive.js';
 import { networkProcs } from './network.js';
+import { nodeExtraProcs } from './node-extra.js';
 import { snapshotProcs } from './snapshot.js';
 import { storageProcs } from './storage.js';
 
@@ -16,10 +18,12 @@ export { keepalivePacket } from './keepalive.js';
 export const P = {
   ...connectProcs,
   ...domainProcs,
+  ...domainTuningProcs,
   ...snapshotProcs,
   ...networkProcs,
   ...storageProcs,
   ...hostObjectProcs,
+  ...nodeExtraProcs,
   ...eventProcs,
   ...domainEventProcs,
 };

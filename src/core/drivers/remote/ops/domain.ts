@@ -1,7 +1,7 @@
 import type { DomainHandle } from '../../../api/handles.js';
 import { P } from '../../../rpc/procedures/index.js';
 import type { Session } from '../session.js';
-import { charsToText, unpackBits, type Ops } from './util.js';
+import { absolutePath, charsToText, unpackBits, type Ops } from './util.js';
 
 const LIST_ALL = 1;
 
@@ -61,19 +61,25 @@ export function domainOps(s: Session): Ops {
     domainGetMetadata: async (d, type, uri, flags) => (await s.call(P.domainGetMetadata, { dom: d, type, uri: uri ?? undefined, flags })).metadata,
     domainSetMetadata: (d, type, metadata, key, uri, flags) =>
       s.call(P.domainSetMetadata, { dom: d, type, metadata: metadata ?? undefined, key: key ?? undefined, uri: uri ?? undefined, flags }),
-    domainSave: (d, to, dxml, flags) =>
-      dxml === null && !flags ? s.call(P.domainSave, { dom: d, to }) : s.call(P.domainSaveFlags, { dom: d, to, dxml: dxml ?? undefined, flags }),
-    domainRestore: (from, dxml, flags) =>
-      dxml === null && !flags ? s.call(P.domainRestore, { from }) : s.call(P.domainRestoreFlags, { from, dxml: dxml ?? undefined, flags }),
-    domainSaveImageGetXMLDesc: async (file, flags) => (await s.call(P.domainSaveImageGetXMLDesc, { file, flags })).xml,
-    domainSaveImageDefineXML: (file, dxml, flags) => s.call(P.domainSaveImageDefineXML, { file, dxml, flags }),
+    // Files the daemon opens travel as absolute paths, made so by the client (libvirt's public API).
+    domainSave: (d, file, dxml, flags) => {
+      const to = absolutePath(file);
+      return dxml === null && !flags ? s.call(P.domainSave, { dom: d, to }) : s.call(P.domainSaveFlags, { dom: d, to, dxml: dxml ?? undefined, flags });
+    },
+    domainRestore: (file, dxml, flags) => {
+      const from = absolutePath(file);
+      return dxml === null && !flags ? s.call(P.domainRestore, { from }) : s.call(P.domainRestoreFlags, { from, dxml: dxml ?? undefined, flags });
+    },
+    domainSaveImageGetXMLDesc: async (file, flags) => (await s.call(P.domainSaveImageGetXMLDesc, { file: absolutePath(file), flags })).xml,
+    domainSaveImageDefineXML: (file, dxml, flags) => s.call(P.domainSaveImageDefineXML, { file: absolutePath(file), dxml, flags }),
     domainManagedSave: (d, flags) => s.call(P.domainManagedSave, { dom: d, flags }),
     domainHasManagedSaveImage: async (d, flags) => (await s.call(P.domainHasManagedSaveImage, { dom: d, flags })).result,
     domainManagedSaveRemove: (d, flags) => s.call(P.domainManagedSaveRemove, { dom: d, flags }),
     domainManagedSaveGetXMLDesc: async (d, flags) => (await s.call(P.domainManagedSaveGetXMLDesc, { dom: d, flags })).xml,
     domainManagedSaveDefineXML: (d, dxml, flags) => s.call(P.domainManagedSaveDefineXML, { dom: d, dxml, flags }),
-    domainCoreDump: (d, to, flags) => s.call(P.domainCoreDump, { dom: d, to, flags }),
-    domainCoreDumpWithFormat: (d, to, dumpformat, flags) => s.call(P.domainCoreDumpWithFormat, { dom: d, to, dumpformat, flags }),
+    domainCoreDump: (d, to, flags) => s.call(P.domainCoreDump, { dom: d, to: absolutePath(to), flags }),
+    domainCoreDumpWithFormat: (d, to, dumpformat, flags) =>
+      s.call(P.domainCoreDumpWithFormat, { dom: d, to: absolutePath(to), dumpformat, flags }),
     domainGetJobInfo: async (d) => {
       const r = await s.call(P.domainGetJobInfo, { dom: d });
       const n = (v: bigint) => Number(v);

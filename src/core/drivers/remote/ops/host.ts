@@ -1,6 +1,6 @@
 import { P } from '../../../rpc/procedures/index.js';
 import type { Session } from '../session.js';
-import { charsToText, unpackBits, type Ops } from './util.js';
+import { charsToText, stringsOkay, unpackBits, type Ops } from './util.js';
 
 /** virConnect* / virNode* over RPC. `uri` is the client's own URI (virConnectGetURI is local). */
 export function hostOps(s: Session, uri: string): Ops {
@@ -34,6 +34,11 @@ export function hostOps(s: Session, uri: string): Ops {
     nodeGetMemoryStats: async (cellNum, flags) => {
       const { nparams } = await s.call(P.nodeGetMemoryStats, { nparams: 0, cellNum, flags });
       return (await s.call(P.nodeGetMemoryStats, { nparams, cellNum, flags })).params;
+    },
+    nodeGetMemoryParameters: async (given) => {
+      const flags = await stringsOkay(s, given);
+      const { nparams } = await s.call(P.nodeGetMemoryParameters, { nparams: 0, flags });
+      return nparams ? (await s.call(P.nodeGetMemoryParameters, { nparams, flags })).params : [];
     },
     nodeGetCPUMap: async (flags) => {
       const r = await s.call(P.nodeGetCPUMap, { need_map: 1, need_online: 1, flags });
