@@ -26,7 +26,7 @@ function graphicsPort(g: DeviceDef, pretend: number): number {
 function vncArgs(def: DomainDef, g: DeviceDef): string[] {
   const listen = sub(g.el, 'listen');
   let opt: string;
-  if (attr(listen, 'type') === 'socket') opt = `unix:${escapeComma(attr(listen, 'socket') ?? '')}`;
+  if (attr(listen, 'type') === 'socket') opt = `vnc=unix:${escapeComma(attr(listen, 'socket') ?? '')}`;
   else {
     const addr = attr(listen, 'address') ?? attr(g.el, 'listen') ?? '127.0.0.1';
     opt = `${addr.includes(':') ? `[${addr}]` : addr}:${graphicsPort(g, 5900) - 5900}`;

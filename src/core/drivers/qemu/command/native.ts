@@ -5,6 +5,7 @@ import type { ArgvContext } from './context.js';
 import { buildQemuArgv } from './index.js';
 import { TapFds } from './tap.js';
 import { devicesOf } from './util.js';
+import { reassignNetAddresses } from './net-address.js';
 
 /** The only native format the QEMU driver knows. */
 const QEMU_ARGV = 'qemu-argv';
@@ -25,8 +26,9 @@ function asEthernet(def: DomainDef): void {
   for (const n of devicesOf(def, 'interface')) {
     const keep = (name: string): Elem[] => (sub(n.el, name) ? [sub(n.el, name)!] : []);
     n.el = elem('interface', [['type', 'ethernet']], [...keep('mac'), ...keep('script'), ...keep('model')]);
-    n.info = { address: n.info.address };
+    n.info = {};
   }
+  reassignNetAddresses(def, devicesOf(def, 'interface'));
 }
 
 /** qemuConnectDomainXMLToNative: the command line libvirt would run, with id -1. */
