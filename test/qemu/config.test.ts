@@ -51,19 +51,20 @@ describe('qemu:///embed connection', () => {
 });
 
 describe('define, dumpxml and the on-disk config', () => {
-  it('defines the fixtures with libvirt qemu defaults', async () => {
-    expect((await same('define rich.xml; define vnc-only.xml; define min.xml')).code).toBe(0);
+  it('defines the fixtures with libvirt qemu defaults (i440fx PCI, q35 PCIe root ports and bridge)', async () => {
+    expect((await same('define rich.xml; define vnc-only.xml; define min.xml; define q35.xml; define min-q35.xml')).code).toBe(0);
   }, PROBE_TIMEOUT);
 
   it('dumpxml (plain, --inactive, --security-info) matches', async () => {
     await same('dumpxml', 'rich');
     await same('dumpxml', '--inactive', 'vnc');
     await same('dumpxml', '--security-info', 'min');
+    await same('dumpxml q35; dumpxml minq35');
   });
 
   it('ROOT/etc/qemu/NAME.xml holds the same bytes, mode 0600, no temp files left', () => {
     expect(pair.configs().ts).toEqual(pair.configs().real);
-    for (const name of ['rich', 'vnc', 'min']) {
+    for (const name of ['rich', 'vnc', 'min', 'q35', 'minq35']) {
       expect(pair.configFile('ts', name)).toBe(pair.configFile('real', name));
       expect(statSync(join(pair.tsRoot, 'etc', 'qemu', `${name}.xml`)).mode & 0o777).toBe(0o600);
     }

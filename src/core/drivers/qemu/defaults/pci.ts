@@ -2,6 +2,7 @@ import { attr, sub } from '../../../xml/domain/elem.js';
 import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { isI440fx, isQ35 } from './machine.js';
+import { assignQ35Addresses } from './pcie.js';
 
 type Pci = { type: 'pci'; domain: number; bus: number; slot: number; function: number };
 const pci = (slot: number, fn = 0): Pci => ({ type: 'pci', domain: 0, bus: 0, slot, function: fn });
@@ -51,8 +52,7 @@ const ORDER: DeviceDef['kind'][] = ['interface', 'sound', 'controller', 'disk', 
  */
 export function assignPciAddresses(def: DomainDef): void {
   const pciDevices = def.devices.filter(wantsPci);
-  if (isQ35(def) && pciDevices.some((d) => !d.info.address))
-    throw virErr('NO_SUPPORT', 'PCI Express address assignment (q35 machines) is not implemented in virsh-ts yet');
+  if (isQ35(def)) return assignQ35(def, pciDevices);
   if (!isI440fx(def)) {
     if (pciDevices.some((d) => !d.info.address)) throw virErr('XML_ERROR', 'No PCI buses available');
     return;
@@ -80,4 +80,14 @@ export function assignPciAddresses(def: DomainDef): void {
       d.info.address = pci(slot);
     }
   }
+}
+
+/** q35's built-in functions (primary video at 00:01.0, the ICH9 SATA controller at 00:1f.2), then PCIe. */
+function assignQ35(def: DomainDef, pciDevices: DeviceDef[]): void {
+  const sata0 = def.devices.find((d) => d.kind === 'controller' && ctype(d) === 'sata' && attr(d.el, 'index') === '0');
+  if (sata0 && !sata0.info.address) sata0.info.address = { type: 'pci', domain: 0, bus: 0, slot: 0x1f, function: 2 };
+  const video = def.devices.find((d) => d.kind === 'video');
+  if (video && wantsPci(video) && !video.info.address) video.info.address = pci(1);
+  const ordered = ORDER.flatMap((kind) => pciDevices.filter((d) => d.kind === kind && !d.info.address && d !== sata0));
+  assignQ35Addresses(def, ordered);
 }

@@ -10,6 +10,7 @@ import { postParseQemuDevice, postParseQemuDomain } from '../defaults/postparse.
 import { assignPciAddresses } from '../defaults/pci.js';
 import { assignUsbAddresses } from '../defaults/usb.js';
 import { isQ35 } from '../defaults/machine.js';
+import { orderParsedControllers } from '../defaults/controllers.js';
 import type { QemuCaps } from '../caps/index.js';
 
 /** qemuValidateDomainDef / device validation: what this binary and machine cannot run. */
@@ -30,6 +31,7 @@ function validateQemu(def: DomainDef, virtTypes: string[]): void {
 export async function parseQemuDomain(xml: string, caps: QemuCaps, opts: { live?: boolean } = {}): Promise<DomainDef> {
   const root = parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN');
   const def = parseDomainRoot(root, { inactive: !opts.live });
+  orderParsedControllers(def);
   if (!child(child(root, 'os'), 'type')?.attrs.arch) def.os.arch = caps.defaultArch();
   const probe = await caps.probeForArch(def.os.arch, def.emulator);
   if (!probe) throw virErr('CONFIG_UNSUPPORTED', `No emulator found for arch '${def.os.arch}'`);
