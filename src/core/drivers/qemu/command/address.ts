@@ -1,5 +1,5 @@
 import type { JsonProps } from './argv.js';
-import type { DeviceDef, DeviceInfo, DomainDef } from '../../../xml/domain/index.js';
+import type { DeviceInfo, DomainDef } from '../../../xml/domain/index.js';
 import { attr, devicesOf, hex } from './util.js';
 import { controllerAlias } from './alias.js';
 import { qemuError } from './errors.js';
@@ -29,9 +29,4 @@ export function addressProps(def: DomainDef, info: DeviceInfo): JsonProps {
   }
   if (a?.type === 'isa') return { iobase: a.iobase ? hex(a.iobase) : undefined, irq: a.irq ? hex(a.irq) : undefined };
   return {};
-}
-
-/** The device's alias (info.alias is set by assignAliases before the build). */
-export function aliasOf(d: DeviceDef): string {
-  return d.info.alias!;
 }

@@ -34,7 +34,7 @@ function diskAlias(def: DomainDef, d: DeviceDef): string {
 }
 
 /** virDiskNameToIndex: vda → 0, vdz → 25, vdaa → 26. */
-export function diskIndex(name: string): number {
+function diskIndex(name: string): number {
   const m = /^(?:fd|hd|vd|sd|xvd|ubd)([a-z]+)/.exec(name);
   if (!m) return -1;
   let idx = 0;
