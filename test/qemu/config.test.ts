@@ -41,7 +41,11 @@ describe('qemu:///embed connection', () => {
     expect(statSync(dir).isDirectory()).toBe(true);
   });
 
-  it('uri and the embed URI errors', async () => {
+  it('uri, hostname and versions', async () => {
+    await same('uri; hostname; version; version --daemon');
+  });
+
+  it('the embed URI errors', async () => {
     for (const uri of ['qemu:///embed', 'qemu:///embed?root=relative/dir', 'qemu:///embed?root=']) {
       const [real, ts] = await Promise.all([runBin('/usr/bin/virsh', ['-c', uri, 'list']), runBin(join(repo, 'bin', 'virsh-ts'), ['-c', uri, 'list'])]);
       expect(real.code).toBe(1);

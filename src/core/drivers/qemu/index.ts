@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import type { Connection } from '../../api/connection.js';
 import { virErr } from '../../errors.js';
-import { checkFlags } from '../test/domain/flags.js';
 import { embedPaths, type QemuPaths } from './config/paths.js';
 import { domainOps } from './domain/ops.js';
 import { QemuDriver } from './driver.js';
@@ -55,18 +54,6 @@ export function connectionForDriver(drv: QemuDriver): Connection {
     },
     async getCapabilities() {
       return drv.caps.capabilitiesXML();
-    },
-    async getDomainCapabilities(emulatorbin, arch, machine, virttype, flags) {
-      checkFlags(flags, 0, 'qemuConnectGetDomainCapabilities');
-      void [emulatorbin, arch, machine, virttype];
-      throw virErr('NO_SUPPORT', 'virConnectGetDomainCapabilities');
-    },
-    async connectDomainXMLToNative(format, xml, flags) {
-      const ctx = { libDir: drv.paths.libDir, privileged: process.getuid?.() === 0, env: process.env, parse: (x: string) => drv.parse(x) };
-      return domainXMLToNative(ctx, format, xml, flags);
-    },
-    async connectDomainXMLFromNative() {
-      return domainXMLFromNative();
     },
   };
   return { ...host, ...domainOps(drv) } as Connection;
