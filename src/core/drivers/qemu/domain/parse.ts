@@ -39,11 +39,9 @@ export async function parseQemuDomain(xml: string, caps: QemuCaps, opts: { live?
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
   postParse(def);
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
-  // libvirt validates after assigning addresses; the checks here never depend on addresses,
-  // and running them first keeps their errors ahead of the q35 addressing this driver lacks.
-  validateQemu(def, caps.domainTypes(probe));
   assignPciAddresses(def);
   assignUsbAddresses(def);
   validateDomain(def);
+  validateQemu(def, caps.domainTypes(probe));
   return def;
 }
