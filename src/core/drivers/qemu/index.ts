@@ -55,6 +55,14 @@ export function connectionForDriver(drv: QemuDriver): Connection {
     async getCapabilities() {
       return drv.caps.capabilitiesXML();
     },
+    // domxml-to-native / domxml-from-native: the command line layer (command/) owns both.
+    async connectDomainXMLToNative(format, xml, flags) {
+      const ctx = { libDir: drv.paths.libDir, privileged: process.getuid?.() === 0, env: process.env, parse: (x: string) => drv.parse(x) };
+      return domainXMLToNative(ctx, format, xml, flags);
+    },
+    async connectDomainXMLFromNative() {
+      return domainXMLFromNative();
+    },
   };
   return { ...host, ...domainOps(drv) } as Connection;
 }

@@ -13,6 +13,22 @@ const CACHE_MODES: Record<string, [boolean, boolean, boolean]> = {
   unsafe: [true, false, true],
 };
 
+/** qemuDomainPrepareDiskCachemode: a writable shared disk defaults to cache=none. */
+function cacheMode(d: DeviceDef): [boolean, boolean, boolean] | undefined {
+  const mode = attr(sub(d.el, 'driver'), 'cache');
+  if (mode && mode !== 'default') return CACHE_MODES[mode];
+  return sub(d.el, 'shareable') && !sub(d.el, 'readonly') ? CACHE_MODES.none : undefined;
+}
+
+/** qemuBuildDiskGetErrorPolicy: rerror follows werror unless set, and enospace is 'enospc'. */
+function errorPolicies(d: DeviceDef): [string | undefined, string | undefined] {
+  const driver = sub(d.el, 'driver');
+  const w = attr(driver, 'error_policy');
+  const r = attr(driver, 'rerror_policy');
+  if (w === 'enospace') return ['enospc', r];
+  return [w, r ?? w];
+}
+
 /** The -device driver per bus (qemuBuildDiskDeviceProps). */
 function frontendDriver(bus: string, device: string): string | undefined {
   if (bus === 'ide' || bus === 'sata') return device === 'cdrom' ? 'ide-cd' : 'ide-hd';
@@ -67,8 +83,7 @@ export function bootIndexes(def: DomainDef): Map<DeviceDef, number> {
 /** Storage and format -blockdev of a disk with a source (qemuBuildDiskSourceCommandLine). */
 function blockdevs(cmd: QemuCommand, d: DeviceDef, n: number): void {
   const driver = sub(d.el, 'driver');
-  const cacheMode = attr(driver, 'cache');
-  const mode = cacheMode && cacheMode !== 'default' ? CACHE_MODES[cacheMode] : undefined;
+  const mode = cacheMode(d);
   const cache = mode ? { direct: mode[1], 'no-flush': mode[2] } : undefined;
   const type = attr(d.el, 'type') ?? 'file';
   const src = sub(d.el, 'source');
@@ -119,8 +134,8 @@ export function buildDisks(cmd: QemuCommand, def: DomainDef): void {
     const driver = frontendDriver(bus, device);
     const withSource = hasSource(d);
     if (withSource) blockdevs(cmd, d, node);
-    const cacheMode = attr(sub(d.el, 'driver'), 'cache');
-    const mode = cacheMode && cacheMode !== 'default' ? CACHE_MODES[cacheMode] : undefined;
+    const mode = cacheMode(d);
+    const [werror, rerror] = errorPolicies(d);
     const serial = sub(d.el, 'serial')?.text;
     const iothread = attr(sub(d.el, 'driver'), 'iothread');
     const props: JsonProps = {
@@ -128,12 +143,15 @@ export function buildDisks(cmd: QemuCommand, def: DomainDef): void {
       iothread: bus === 'virtio' && iothread ? `iothread${iothread}` : undefined,
       ...driveProps(def, d, bus),
       device_id: bus === 'scsi' && device !== 'lun' ? serial ?? `drive-${d.info.alias}` : undefined,
+      'share-rw': sub(d.el, 'shareable') ? true : undefined,
       drive: withSource ? `libvirt-${node}-format` : undefined,
       id: d.info.alias,
       bootindex: device === 'floppy' ? undefined : boot.get(d),
       removable: bus === 'usb' ? attr(sub(d.el, 'target'), 'removable') === 'on' : undefined,
       'write-cache': mode && device !== 'lun' ? (mode[0] ? 'on' : 'off') : undefined,
       serial: serial?.replace(/ /g, '\\ '),
+      werror,
+      rerror,
     };
     cmd.addJson('-device', props);
   }
