@@ -11,6 +11,7 @@ import { strerror } from '../../core/strerror.js';
 import { reportedAt } from '../log.js';
 import { globMatch, subjectDN } from './dn.js';
 import { clientUsageFindings } from './usage.js';
+import { tlsStatusReason } from '../../core/rpc/tls-status.js';
 
 export interface TlsFiles {
   ca: string;
@@ -78,21 +79,6 @@ function sanityCheck(files: TlsFiles): void {
   if (reason) throw sysErr(`Our own certificate ${files.cert} failed validation against ${files.ca}: ${reason}`);
 }
 
-/** OpenSSL's verdicts on the client's chain, in the words of the gnutls status bits. */
-const issuerUnknown = new Set([
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-]);
-
-function statusReason(code: string): string {
-  if (issuerUnknown.has(code)) return "The certificate hasn't got a known issuer.";
-  if (code === 'CERT_REVOKED') return 'The certificate has been revoked.';
-  return 'The certificate is not trusted.';
-}
-
 const DN_REFUSED =
   "Client's Distinguished Name is not on the list of allowed clients (tls_allowed_dn_list).  Use " +
   "'virt-pki-query-dn clientcert.pem' to view the Distinguished Name field in the client certificate, " +
@@ -130,7 +116,7 @@ export class ServerTlsContext {
     if (!sock.authorized) {
       // OpenSSL also judges the certificate's purpose, which gnutls leaves to libvirt's own
       // check below: for that verdict alone, the chain is verified here instead.
-      const reason = String(sock.authorizationError) === 'INVALID_PURPOSE' ? chainReason(peer, this.cas) : statusReason(String(sock.authorizationError));
+      const reason = String(sock.authorizationError) === 'INVALID_PURPOSE' ? chainReason(peer, this.cas) : tlsStatusReason(String(sock.authorizationError));
       if (reason) return ['virNetTLSContextValidCertificate:969', `Certificate failed validation: ${reason}`];
     }
     // libvirt checks the peer's dates as a server certificate's, whichever side it is on.

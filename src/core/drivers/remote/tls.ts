@@ -4,21 +4,7 @@ import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { virErr } from '../../errors.js';
 import { libvirtWarn } from './log.js';
 import type { Credentials } from './tls-credentials.js';
-
-/** OpenSSL's verdicts mapped onto the gnutls status bits libvirt reports. */
-const issuerUnknown = new Set([
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-]);
-
-function statusReason(code: string): string {
-  if (issuerUnknown.has(code)) return "The certificate hasn't got a known issuer.";
-  if (code === 'CERT_REVOKED') return 'The certificate has been revoked.';
-  return 'The certificate is not trusted.';
-}
+import { tlsStatusReason } from '../../rpc/tls-status.js';
 
 /** gnutls_x509_crt_check_hostname: IP literals against IP SANs, names against DNS SANs/CN. */
 function matchesHost(cert: X509Certificate, host: string): boolean {
@@ -27,7 +13,7 @@ function matchesHost(cert: X509Certificate, host: string): boolean {
 
 /** virNetTLSContextValidCertificate for the server's certificate; the failure text or undefined. */
 function peerProblem(sock: TLSSocket, host: string): string | undefined {
-  if (!sock.authorized) return `Certificate failed validation: ${statusReason(String(sock.authorizationError))}`;
+  if (!sock.authorized) return `Certificate failed validation: ${tlsStatusReason(String(sock.authorizationError))}`;
   const raw = sock.getPeerX509Certificate();
   if (!raw) return 'The certificate has no peers';
   const now = Date.now();
