@@ -66,14 +66,15 @@ export const iothreadset: Handler = async (ctx, opts) => {
   }
   const params: TypedParam[] = [];
   const max = opts.ulong('poll-max-ns');
-  if (max !== undefined) params.push({ field: 'poll-max-ns', type: 4, value: max });
+  // The option names are virsh's; the parameter names are libvirt's VIR_DOMAIN_IOTHREAD_* (underscores).
+  if (max !== undefined) params.push({ field: 'poll_max_ns', type: 4, value: max });
   for (const name of ['poll-grow', 'poll-shrink']) {
     const v = opts.uint(name);
-    if (v !== undefined) params.push({ field: name, type: 2, value: v });
+    if (v !== undefined) params.push({ field: name.replaceAll('-', '_'), type: 2, value: v });
   }
   for (const name of ['thread-pool-min', 'thread-pool-max']) {
     const v = opts.int(name);
-    if (v !== undefined) params.push({ field: name, type: 1, value: v });
+    if (v !== undefined) params.push({ field: name.replaceAll('-', '_'), type: 1, value: v });
   }
   if (params.length === 0) {
     ctx.error('Not enough arguments passed, nothing to set');

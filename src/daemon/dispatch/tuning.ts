@@ -1,5 +1,6 @@
 import type { TypedParam } from '../../core/api/domain-devices.js';
-import { virErr } from '../../core/errors.js';
+import { ErrorCodes } from '../../core/error-codes.js';
+import { VirError, virErr } from '../../core/errors.js';
 import { P } from '../../core/rpc/procedures/index.js';
 import { packBits, serve } from './serve.js';
 
@@ -10,13 +11,13 @@ const CPUMAPS_MAX = 8388608;
 const DISK_ERRORS_MAX = 256;
 
 /** libvirtd's own argument checks, made before the driver is called (errors of the RPC layer). */
-function check(bad: boolean, message: string): void {
+export function check(bad: boolean, message: string): void {
   if (bad) throw virErr('INTERNAL_ERROR', message, 'RPC');
 }
 
-function checkCount(nparams: number): void {
+export function checkCount(nparams: number, max = PARAMS_MAX): void {
   check(nparams < 0, 'nparams must be non-negative');
-  check(nparams > PARAMS_MAX, 'nparams too large');
+  check(nparams > max, 'nparams too large');
 }
 
 /** VIR_TYPED_PARAM_STRING_OKAY / VIR_TYPED_PARAM_STRING */
@@ -24,13 +25,30 @@ const STRING_OKAY = 4;
 const STRING = 7;
 
 /** What libvirtd serializes of a typed list: no strings for a caller that did not say it reads them. */
-function wire(params: TypedParam[], flags: number): TypedParam[] {
+export function wire(params: TypedParam[], flags: number): TypedParam[] {
   return flags & STRING_OKAY ? params : params.filter((p) => p.type !== STRING);
 }
 
-/** The two-step typed-list calls: nparams=0 asks for the count, which is then all the reply holds. */
-function counted(asked: number, params: TypedParam[], flags: number): { params: TypedParam[]; nparams: number } {
-  return asked === 0 ? { params: [], nparams: params.length } : { params: wire(params.slice(0, asked), flags), nparams: 0 };
+/**
+ * The two-step typed-list calls: nparams=0 asks for the count, which is then all the reply
+ * holds. libvirt's drivers answer the count right after checking flags, before looking at the
+ * domain's state or the device named (virsh even sends no disk then); the embedded API has no
+ * count-only call, so any other failure is left to the fetch that follows, which reports it as
+ * the driver does there, and the count offered meanwhile is the protocol's maximum.
+ */
+export async function counted(
+  asked: number,
+  get: () => Promise<TypedParam[]>,
+  flags: number,
+  max = PARAMS_MAX,
+): Promise<{ params: TypedParam[]; nparams: number }> {
+  if (asked !== 0) return { params: wire((await get()).slice(0, asked), flags), nparams: 0 };
+  try {
+    return { params: [], nparams: (await get()).length };
+  } catch (e) {
+    if (!(e instanceof VirError) || e.code === ErrorCodes.NO_SUPPORT[0] || e.message.startsWith('unsupported flags (')) throw e;
+    return { params: [], nparams: max };
+  }
 }
 
 /** Scheduler, memory and blkio tuning, pinning and per-device queries; backups. */
@@ -47,11 +65,11 @@ export const tuningServed = [
   serve(P.domainSetSchedulerParametersFlags, (c, a) => c.domainSetSchedulerParametersFlags(a.dom, a.params, a.flags)),
   serve(P.domainGetMemoryParameters, async (c, a) => {
     checkCount(a.nparams);
-    return counted(a.nparams, await c.domainGetMemoryParameters(a.dom, a.flags), a.flags);
+    return counted(a.nparams, () => c.domainGetMemoryParameters(a.dom, a.flags), a.flags);
   }),
   serve(P.domainGetBlkioParameters, async (c, a) => {
     checkCount(a.nparams);
-    return counted(a.nparams, await c.domainGetBlkioParameters(a.dom, a.flags), a.flags);
+    return counted(a.nparams, () => c.domainGetBlkioParameters(a.dom, a.flags), a.flags);
   }),
   serve(P.domainGetVcpuPinInfo, async (c, a) => {
     check(a.ncpumaps < 0, 'ncpumaps must be non-negative');

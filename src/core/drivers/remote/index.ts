@@ -13,6 +13,7 @@ import { nodeExtraOps } from './ops/node-extra.js';
 import { objectOps } from './ops/objects.js';
 import { snapshotOps } from './ops/snapshot.js';
 import { storageOps } from './ops/storage.js';
+import { tuneSetOps } from './ops/tune-set.js';
 import { tuningOps } from './ops/tuning.js';
 import { openSession } from './session.js';
 import { openLink } from './transport.js';
@@ -58,6 +59,7 @@ export async function openRemoteConnection(
     ...eventOps(session),
     ...streamOps(session),
     ...tuningOps(session),
+    ...tuneSetOps(session),
     ...nodeExtraOps(session),
   };
   return new Proxy(ops, {

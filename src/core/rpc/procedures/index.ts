@@ -2,6 +2,7 @@ import { connectProcs } from './connect.js';
 import type { Procedure } from './define.js';
 import { domainProcs } from './domain.js';
 import { domainEventProcs } from './domain-events.js';
+import { domainTuneSetProcs } from './domain-tune-set.js';
 import { domainTuningProcs } from './domain-tuning.js';
 import { eventProcs } from './events.js';
 import { hostObjectProcs } from './host-objects.js';
@@ -19,6 +20,7 @@ export const P = {
   ...connectProcs,
   ...domainProcs,
   ...domainTuningProcs,
+  ...domainTuneSetProcs,
   ...snapshotProcs,
   ...networkProcs,
   ...storageProcs,

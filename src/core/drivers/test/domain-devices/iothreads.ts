@@ -81,10 +81,10 @@ export function iothreadOps(c: DevCtx): IOThreadOps {
       }
       const t = privateOf(obj).iothreads.find((x) => x.id === id);
       if (!t) throw unknownError();
-      validateParams(params, { 'poll-max-ns': 4, 'poll-grow': 2, 'poll-shrink': 2 });
+      validateParams(params, { poll_max_ns: 4, poll_grow: 2, poll_shrink: 2 });
       for (const p of params) {
-        if (p.field === 'poll-max-ns') t.pollMaxNs = p.value as bigint;
-        else if (p.field === 'poll-grow') t.pollGrow = p.value as number;
+        if (p.field === 'poll_max_ns') t.pollMaxNs = p.value as bigint;
+        else if (p.field === 'poll_grow') t.pollGrow = p.value as number;
         else t.pollShrink = p.value as number;
       }
     },
