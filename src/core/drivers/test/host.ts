@@ -9,6 +9,7 @@ import { buildCapabilities, defaultCells, type TestCell } from './host/caps.js';
 import { cpuDriverFor } from './host/cpu-models.js';
 import { testBaselineCPU } from './host/baseline.js';
 import { DEFAULT_NODE_INFO, parseNodeInfo } from './host/node-info.js';
+import { checkFlags } from '../check-flags.js';
 
 export interface HostState {
   info: NodeInfo;
@@ -53,11 +54,6 @@ const CPU_STATS: readonly NodeStat[] = [
 const CPU_MAP_BITS = 0x15;
 const CPU_MAP_COUNT = 8;
 
-/** virCheckFlags: the driver's refusal of flags it does not know. */
-export function checkFlags(flags: number, allowed: number, fn: string): void {
-  const extra = (flags & ~allowed) >>> 0;
-  if (extra) throw invalidArg(`unsupported flags (0x${extra.toString(16)}) in function ${fn}`);
-}
 
 export function hostOps(node: TestNode): HostApi {
   const host = node.host;

@@ -5,7 +5,7 @@ import { schemaCheck } from '../../xml/relaxng/check.js';
 import { formatNodeDevice, parseNodeDevice, type NodeDeviceDef } from '../../xml/nodedev/index.js';
 import { children, type XNode } from '../../xml/tree.js';
 import type { TestNode, LoadContext } from './node.js';
-import { checkFlags } from './host.js';
+import { checkFlags } from '../check-flags.js';
 import { checkParentHost, fcNames, mockVport } from './nodedev/vport.js';
 import { deviceHasCap, loadDeviceElement } from './nodedev/load.js';
 import { nodeDeviceLifecycle } from './events/index.js';

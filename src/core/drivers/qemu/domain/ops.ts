@@ -2,7 +2,7 @@ import { DomainDefine, DomainState, DomainUndefine, DomainXML, ListDomains as F,
 import { DomainAffect, DomainMetadata } from '../../../api/domain.js';
 import { formatDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
-import { checkFlags } from '../../test/domain/flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { getMetadataElement, setMetadataElement } from '../../test/domain/metadata.js';
 import type { QemuDriver } from '../driver.js';
 import { handleOf, isActive, type QemuDomainObj } from './obj.js';

@@ -2,9 +2,11 @@ import { GetAllStats, StatsTypes, type DomainDeviceApi, type DomainStatsRecord, 
 import { DomainState } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
 import { findByUUID, handleOf, isActive, type DomainObj } from '../domain/state.js';
-import { checkFlags, invalidArg } from './common.js';
+
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 import { privateOf } from './private.js';
+import { invalidArg } from '../../../errors.js';
 
 type AllStatsOps = Pick<DomainDeviceApi, 'connectGetAllDomainStats' | 'domainListGetStats'>;
 

@@ -1,23 +1,12 @@
 import type { DomainHandle } from '../../../api/handles.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { ErrorCodes } from '../../../error-codes.js';
-import { VirError, virErr } from '../../../errors.js';
+import { invalidArg, VirError, virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
 import { isActive, objFromHandle, persistentDef, type DomainObj } from '../domain/state.js';
 
 export const AFFECT_LIVE = 1;
 export const AFFECT_CONFIG = 2;
-
-/** virReportInvalidArg: INVALID_ARG whose text is the message alone. */
-export function invalidArg(message: string): VirError {
-  return new VirError(ErrorCodes.INVALID_ARG[0], message);
-}
-
-/** virCheckFlags: refuse bits the entry point does not know, naming the C function. */
-export function checkFlags(flags: number, allowed: number, fn: string): void {
-  const bad = flags & ~allowed;
-  if (bad) throw invalidArg(`unsupported flags (0x${(bad >>> 0).toString(16)}) in function ${fn}`);
-}
 
 /** What virsh reports when a driver fails without setting an error. */
 export function unknownError(): VirError {

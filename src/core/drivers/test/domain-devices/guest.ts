@@ -1,6 +1,7 @@
 import type { DomainDeviceApi } from '../../../api/domain-devices.js';
 import { virErr } from '../../../errors.js';
-import { checkActive, checkFlags } from './common.js';
+import { checkActive } from './common.js';
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 import { privateOf } from './private.js';
 import { disks } from './view.js';

@@ -1,7 +1,8 @@
 import type { DomainDeviceApi } from '../../../api/domain-devices.js';
 import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
-import { checkFlags, oneDef, unknownError } from './common.js';
+import { oneDef, unknownError } from './common.js';
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 import { allSet, isAllClear, parseCpuList } from './cpumap.js';
 import { child } from '../../../xml/tree.js';

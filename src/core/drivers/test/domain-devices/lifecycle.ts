@@ -1,7 +1,8 @@
 import { LIFECYCLE_ACTIONS, LIFECYCLE_TYPES, PROCESS_SIGNAL_LAST, type DomainDeviceApi } from '../../../api/domain-devices.js';
 import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
-import { AFFECT_CONFIG, AFFECT_LIVE, checkFlags, defsFor } from './common.js';
+import { AFFECT_CONFIG, AFFECT_LIVE, defsFor } from './common.js';
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 
 /** Each lifecycle event's definition field. */

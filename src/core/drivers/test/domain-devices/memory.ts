@@ -1,9 +1,11 @@
 import type { DomainDeviceApi, TypedParam } from '../../../api/domain-devices.js';
 import { virErr } from '../../../errors.js';
-import { checkFlags, invalidArg, oneDef, oneDefState } from './common.js';
+import { oneDef, oneDefState } from './common.js';
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 import { maxMemoryKiB, numaNodeCount } from './view.js';
 import { validateParams } from './params.js';
+import { invalidArg } from '../../../errors.js';
 
 type MemoryOps = Pick<
   DomainDeviceApi,

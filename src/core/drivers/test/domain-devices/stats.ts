@@ -2,7 +2,8 @@ import type { DomainDeviceApi, DomainInterface } from '../../../api/domain-devic
 import { virErr } from '../../../errors.js';
 import { child, children, parseTree } from '../../../xml/tree.js';
 import { networkOps } from '../network.js';
-import { checkActive, checkFlags, oneDef } from './common.js';
+import { checkActive, oneDef } from './common.js';
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 import { diskByName, hasMemballoon, nets, type NetView } from './view.js';
 import { parseMAC } from '../../../xml/ids.js';

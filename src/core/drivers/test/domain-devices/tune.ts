@@ -1,7 +1,8 @@
 import type { DomainDeviceApi, TypedParam } from '../../../api/domain-devices.js';
 import type { DomainHandle } from '../../../api/handles.js';
 import { virErr } from '../../../errors.js';
-import { checkFlags, invalidArg, oneDef, oneDefState } from './common.js';
+import { oneDef, oneDefState } from './common.js';
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 import { validateParams } from './params.js';
 import { netFind } from './stats.js';
@@ -9,6 +10,7 @@ import { diskByName, nets } from './view.js';
 import { parseCpuList } from './cpumap.js';
 import { PERF_EVENTS } from './sync.js';
 import type { BandwidthRate, BlkioDevice } from './tunables.js';
+import { invalidArg } from '../../../errors.js';
 
 type TuneOps = Pick<
   DomainDeviceApi,

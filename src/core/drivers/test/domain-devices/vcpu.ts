@@ -4,7 +4,8 @@ import { child } from '../../../xml/tree.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { hostOps } from '../host.js';
 import { isActive } from '../domain/state.js';
-import { checkFlags, defsFor, oneDef } from './common.js';
+import { defsFor, oneDef } from './common.js';
+import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
 import { allSet, isAllClear, lastSetBit, parseCpuList, resize } from './cpumap.js';
 

@@ -6,7 +6,7 @@ import { domainLifecycle } from '../events/index.js';
 import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
 import { checkAdd, commitAdd } from './add.js';
 import { copyDef, generateIfnames } from './defs.js';
-import { checkFlags } from './flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { countMoments } from './moments.js';
 import { findByName, handleOf, isActive, objFromHandle, removeObj, startState } from './state.js';

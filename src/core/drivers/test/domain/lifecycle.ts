@@ -12,7 +12,7 @@ import type { TestNode } from '../node.js';
 import { domainLifecycle } from '../events/index.js';
 import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
 import { copyDef } from './defs.js';
-import { checkFlags } from './flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { checkActive, handleOf, objFromHandle, removeObj, shutdownState, startState, type DomainObj } from './state.js';
 
 type Ops = Pick<

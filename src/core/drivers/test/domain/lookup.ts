@@ -2,7 +2,7 @@ import { DomainState, DomainXML, ListDomains, type DomainApi } from '../../../ap
 import { formatDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
-import { checkFlags } from './flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { countMoments } from './moments.js';
 import { findByID, findByName, findByUUID, handleOf, isActive, objFromHandle, type DomainObj } from './state.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DomainAffect, DomainMetadata, DomainState, type DomainApi } from '../../../api/domain.js';
 import { unsupported, virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
-import { checkFlags } from './flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { checkActive, isActive, modificationDefs, objFromHandle } from './state.js';
 import { getMetadataElement, setMetadataElement } from './metadata.js';
 import { domainEvent } from '../events/index.js';

@@ -8,7 +8,8 @@ import { domainLifecycle } from '../events/index.js';
 import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
 import { checkAdd, commitAdd } from './add.js';
 import { copyDef, generateIfnames } from './defs.js';
-import { checkFlags, systemError } from './flags.js';
+import { systemError } from './system-error.js';
+import { checkFlags } from '../../check-flags.js';
 import { checkActive, objFromHandle, removeObj, shutdownState, startState } from './state.js';
 
 type Ops = Pick<

@@ -1,7 +1,7 @@
 import { cpuBaseline, cpuExpandFeatures } from '../../../cpu/baseline.js';
 import { formatCpuDef } from '../../../cpu/cpu-format.js';
 import { parseHostCpuList } from '../../../cpu/cpu-parse.js';
-import { checkFlags } from '../host.js';
+import { checkFlags } from '../../check-flags.js';
 
 /** VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES; the test driver refuses MIGRATABLE. */
 const EXPAND_FEATURES = 1 << 0;

@@ -5,7 +5,7 @@ import { virErr } from '../../../errors.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { formatInterfaceXML, parseInterfaceXML } from '../../../xml/interface/index.js';
 import type { TestNode } from '../node.js';
-import { checkFlags } from '../network/flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { assignDef, cloneList, type InterfaceObj } from './state.js';
 
 const handle = (o: InterfaceObj): InterfaceHandle => ({ name: o.def.name, mac: o.def.mac ?? '' });

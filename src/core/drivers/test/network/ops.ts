@@ -20,7 +20,7 @@ import {
 } from '../../../xml/network/index.js';
 import { parseUUID } from '../../../xml/ids.js';
 import type { TestNode } from '../node.js';
-import { checkFlags } from './flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { assignDef, findByName, removeObj, type NetworkObj } from './state.js';
 
 const handle = (o: NetworkObj): NetworkHandle => ({ name: o.def.name, uuid: o.def.uuid });

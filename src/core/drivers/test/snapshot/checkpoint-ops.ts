@@ -3,7 +3,7 @@ import type { DomainHandle } from '../../../api/handles.js';
 import { virErr } from '../../../errors.js';
 import type { CheckpointDef } from '../../../xml/checkpoint/def.js';
 import { formatCheckpointXML } from '../../../xml/checkpoint/format.js';
-import { checkFlags } from './flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { checkActive, isActive, objFromHandle } from '../domain/state.js';
 import type { TestNode } from '../node.js';
 import { createCheckpoint } from './checkpoint-create.js';

@@ -3,7 +3,7 @@ import { SnapshotDelete, SnapshotList, SnapshotRevert, SnapshotXML, type Snapsho
 import { virErr } from '../../../errors.js';
 import { snapshotIsExternal, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { formatSnapshotXML } from '../../../xml/snapshot/format.js';
-import { checkFlags } from './flags.js';
+import { checkFlags } from '../../check-flags.js';
 import { isActive, objFromHandle } from '../domain/state.js';
 import { domainLifecycle } from '../events/index.js';
 import { DomainLifecycle, LifecycleDetail } from '../../../api/events.js';

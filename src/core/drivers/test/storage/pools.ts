@@ -11,19 +11,9 @@ import { nodeDeviceLifecycle } from '../events/index.js';
 import { NodeDeviceLifecycle } from '../../../api/events.js';
 import { listAdd } from './list-add.js';
 import { emitLifecycle, emitRefresh } from './events.js';
-import {
-  checkFlags,
-  findActiveByName,
-  findByName,
-  findByUuid,
-  findInactiveByName,
-  invalidArg,
-  poolHandle,
-  removePool,
-  setDefaults,
-  volHandle,
-  type PoolObj,
-} from './state.js';
+import { findActiveByName, findByName, findByUuid, findInactiveByName, poolHandle, removePool, setDefaults, volHandle, type PoolObj } from './state.js';
+import { checkFlags } from '../../check-flags.js';
+import { invalidArg } from '../../../errors.js';
 
 const TYPE_FLAGS: Record<PoolType, number> = {
   dir: ListPools.DIR,

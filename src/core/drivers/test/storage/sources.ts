@@ -2,7 +2,7 @@ import { virErr } from '../../../errors.js';
 import { isPoolType } from '../../../xml/storage/enums.js';
 import { parseXmlDocument } from '../../../xml/parse.js';
 import { parseSource, type PoolSource } from '../../../xml/storage/source.js';
-import { checkFlags } from './state.js';
+import { checkFlags } from '../../check-flags.js';
 
 /** The canned answer the test driver gives for logical pool discovery. */
 const LOGICAL_SOURCES = [

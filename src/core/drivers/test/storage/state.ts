@@ -46,17 +46,6 @@ export function volHandle(obj: PoolObj, vol: VolDef): VolumeHandle {
   return { pool: obj.def.name, name: vol.name, key: vol.key ?? '' };
 }
 
-/** virReportInvalidArg: INVALID_ARG whose text is the message alone, without the code's prefix. */
-export function invalidArg(message: string): VirError {
-  return new VirError(ErrorCodes.INVALID_ARG[0], message);
-}
-
-/** virCheckFlags: the test driver refuses any flag it does not know. */
-export function checkFlags(flags: number, allowed: number, fn: string): void {
-  const extra = flags & ~allowed;
-  if (extra) throw invalidArg(`unsupported flags (0x${extra.toString(16)}) in function ${fn}`);
-}
-
 export function findByName(s: StorageState, name: string): PoolObj {
   const obj = s.pools.find((p) => p.def.name === name);
   if (!obj) throw virErr('NO_STORAGE_POOL', `no storage pool with matching name '${name}'`);

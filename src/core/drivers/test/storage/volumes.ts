@@ -4,7 +4,8 @@ import type { StorageApi } from '../../../api/storage.js';
 import { VolCreateFlags } from '../../../api/storage.js';
 import { VOL_TYPES, testVolTypeForPool } from '../../../xml/storage/enums.js';
 import { formatVol, parseVolXml, type VolDef } from '../../../xml/storage/volume.js';
-import { checkFlags, findActiveByName, findVol, volHandle, type PoolObj, type StorageState } from './state.js';
+import { findActiveByName, findVol, volHandle, type PoolObj, type StorageState } from './state.js';
+import { checkFlags } from '../../check-flags.js';
 
 /** Finds the first active pool holding a volume that satisfies `test`. */
 function searchActive(s: StorageState, test: (v: VolDef) => boolean): [PoolObj, VolDef] | undefined {
