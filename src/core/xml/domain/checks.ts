@@ -1,6 +1,6 @@
 import { child, children, type XNode } from '../tree.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
-import { parseCpuList } from '../../drivers/test/domain-devices/cpumap.js';
+import { parseCpuList } from '../../cpumap.js';
 import { propEnum, propUInt, TRISTATE_BOOL, TRISTATE_SWITCH } from './numbers.js';
 
 /*

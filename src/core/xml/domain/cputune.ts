@@ -1,4 +1,4 @@
-import { parseCpuList, formatCpuList } from '../../drivers/test/domain-devices/cpumap.js';
+import { parseCpuList, formatCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
 import { child, children, type XNode } from '../tree.js';
 import { canon, elem, type Elem } from './elem.js';

@@ -1,6 +1,6 @@
 import { child, children, type XNode } from '../tree.js';
 import { canon, elem, fromNode, type Elem } from './elem.js';
-import { parseCpuList, formatCpuList } from '../../drivers/test/domain-devices/cpumap.js';
+import { parseCpuList, formatCpuList } from '../../cpumap.js';
 import { checkCpu, checkNumaVcpus, checkFeatures, checkLaunchSecurity, checkMemoryBacking, checkNumatune, checkSysinfo, checkTimers } from './checks.js';
 import { parseCputune } from './cputune.js';
 import { normalizeCpu, normalizeMemoryBacking, normalizeMemtune } from './tunables.js';

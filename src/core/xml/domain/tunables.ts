@@ -1,5 +1,5 @@
 import { elem, setAttr, sub, subs, type Elem } from './elem.js';
-import { parseCpuList } from '../../drivers/test/domain-devices/cpumap.js';
+import { parseCpuList } from '../../cpumap.js';
 import { parseMemoryKiB } from './units.js';
 
 const MEMTUNE_LIMITS = ['hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit'];

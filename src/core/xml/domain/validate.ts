@@ -2,7 +2,7 @@ import { attr, sub } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { diskBus, diskDst } from './devices/disk.js';
 import { validateCputune } from './cputune.js';
-import { parseCpuList } from '../../drivers/test/domain-devices/cpumap.js';
+import { parseCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
 import type { DeviceDef, DomainDef } from './types.js';
 

@@ -3,7 +3,7 @@ import { DomainAffect, DomainMetadata } from '../../../api/domain.js';
 import { formatDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { checkFlags } from '../../check-flags.js';
-import { getMetadataElement, setMetadataElement } from '../../test/domain/metadata.js';
+import { getMetadataElement, setMetadataElement } from '../../../xml/domain/metadata-element.js';
 import type { QemuDriver } from '../driver.js';
 import { handleOf, isActive, type QemuDomainObj } from './obj.js';
 

@@ -4,7 +4,7 @@ import type { DomainDef } from '../../../xml/domain/index.js';
 import { oneDef, unknownError } from './common.js';
 import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
-import { allSet, isAllClear, parseCpuList } from './cpumap.js';
+import { allSet, isAllClear, parseCpuList } from '../../../cpumap.js';
 import { child } from '../../../xml/tree.js';
 import { privateOf } from './private.js';
 import { validateParams } from './params.js';

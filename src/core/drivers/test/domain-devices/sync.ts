@@ -1,7 +1,7 @@
 import { MEMORY_PARAM_UNLIMITED } from '../../../api/domain-devices.js';
 import { elem, type Elem } from '../../../xml/domain/elem.js';
 import { diskView, interfaceView, type DomainDef } from '../../../xml/domain/index.js';
-import { formatCpuList } from './cpumap.js';
+import { formatCpuList } from '../../../cpumap.js';
 import type { BandwidthRate, Tunables } from './tunables.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { MEMORY_PARAM_UNLIMITED } from '../../../api/domain-devices.js';
 import { child, children, type XNode } from '../../../xml/tree.js';
-import { parseCpuList } from './cpumap.js';
+import { parseCpuList } from '../../../cpumap.js';
 
 export interface BandwidthRate {
   average: number;

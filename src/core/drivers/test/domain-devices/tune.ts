@@ -7,7 +7,7 @@ import type { DevCtx } from './context.js';
 import { validateParams } from './params.js';
 import { netFind } from './stats.js';
 import { diskByName, nets } from './view.js';
-import { parseCpuList } from './cpumap.js';
+import { parseCpuList } from '../../../cpumap.js';
 import { PERF_EVENTS } from './sync.js';
 import type { BandwidthRate, BlkioDevice } from './tunables.js';
 import { invalidArg } from '../../../errors.js';

@@ -7,7 +7,7 @@ import { isActive } from '../domain/state.js';
 import { defsFor, oneDef } from './common.js';
 import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
-import { allSet, isAllClear, lastSetBit, parseCpuList, resize } from './cpumap.js';
+import { allSet, isAllClear, lastSetBit, parseCpuList, resize } from '../../../cpumap.js';
 
 type VcpuOps = Pick<
   DomainDeviceApi,

@@ -5,7 +5,7 @@ import { unsupported, virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
 import { checkFlags } from '../../check-flags.js';
 import { checkActive, isActive, modificationDefs, objFromHandle } from './state.js';
-import { getMetadataElement, setMetadataElement } from './metadata.js';
+import { getMetadataElement, setMetadataElement } from '../../../xml/domain/metadata-element.js';
 import { domainEvent } from '../events/index.js';
 import { DomainEventID } from '../../../api/events.js';
 

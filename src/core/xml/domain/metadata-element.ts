@@ -1,8 +1,8 @@
-import type { DomainDef, Elem } from '../../../xml/domain/index.js';
-import { parseXmlDocument } from '../../../xml/parse.js';
-import { formatMetadataElem } from '../../../xml/domain/metadata.js';
-import { fromNode } from '../../../xml/domain/elem.js';
-import { virErr } from '../../../errors.js';
+import type { DomainDef, Elem } from './index.js';
+import { parseXmlDocument } from '../parse.js';
+import { formatMetadataElem } from './metadata.js';
+import { fromNode } from './elem.js';
+import { virErr } from '../../errors.js';
 
 const isDecl = (k: string) => k === 'xmlns' || k.startsWith('xmlns:');
 
