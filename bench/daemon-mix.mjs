@@ -4,14 +4,13 @@
 // Alone: `node bench/daemon-mix.mjs` (after `node scripts/build.mjs`); also the last
 // section of `npm run bench`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ratio } from './lib.mjs';
-import { startLibvirtd } from './libvirtd.mjs';
+import { daemonReady, startLibvirtd } from './libvirtd.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = 8;
@@ -40,16 +39,6 @@ export async function loadClient() {
   }
 }
 
-const canConnect = (path) =>
-  new Promise((resolve) => {
-    const sock = createConnection({ path });
-    sock.once('connect', () => {
-      sock.destroy();
-      resolve(true);
-    });
-    sock.once('error', () => resolve(false));
-  });
-
 async function startVirtd() {
   const dir = mkdtempSync(join(tmpdir(), 'virsh-bench-virtd-'));
   mkdirSync(join(dir, 'run'));
@@ -61,21 +50,7 @@ async function startVirtd() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const socket = join(dir, 'run', 'libvirt-sock');
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 30_000;
-  while (!(existsSync(socket) && (await canConnect(socket)))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error('virtd-ts did not start');
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const stop = await daemonReady('virtd-ts', child, dir, socket, 50);
   return { socket, stop };
 }
 

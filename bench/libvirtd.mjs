@@ -19,6 +19,29 @@ const canConnect = (path) =>
     sock.once('error', () => resolve(false));
   });
 
+/**
+ * Waits until `child` (a daemon run in its own directory `dir`) accepts connections on
+ * `socket`; returns its stop (SIGTERM, then the directory goes).
+ */
+export async function daemonReady(name, child, dir, socket, pollMs) {
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 30_000;
+  while (!(existsSync(socket) && (await canConnect(socket)))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name} did not start`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  return stop;
+}
+
 export async function startLibvirtd() {
   const root = process.geteuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'virsh-bench-libvirtd-'));
@@ -37,20 +60,6 @@ export async function startLibvirtd() {
     : ['/usr/sbin/libvirtd', args];
   const child = spawn(cmd, argv, { cwd: dir, env, stdio: ['ignore', 'ignore', 'ignore'] });
   const socket = join(dir, 'run', 'libvirt-sock');
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 30_000;
-  while (!(existsSync(socket) && (await canConnect(socket)))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error('libvirtd did not start');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const stop = await daemonReady('libvirtd', child, dir, socket, 100);
   return { dir, socket, stop };
 }
