@@ -44,10 +44,12 @@ export function apiName(r: Row, args: readonly unknown[]): string {
  * argument checks, mutually exclusive flags), in libvirt's order, then reaches the driver.
  */
 export function publicApi(driver: Connection, opts: PublicApiOptions): Connection {
-  const wrapped: Record<string, unknown> = {};
-  for (const [method, r] of Object.entries(publicTable) as [keyof Connection, Row][]) {
+  // Each call's wrapper is made on first use: a one-shot command makes a handful of the
+  // table's several hundred.
+  const made = new Map<string | symbol, unknown>();
+  const wrap = (method: keyof Connection, r: Row) => {
     const impl = driver[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-    wrapped[method] = async (...args: unknown[]) => {
+    return async (...args: unknown[]) => {
       const call: CallContext = { args, fn: apiName(r, args), readonly: opts.readonly };
       for (const check of r.checks) {
         const err = check(call);
@@ -57,6 +59,13 @@ export function publicApi(driver: Connection, opts: PublicApiOptions): Connectio
       if (!impl) throw unsupported(call.fn);
       return impl.apply(driver, args);
     };
-  }
-  return wrapped as unknown as Connection;
+  };
+  return new Proxy({} as Connection, {
+    get(_target, method) {
+      if (!made.has(method) && typeof method === 'string' && Object.hasOwn(publicTable, method)) {
+        made.set(method, wrap(method as keyof Connection, publicTable[method as keyof Connection] as Row));
+      }
+      return made.get(method);
+    },
+  });
 }
