@@ -1,5 +1,6 @@
-// Generates the man page and the bash/zsh completion scripts from the command registry:
-//   node scripts/gen-man.mjs          writes man/virsh-ts.1 and man/completion/*
+// Generates the man pages and the bash/zsh completion scripts from the command registry and
+// the daemon's option and configuration tables:
+//   node scripts/gen-man.mjs          writes man/virsh-ts.1, man/virtd-ts.8 and man/completion/*
 //   node scripts/gen-man.mjs --check  fails when a checked-in file is stale
 // The generators are TypeScript (src/repl/docs/); esbuild bundles them in memory.
 import { build } from 'esbuild';
@@ -10,9 +11,11 @@ const root = new URL('..', import.meta.url).pathname;
 const entry = `
 import { commandGroups } from './src/commands/registry.js';
 import { manPage } from './src/repl/docs/man.js';
+import { daemonManPage } from './src/repl/docs/daemon-man.js';
 import { bashCompletion, zshCompletion } from './src/repl/docs/completion.js';
 export const files = {
   'man/virsh-ts.1': manPage(commandGroups),
+  'man/virtd-ts.8': daemonManPage(),
   'man/completion/virsh-ts.bash': bashCompletion(commandGroups),
   'man/completion/_virsh-ts': zshCompletion(commandGroups),
 };

@@ -12,7 +12,8 @@ export interface DaemonArgs {
 /** What the command line asks for: run, or print something and exit with a status. */
 export type Parsed = { run: DaemonArgs } | { exit: number; stdout?: string; stderr?: string };
 
-const options: readonly [string, string][] = [
+/** libvirtd's options and their help lines (also the man page's list). */
+export const daemonOptions: readonly [string, string][] = [
   ['-h | --help', 'Display program help'],
   ['-v | --verbose', 'Verbose messages'],
   ['-d | --daemon', 'Run as a daemon & write PID file'],
@@ -26,7 +27,7 @@ const options: readonly [string, string][] = [
 /** daemonUsage: libvirtd's help text (to stderr), with the system or session paths. */
 export function usage(privileged: boolean): string {
   const lines = ['', 'Usage:', `  ${DAEMON_NAME} [options]`, '', 'Options:'];
-  for (const [opt, help] of options) lines.push(`  ${opt.padEnd(22)} ${help}`);
+  for (const [opt, help] of daemonOptions) lines.push(`  ${opt.padEnd(22)} ${help}`);
   const run = privileged ? '/run' : '$XDG_RUNTIME_DIR';
   const pki = (sys: string, user: string) => (privileged ? sys : `$HOME/.pki/libvirt/${user}`);
   lines.push(

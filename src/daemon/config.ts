@@ -65,9 +65,13 @@ function confInt(conf: Conf, name: string): number | undefined {
   return Number(v.value);
 }
 
-const strings = ['tcp_port', 'tls_port', 'listen_addr', 'unix_sock_dir', 'unix_sock_group', 'unix_sock_ro_perms', 'unix_sock_rw_perms', 'unix_sock_admin_perms', 'auth_unix_ro', 'auth_unix_rw', 'auth_tcp', 'auth_tls', 'key_file', 'cert_file', 'ca_file', 'crl_file', 'log_outputs', 'host_uuid'] as const;
-const bools = ['listen_tcp', 'listen_tls', 'tls_no_verify_certificate'] as const;
-const ints = ['max_clients', 'max_queued_clients', 'max_client_requests', 'keepalive_interval', 'keepalive_count', 'log_level'] as const;
+/** The libvirtd.conf keys virtd-ts reads, by value type (the man page lists them from here). */
+export const configKeys = {
+  string: ['tcp_port', 'tls_port', 'listen_addr', 'unix_sock_dir', 'unix_sock_group', 'unix_sock_ro_perms', 'unix_sock_rw_perms', 'unix_sock_admin_perms', 'auth_unix_ro', 'auth_unix_rw', 'auth_tcp', 'auth_tls', 'key_file', 'cert_file', 'ca_file', 'crl_file', 'log_outputs', 'host_uuid'] as const,
+  boolean: ['listen_tcp', 'listen_tls', 'tls_no_verify_certificate'] as const,
+  integer: ['max_clients', 'max_queued_clients', 'max_client_requests', 'keepalive_interval', 'keepalive_count', 'log_level'] as const,
+};
+const { string: strings, boolean: bools, integer: ints } = configKeys;
 
 /** daemonConfigLoadFile: the file's keys over the defaults. Unknown keys are ignored, as libvirtd does. */
 export function loadConfig(path: string): DaemonConfig {

@@ -4,7 +4,7 @@ import { jsonCommands, withExtensions } from '../../commands/json/commands.js';
 import { globalOptions } from './globals.js';
 
 /** Text safe for roff: backslashes escaped, hyphens as minus signs, no leading control dot. */
-function roff(text: string): string {
+export function roff(text: string): string {
   return text
     .replace(/\\/g, '\\e')
     .replace(/-/g, '\\-')
