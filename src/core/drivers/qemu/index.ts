@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Connection } from '../../api/connection.js';
 import { virErr } from '../../errors.js';
 import { embedPaths, type QemuPaths } from './config/paths.js';
+import { capsOps } from './caps/ops.js';
 import { domainOps } from './domain/ops.js';
 import { QemuDriver } from './driver.js';
 import { domainXMLFromNative, domainXMLToNative } from './command/index.js';
@@ -64,7 +65,7 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       return domainXMLFromNative();
     },
   };
-  return { ...host, ...domainOps(drv) } as Connection;
+  return { ...host, ...capsOps(drv), ...domainOps(drv) } as Connection;
 }
 
 /** qemu:///embed?root=DIR in this process. */

@@ -6,6 +6,8 @@ import { checkFlags } from '../../check-flags.js';
 import { getMetadataElement, setMetadataElement } from '../../../xml/domain/metadata-element.js';
 import type { QemuDriver } from '../driver.js';
 import { handleOf, isActive, type QemuDomainObj } from './obj.js';
+import { discardAllMetadata } from '../snapshot/delete.js';
+import { scopeOf, snapshotCount } from '../snapshot/state.js';
 
 type Ops = Pick<
   DomainApi,
@@ -20,8 +22,8 @@ function group(flags: number, pairs: Array<[number, boolean]>): boolean {
   return pairs.some(([bit, match]) => !!(flags & bit) && match);
 }
 
-/** virDomainObjMatchFilter (no snapshots or checkpoints kept yet: counts are zero). */
-function matches(o: QemuDomainObj, flags: number): boolean {
+/** virDomainObjMatchFilter (no checkpoints kept yet: that count is zero). */
+function matches(o: QemuDomainObj, flags: number, snapshots: () => number): boolean {
   const st = o.state;
   return (
     group(flags, [[F.ACTIVE, isActive(o)], [F.INACTIVE, !isActive(o)]]) &&
@@ -34,7 +36,7 @@ function matches(o: QemuDomainObj, flags: number): boolean {
     ]) &&
     group(flags, [[F.MANAGEDSAVE, o.hasManagedSave], [F.NO_MANAGEDSAVE, !o.hasManagedSave]]) &&
     group(flags, [[F.AUTOSTART, o.autostart], [F.NO_AUTOSTART, !o.autostart]]) &&
-    group(flags, [[F.HAS_SNAPSHOT, false], [F.NO_SNAPSHOT, true]]) &&
+    group(flags, [[F.HAS_SNAPSHOT, snapshots() > 0], [F.NO_SNAPSHOT, snapshots() === 0]]) &&
     group(flags, [[F.HAS_CHECKPOINT, false], [F.NO_CHECKPOINT, true]])
   );
 }
@@ -66,7 +68,7 @@ export function domainOps(drv: QemuDriver): Ops {
     },
     async listAllDomains(flags) {
       checkFlags(flags, ALL_FILTERS, 'qemuConnectListAllDomains');
-      return list.objs.filter((o) => matches(o, flags)).map(handleOf);
+      return list.objs.filter((o) => matches(o, flags, () => snapshotCount(drv, o))).map(handleOf);
     },
     async domainDefineXML(xml, flags) {
       checkFlags(flags, DomainDefine.VALIDATE, 'qemuDomainDefineXMLFlags');
@@ -77,6 +79,10 @@ export function domainOps(drv: QemuDriver): Ops {
       checkFlags(flags, DomainUndefine.MANAGED_SAVE | DomainUndefine.SNAPSHOTS_METADATA | DomainUndefine.CHECKPOINTS_METADATA | DomainUndefine.NVRAM | DomainUndefine.KEEP_NVRAM | DomainUndefine.TPM | DomainUndefine.KEEP_TPM, 'qemuDomainUndefineFlags');
       const o = list.fromHandle(dom);
       if (!o.persistent) throw virErr('OPERATION_INVALID', 'cannot undefine transient domain');
+      const nsnapshots = isActive(o) ? 0 : snapshotCount(drv, o);
+      if (nsnapshots && !(flags & DomainUndefine.SNAPSHOTS_METADATA))
+        throw virErr('OPERATION_INVALID', `cannot delete inactive domain with ${nsnapshots} snapshots`);
+      if (nsnapshots) discardAllMetadata(scopeOf(drv, dom));
       if (o.hasManagedSave && !(flags & DomainUndefine.MANAGED_SAVE))
         throw virErr('OPERATION_INVALID', 'Refusing to undefine while domain managed save image exists');
       drv.undefine(o);

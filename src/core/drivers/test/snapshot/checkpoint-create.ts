@@ -5,7 +5,7 @@ import { CheckpointParse, parseCheckpointXML } from '../../../xml/checkpoint/par
 import { diskByName, domainDisks } from '../../../xml/snapshot/embed.js';
 import { copyDef } from '../domain/defs.js';
 import type { DomainObj } from '../domain/state.js';
-import { assignMoment, checkCycles, defOf, dropParent, findMoment, linkParent, type MomentList, type MomentObj } from './moments.js';
+import { assignMoment, checkCycles, defOf, dropParent, findMoment, linkParent, type MomentList, type MomentObj } from '../../../snapshot/moments.js';
 import { nowSeconds } from './snapshot-create.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 

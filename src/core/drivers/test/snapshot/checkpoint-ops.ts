@@ -7,7 +7,7 @@ import { checkFlags } from '../../check-flags.js';
 import { checkActive, isActive, objFromHandle } from '../domain/state.js';
 import type { TestNode } from '../node.js';
 import { createCheckpoint } from './checkpoint-create.js';
-import { defOf, findMoment, listMoments, type MomentObj } from './moments.js';
+import { defOf, findMoment, listMoments, type MomentObj } from '../../../snapshot/moments.js';
 import { deleteMoment } from './snapshot-delete.js';
 import { momentsOf } from './state.js';
 

@@ -3,7 +3,7 @@ import type { SnapshotDef } from '../../../xml/snapshot/def.js';
 import { parseSnapshotNode, SnapshotParse } from '../../../xml/snapshot/parse.js';
 import { children, type XNode } from '../../../xml/tree.js';
 import type { DomainObj } from '../domain/state.js';
-import { assignMoment, updateRelations } from './moments.js';
+import { assignMoment, updateRelations } from '../../../snapshot/moments.js';
 import { nowSeconds } from './snapshot-create.js';
 import { momentsOf, type SnapshotsState } from './state.js';
 

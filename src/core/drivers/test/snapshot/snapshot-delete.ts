@@ -9,7 +9,7 @@ import {
   removeMoment,
   type MomentList,
   type MomentObj,
-} from './moments.js';
+} from '../../../snapshot/moments.js';
 
 /** The body of testDomainSnapshotDelete / testDomainCheckpointDelete (same bit values). */
 export function deleteMoment<D extends MomentDef>(list: MomentList<D>, m: MomentObj<D>, flags: number): void {

@@ -1,49 +1,22 @@
 import type { DomainHandle, SnapshotHandle } from '../../../api/handles.js';
 import { SnapshotDelete, SnapshotList, SnapshotRevert, SnapshotXML, type SnapshotApi } from '../../../api/snapshot.js';
 import { virErr } from '../../../errors.js';
-import { snapshotIsExternal, type SnapshotDef } from '../../../xml/snapshot/def.js';
+import type { SnapshotDef } from '../../../xml/snapshot/def.js';
 import { formatSnapshotXML } from '../../../xml/snapshot/format.js';
 import { checkFlags } from '../../check-flags.js';
 import { isActive, objFromHandle } from '../domain/state.js';
 import { domainLifecycle } from '../events/index.js';
 import { DomainLifecycle, LifecycleDetail } from '../../../api/events.js';
 import type { TestNode } from '../node.js';
-import { defOf, findMoment, listMoments, MomentListFlags, type MomentObj } from './moments.js';
+import { defOf, findMoment, type MomentObj } from '../../../snapshot/moments.js';
+import { listSnapshots, SNAPSHOT_LIST_FILTERS } from '../../../snapshot/filter.js';
 import { createSnapshot, SNAPSHOT_CREATE_ALLOWED } from './snapshot-create.js';
 import { deleteMoment } from './snapshot-delete.js';
 import { revertToSnapshot } from './snapshot-revert.js';
 import { momentsOf } from './state.js';
 
 const L = SnapshotList;
-const STATUS = L.INACTIVE | L.ACTIVE | L.DISK_ONLY;
-const LOCATION = L.INTERNAL | L.EXTERNAL;
-const FILTERS_ALL = L.METADATA | L.NO_METADATA | L.LEAVES | L.NO_LEAVES | STATUS | LOCATION;
-
-/** Public list flags onto the shared moment flags (virDomainSnapshotObjListGetNames). */
-const MOMENT_FLAG_MAP: ReadonlyArray<[number, number]> = [
-  [L.ROOTS, MomentListFlags.ROOTS],
-  [L.TOPOLOGICAL, MomentListFlags.TOPOLOGICAL],
-  [L.LEAVES, MomentListFlags.LEAVES],
-  [L.NO_LEAVES, MomentListFlags.NO_LEAVES],
-  [L.METADATA, MomentListFlags.METADATA],
-  [L.NO_METADATA, MomentListFlags.NO_METADATA],
-];
-
-/** virDomainSnapshotFilter: state and location filters (a group with every bit set is no filter). */
-function snapshotFilter(flags: number): (def: SnapshotDef) => boolean {
-  const status = (flags & STATUS) === STATUS ? 0 : flags & STATUS;
-  const location = (flags & LOCATION) === LOCATION ? 0 : flags & LOCATION;
-  return (def) => {
-    if (status) {
-      if (!(status & L.INACTIVE) && def.state === 'shutoff') return false;
-      if (!(status & L.DISK_ONLY) && def.state === 'disk-snapshot') return false;
-      if (!(status & L.ACTIVE) && def.state !== 'shutoff' && def.state !== 'disk-snapshot') return false;
-    }
-    if (location & L.INTERNAL && snapshotIsExternal(def)) return false;
-    if (location & L.EXTERNAL && !snapshotIsExternal(def)) return false;
-    return true;
-  };
-}
+const FILTERS_ALL = SNAPSHOT_LIST_FILTERS;
 
 export function snapshotOps(node: TestNode): SnapshotApi {
   const domObj = (dom: DomainHandle) => objFromHandle(node.domains, dom);
@@ -58,17 +31,8 @@ export function snapshotOps(node: TestNode): SnapshotApi {
   }
   const handle = (dom: DomainHandle, snap: MomentObj<SnapshotDef>): SnapshotHandle => ({ domain: dom, name: defOf(snap).name });
 
-  function collect(dom: DomainHandle, from: MomentObj<SnapshotDef> | undefined, flags: number): MomentObj<SnapshotDef>[] {
-    let moment = 0;
-    let rest = flags;
-    for (const [pub, m] of MOMENT_FLAG_MAP) {
-      if (rest & pub) {
-        rest &= ~pub;
-        moment |= m;
-      }
-    }
-    return listMoments(listOf(dom), from, moment, snapshotFilter(rest));
-  }
+  const collect = (dom: DomainHandle, from: MomentObj<SnapshotDef> | undefined, flags: number) =>
+    listSnapshots(listOf(dom), from, flags);
 
   return {
     async domainSnapshotCreateXML(dom, xml, flags) {

@@ -4,7 +4,7 @@ import { virErr } from '../../../errors.js';
 import { snapshotIsOnline, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { copyDef } from '../domain/defs.js';
 import { isActive, shutdownState, startState, type DomainObj, type DomainsState } from '../domain/state.js';
-import { defOf, type MomentList, type MomentObj } from './moments.js';
+import { defOf, type MomentList, type MomentObj } from '../../../snapshot/moments.js';
 import { DomainLifecycle as Ev, LifecycleDetail as D } from '../../../api/events.js';
 
 /** Queues a lifecycle event for the domain as it is at that moment. */

@@ -4,7 +4,7 @@ import type { MomentDef } from '../../../xml/snapshot/def.js';
 import type { DomainObj } from '../domain/state.js';
 import { findByUUID } from '../domain/state.js';
 import type { TestNode } from '../node.js';
-import { newMomentList, type MomentList } from './moments.js';
+import { newMomentList, type MomentList } from '../../../snapshot/moments.js';
 
 /**
  * Moment lists of one node keyed by domain uuid. Each entry remembers the domain object it

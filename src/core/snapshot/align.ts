@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
-import { virErr } from '../../../errors.js';
-import type { DomainDef } from '../../../xml/domain/index.js';
-import { diskByName, domainDisks } from '../../../xml/snapshot/embed.js';
-import type { SnapshotDef, SnapshotDiskDef, SnapshotLocation } from '../../../xml/snapshot/def.js';
+import { virErr } from '../errors.js';
+import type { DomainDef } from '../xml/domain/index.js';
+import { diskByName, domainDisks } from '../xml/snapshot/embed.js';
+import type { SnapshotDef, SnapshotDiskDef, SnapshotLocation } from '../xml/snapshot/def.js';
 
 const unsupportedConfig = (msg: string) => virErr('CONFIG_UNSUPPORTED', msg, 'DOMAIN_SNAPSHOT');
 

@@ -1,5 +1,5 @@
-import { virErr } from '../../../errors.js';
-import type { MomentDef } from '../../../xml/snapshot/def.js';
+import { virErr } from '../errors.js';
+import type { MomentDef } from '../xml/snapshot/def.js';
 
 /**
  * libvirt's virDomainMomentObjList: the tree of one domain's snapshots (or checkpoints).
