@@ -66,12 +66,17 @@ function genX86() {
       const base = ancestor ? models.get(ancestor) : undefined;
       if (ancestor && !base) throw new Error(`model ${m.attrs.name}: unknown ancestor ${ancestor}`);
       const own = [...m.body.matchAll(/<feature\b([^>]*)\/>/g)].map((f) => attrs(f[1]));
+      // A model's own signatures replace the ones it inherits.
+      const sigs = [...m.body.matchAll(/<signature\b([^>]*)\/>/g)].map((g) => attrs(g[1]));
       models.set(m.attrs.name, {
         name: m.attrs.name,
         decode: (decode.host === 'on' ? 'h' : '') + (decode.guest === 'on' ? 'g' : ''),
         vendor: /<vendor\s+name='([^']+)'/.exec(m.body)?.[1] ?? base?.vendor ?? '',
         features: [...(base?.features ?? []), ...own.filter((f) => f.removed !== 'yes').map((f) => f.name)],
         removed: own.filter((f) => f.removed === 'yes').map((f) => f.name),
+        signatures: sigs.length
+          ? sigs.map((g) => [g.family, g.model, g.stepping].filter((v) => v !== undefined).join(','))
+          : (base?.signatures ?? []),
       });
     }
   }
@@ -96,11 +101,12 @@ function genX86() {
     '',
     '/**',
     " * [name, decode ('h' usable for host CPUs, 'g' for guest CPUs), vendor ('' for none),",
-    ' *  features (space-separated, ancestors included), removed features (space-separated)]',
+    ' *  features (space-separated, ancestors included), removed features (space-separated),',
+    " *  signatures (space-separated 'family,model[,steppings]')]",
     ' */',
-    'export const X86_MODELS: ReadonlyArray<readonly [string, string, string, string, string]> = [',
+    'export const X86_MODELS: ReadonlyArray<readonly [string, string, string, string, string, string]> = [',
     ...[...models.values()].map(
-      (m) => `  [${[m.name, m.decode, m.vendor, m.features.join(' '), m.removed.join(' ')].map(q).join(', ')}],`,
+      (m) => `  [${[m.name, m.decode, m.vendor, m.features.join(' '), m.removed.join(' '), m.signatures.join(' ')].map(q).join(', ')}],`,
     ),
     '];',
     '',

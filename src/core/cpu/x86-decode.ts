@@ -62,7 +62,7 @@ function weigh(cpu: CpuDef): { total: number; disabled: number } {
 }
 
 /** virCPUx86CompareCandidateFeatureList for guest CPUs: whether the candidate fits better. */
-function candidateIsBetter(current: CpuDef, candidate: CpuDef, isPreferred: boolean): boolean {
+export function candidateIsBetter(current: CpuDef, candidate: CpuDef, isPreferred: boolean): boolean {
   const cur = weigh(current);
   const cand = weigh(candidate);
   if (cand.total < cur.total || (cand.total === cur.total && cand.disabled < cur.disabled)) return true;

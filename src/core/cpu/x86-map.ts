@@ -22,6 +22,26 @@ export interface X86Model {
   data: X86Data;
   /** Features newer QEMU dropped from the model, which guest CPUs must list as disabled. */
   removed: string[];
+  /** CPUID signatures the model stands for (steppings: undefined = any). */
+  signatures: X86Signature[];
+}
+
+export interface X86Signature {
+  family: number;
+  model: number;
+  steppings?: Set<number>;
+}
+
+/** 'family,model[,steppings]' with steppings a list of numbers and ranges (5-7,10). */
+function parseSignature(text: string): X86Signature {
+  const [family, model, ...steps] = text.split(',');
+  if (!steps.length) return { family: Number(family), model: Number(model) };
+  const steppings = new Set<number>();
+  for (const part of steps.join(',').split(',')) {
+    const [a, b] = part.split('-').map(Number);
+    for (let i = a; i <= (b ?? a); i++) steppings.add(i);
+  }
+  return { family: Number(family), model: Number(model), steppings };
 }
 
 /** virCPUx86Map: vendors, features and models in the CPU map's load order. */
@@ -41,7 +61,7 @@ function build(): X86Map {
   const vendors = X86_VENDORS.map(([name, str]) => ({ name, data: vendorData(str) }));
   const features = X86_FEATURES.map(([name, migratable, items]) => ({ name, migratable, data: dataFromItems(items) }));
   const byName = new Map(features.map((f) => [f.name, f]));
-  const models = X86_MODELS.map(([name, decode, vendor, feats, removed]) => {
+  const models = X86_MODELS.map(([name, decode, vendor, feats, removed, sigs]) => {
     const data: X86Data = new Map();
     for (const f of feats.split(' ').filter(Boolean)) addData(data, byName.get(f)!.data);
     return {
@@ -51,6 +71,7 @@ function build(): X86Map {
       vendor: vendors.find((v) => v.name === vendor),
       data,
       removed: removed.split(' ').filter(Boolean),
+      signatures: sigs.split(' ').filter(Boolean).map(parseSignature),
     };
   });
   return { vendors, features, models };

@@ -6,7 +6,7 @@ import type { XNode } from '../../xml/tree.js';
 import type { TestNode, LoadContext } from './node.js';
 import { isKnownArch } from '../../arch.js';
 import { buildCapabilities, defaultCells, type TestCell } from './host/caps.js';
-import { cpuDriverFor } from './host/cpu-models.js';
+import { cpuDriverFor } from '../../cpu/models.js';
 import { testBaselineCPU } from './host/baseline.js';
 import { DEFAULT_NODE_INFO, parseNodeInfo } from './host/node-info.js';
 import { checkFlags } from '../check-flags.js';

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../config/atomic.js';
 import { probeQemu, type QemuProbe } from './probe.js';
 
 /** Bumped when QemuProbe changes shape, so older cache files are probed again. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheFile {
   format: number;
@@ -20,16 +20,18 @@ interface CacheFile {
  * virQEMUCapsCache: one probe per binary, kept in CACHEDIR/capabilities/SHA256(path) (the
  * name libvirt uses, with .json for our own format) and reused while the binary is unchanged.
  */
-export async function cachedProbe(cacheDir: string, binary: string): Promise<QemuProbe> {
+export async function cachedProbe(cacheDir: string, binary: string, accel = 'kvm:tcg'): Promise<QemuProbe> {
   const st = statSync(binary);
-  const file = join(cacheDir, 'capabilities', `${createHash('sha256').update(binary).digest('hex')}.json`);
+  // A TCG-only probe (for qemu domains on a KVM host) is kept beside the default one.
+  const suffix = accel === 'kvm:tcg' ? '' : `.${accel}`;
+  const file = join(cacheDir, 'capabilities', `${createHash('sha256').update(binary).digest('hex')}${suffix}.json`);
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     if (c.format === CACHE_FORMAT && c.emulator === binary && c.ctimeMs === st.ctimeMs && c.mtimeMs === st.mtimeMs) return c.probe;
   } catch {
     // Missing or unreadable: probe again.
   }
-  const probe = await probeQemu(binary);
+  const probe = await probeQemu(binary, accel);
   const entry: CacheFile = { format: CACHE_FORMAT, emulator: binary, ctimeMs: st.ctimeMs, mtimeMs: st.mtimeMs, probe };
   writeFileAtomic(file, `${JSON.stringify(entry)}\n`);
   return probe;

@@ -15,7 +15,7 @@ export class QemuCaps {
 
   constructor(
     private readonly cacheDir: string,
-    private readonly conf: QemuConf,
+    readonly conf: QemuConf,
   ) {}
 
   probe(binary: string): Promise<QemuProbe> {
@@ -23,6 +23,17 @@ export class QemuCaps {
     if (!p) {
       p = cachedProbe(this.cacheDir, binary);
       this.probes.set(binary, p);
+    }
+    return p;
+  }
+
+  /** The binary probed under TCG alone: what qemu domains get on a host whose KVM works. */
+  tcgProbe(binary: string): Promise<QemuProbe> {
+    const key = `tcg:${binary}`;
+    let p = this.probes.get(key);
+    if (!p) {
+      p = cachedProbe(this.cacheDir, binary, 'tcg');
+      this.probes.set(key, p);
     }
     return p;
   }

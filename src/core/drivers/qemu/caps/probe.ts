@@ -31,6 +31,40 @@ export interface QemuProbe {
   /** QOM types (devices, objects) the binary has. */
   types: string[];
   cpuModels: ProbedCpuModel[];
+  /** The guest architecture QEMU emulates (query-target), in libvirt's spelling. */
+  arch: string;
+  /** The accelerator that answered (libvirt keeps its data per accelerator). */
+  accel: 'kvm' | 'tcg';
+  /** Host CPU model expansion (static; 'host' under KVM, 'max' under TCG). */
+  hostCpu?: HostCpuExpansion;
+  /** Hyper-V enlightenments the full expansion enables (libvirt's names). */
+  hyperv: string[];
+  /** What the QAPI schema and command line options say about features libvirt checks. */
+  schema: SchemaFlags;
+  tpmModels: string[];
+  tpmTypes: string[];
+  sev?: SevCaps;
+  sgx?: unknown;
+}
+
+export type CpuProp = boolean | number | string;
+
+/** query-cpu-model-expansion's props, migratable and not (as libvirt asks twice). */
+export interface HostCpuExpansion {
+  migratable: Record<string, CpuProp>;
+  all: Record<string, CpuProp>;
+}
+
+export interface SchemaFlags {
+  displays: string[];
+  vnc: boolean;
+  spice: boolean;
+  incrementalBackup: boolean;
+}
+
+export interface SevCaps {
+  cbitpos: number;
+  'reduced-phys-bits': number;
 }
 
 interface QmpQuery {
@@ -106,21 +140,123 @@ function machineOrder(list: QmpMachine[]): ProbedMachine[] {
   return machines;
 }
 
-export async function probeQemu(binary: string): Promise<QemuProbe> {
-  const [version, kvm, machines, types, cpus] = (await runQmp(binary, 'kvm:tcg', [
+interface SchemaEntity {
+  name: string;
+  'meta-type': string;
+  'ret-type'?: string;
+  'arg-type'?: string;
+  members?: Array<{ name: string }>;
+  variants?: Array<{ case: string }>;
+}
+
+/** The few QAPI schema facts domain capabilities depend on (virQEMUCapsQMPSchemaQueries). */
+function schemaFlags(schema: SchemaEntity[] | undefined, lineOpts: Array<{ option: string }> | undefined): SchemaFlags {
+  const byName = new Map((schema ?? []).map((e) => [e.name, e]));
+  const command = (n: string) => (byName.get(n)?.['meta-type'] === 'command' ? byName.get(n) : undefined);
+  const display = byName.get(command('query-display-options')?.['ret-type'] ?? '');
+  const params = byName.get(command('migrate-set-parameters')?.['arg-type'] ?? '');
+  return {
+    displays: (display?.variants ?? []).map((v) => v.case),
+    vnc: !!command('query-vnc'),
+    spice: !!lineOpts?.some((o) => o.option === 'spice'),
+    incrementalBackup: !!command('blockdev-reopen') && !!params?.members?.some((m) => m.name === 'block-bitmap-mapping'),
+  };
+}
+
+/** QEMU's spelling of a few x86 features libvirt names differently (virQEMUCapsCPUFeaturesX86). */
+const QEMU_TO_LIBVIRT_FEATURE: Record<string, string> = {
+  'cmp-legacy': 'cmp_legacy',
+  'ds-cpl': 'ds_cpl',
+  'fxsr-opt': 'fxsr_opt',
+  'kvm-pv-eoi': 'kvm_pv_eoi',
+  'kvm-pv-unhalt': 'kvm_pv_unhalt',
+  'lahf-lm': 'lahf_lm',
+  'nodeid-msr': 'nodeid_msr',
+  pclmulqdq: 'pclmuldq',
+  'perfctr-core': 'perfctr_core',
+  'perfctr-nb': 'perfctr_nb',
+  'tsc-adjust': 'tsc_adjust',
+};
+
+export const featureFromQemu = (name: string): string => QEMU_TO_LIBVIRT_FEATURE[name] ?? name;
+
+/** libvirt's Hyper-V enlightenment names (virDomainHyperv), in enum order. */
+const HYPERV_FEATURES = [
+  'relaxed', 'vapic', 'spinlocks', 'vpindex', 'runtime', 'synic', 'stimer', 'reset', 'vendor_id',
+  'frequencies', 'reenlightenment', 'tlbflush', 'ipi', 'evmcs', 'avic',
+];
+
+/** virQEMUCapsProbeHypervCapabilities: hv-* props that are on, non-zero or set. */
+function hypervFeatures(props: Record<string, CpuProp> | undefined): string[] {
+  const on = new Set<string>();
+  for (const [name, value] of Object.entries(props ?? {})) {
+    if (!name.startsWith('hv-')) continue;
+    const feature = name.slice(3).replaceAll('-', '_');
+    if (!HYPERV_FEATURES.includes(feature)) continue;
+    if (value === true || (typeof value === 'number' && value > 0) || typeof value === 'string') on.add(feature);
+  }
+  return HYPERV_FEATURES.filter((f) => on.has(f));
+}
+
+/** virQEMUCapsArchFromString: QEMU's target names libvirt spells differently. */
+const QEMU_ARCH_NAMES: Record<string, string> = { i386: 'i686', arm: 'armv7l', or32: 'or1k' };
+
+type Expansion = { model: { props: Record<string, CpuProp> } } | undefined;
+
+export async function probeQemu(binary: string, accelArg = 'kvm:tcg'): Promise<QemuProbe> {
+  // Under KVM libvirt expands 'host', under TCG 'max'; which one answers is only known after
+  // query-kvm, so both are asked and the matching pair kept.
+  const expand = (type: string, model: string, props?: Record<string, CpuProp>) => ({
+    execute: 'query-cpu-model-expansion',
+    arguments: { type, model: props ? { name: model, props } : { name: model } },
+  });
+  const [version, kvm, machines, types, cpus, lineOpts, schema, ...rest] = (await runQmp(binary, accelArg, [
     { execute: 'query-version' },
     { execute: 'query-kvm' },
     { execute: 'query-machines' },
+    // qom-list-types loads QEMU's modules, which add options such as -spice: it goes first.
     { execute: 'qom-list-types' },
     { execute: 'query-cpu-definitions' },
+    { execute: 'query-command-line-options' },
+    { execute: 'query-qmp-schema' },
+    { execute: 'query-tpm-models' },
+    { execute: 'query-tpm-types' },
+    { execute: 'query-sev-capabilities' },
+    { execute: 'query-sgx-capabilities' },
+    { execute: 'query-target' },
+    ...['host', 'max'].flatMap((m) => [
+      expand('static', m),
+      expand('static', m, { migratable: false }),
+      expand('full', m, { migratable: false, 'hv-passthrough': true }),
+    ]),
   ])) as [
     { qemu: { major: number; minor: number; micro: number } },
     { enabled: boolean; present: boolean },
     QmpMachine[],
     Array<{ name: string }>,
     Array<{ name: string; typename?: string; 'unavailable-features'?: string[]; deprecated?: boolean }> | undefined,
+    Array<{ option: string }> | undefined,
+    SchemaEntity[] | undefined,
+    string[] | undefined,
+    string[] | undefined,
+    SevCaps | undefined,
+    unknown,
+    { arch: string },
+    ...Expansion[],
   ];
+  const [tpmModels, tpmTypes, sev, sgx, target] = rest as [string[] | undefined, string[] | undefined, SevCaps | undefined, unknown, { arch: string }];
+  const accel = kvm.enabled ? 'kvm' : 'tcg';
+  const [mig, all, full] = (rest.slice(5) as Expansion[]).slice(accel === 'kvm' ? 0 : 3, accel === 'kvm' ? 3 : 6);
   return {
+    arch: QEMU_ARCH_NAMES[target.arch] ?? target.arch,
+    accel,
+    hostCpu: mig && all ? { migratable: mig.model.props, all: all.model.props } : undefined,
+    hyperv: hypervFeatures(full?.model.props),
+    schema: schemaFlags(schema, lineOpts),
+    tpmModels: tpmModels ?? [],
+    tpmTypes: tpmTypes ?? [],
+    sev,
+    sgx,
     emulator: binary,
     version: version.qemu.major * 1_000_000 + version.qemu.minor * 1000 + version.qemu.micro,
     kvm: kvm.enabled,

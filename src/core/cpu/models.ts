@@ -1,5 +1,5 @@
-import { X86_MODELS as X86_MAP_MODELS } from '../../../cpu/x86-data.js';
-import { PPC64_MODELS as PPC64_MAP_MODELS } from '../../../cpu/ppc64-data.js';
+import { X86_MODELS as X86_MAP_MODELS } from './x86-data.js';
+import { PPC64_MODELS as PPC64_MAP_MODELS } from './ppc64-data.js';
 
 /** The models libvirt's CPU map lists for x86 and ppc64, in its index.xml order. */
 const X86_MODELS = X86_MAP_MODELS.map(([name]) => name);
@@ -7,7 +7,7 @@ const X86_MODELS = X86_MAP_MODELS.map(([name]) => name);
 const PPC64_MODELS = PPC64_MAP_MODELS.map(([name]) => name);
 
 /** The CPU drivers (src/cpu/cpu_*.c); a driver without a model list accepts every model. */
-interface CpuDriver {
+export interface CpuDriver {
   arches: readonly string[];
   /** undefined: the driver has no model list (all models accepted). */
   models?: readonly string[];
