@@ -4,6 +4,7 @@ import { virErr } from '../../errors.js';
 import { embedPaths, type QemuPaths } from './config/paths.js';
 import { capsOps } from './caps/ops.js';
 import { domainOps } from './domain/ops.js';
+import { snapshotOps } from './snapshot/ops.js';
 import { QemuDriver } from './driver.js';
 import { domainXMLFromNative, domainXMLToNative } from './command/index.js';
 
@@ -65,7 +66,7 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       return domainXMLFromNative();
     },
   };
-  return { ...host, ...capsOps(drv), ...domainOps(drv) } as Connection;
+  return { ...host, ...capsOps(drv), ...domainOps(drv), ...snapshotOps(drv) } as Connection;
 }
 
 /** qemu:///embed?root=DIR in this process. */
