@@ -7,6 +7,7 @@ import { openName } from './name.js';
 import { domainOps } from './ops/domain.js';
 import { eventOps } from './ops/events.js';
 import { streamOps } from './ops/streams.js';
+import { guestBlockOps } from './ops/guest-block.js';
 import { hostOps } from './ops/host.js';
 import { networkOps } from './ops/network.js';
 import { nodeExtraOps } from './ops/node-extra.js';
@@ -61,6 +62,7 @@ export async function openRemoteConnection(
     ...tuningOps(session),
     ...tuneSetOps(session),
     ...nodeExtraOps(session),
+    ...guestBlockOps(session),
   };
   return new Proxy(ops, {
     get(target, prop, receiver) {

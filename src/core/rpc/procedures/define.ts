@@ -32,3 +32,8 @@ export function remote<A, R>(number: number, name: string, args: Codec<A>, ret: 
 export function remoteEvent<A>(number: number, name: string, payload: Codec<A>): Procedure<A, void> {
   return remote(number, name, payload, voidCodec, { event: true });
 }
+
+/** A row of another program (QEMU_PROGRAM, LXC_PROGRAM), numbered in that program's own space. */
+export function programRow<A, R>(program: number, number: number, name: string, args: Codec<A>, ret: Codec<R>, extra?: Pick<Procedure, 'stream' | 'event'>): Procedure<A, R> {
+  return { program, number, name, args, ret, ...extra };
+}

@@ -17,7 +17,7 @@ export const hostParam: Codec<HostParam> = mapped(
 );
 
 /** remote_nonnull_network_port / remote_nonnull_nwfilter_binding */
-const port: Codec<NetworkPortHandle> = mapped(
+export const port: Codec<NetworkPortHandle> = mapped(
   s({ net, uuid }),
   (w) => ({ network: w.net, uuid: w.uuid }),
   (p) => ({ net: p.network, uuid: p.uuid }),
