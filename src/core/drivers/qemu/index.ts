@@ -5,6 +5,7 @@ import { embedPaths, type QemuPaths } from './config/paths.js';
 import { capsOps } from './caps/ops.js';
 import { domainOps } from './domain/ops.js';
 import { snapshotOps } from './snapshot/ops.js';
+import { deviceOps } from './devices/ops.js';
 import { QemuDriver } from './driver.js';
 import { domainXMLFromNative, domainXMLToNative } from './command/index.js';
 
@@ -66,7 +67,7 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       return domainXMLFromNative();
     },
   };
-  return { ...host, ...capsOps(drv), ...domainOps(drv), ...snapshotOps(drv) } as Connection;
+  return { ...host, ...capsOps(drv), ...domainOps(drv), ...deviceOps(drv), ...snapshotOps(drv) } as Connection;
 }
 
 /** qemu:///embed?root=DIR in this process. */

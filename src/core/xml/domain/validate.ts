@@ -66,6 +66,11 @@ function hasUSB(def: DomainDef): boolean {
 /** virDomainDeviceInfoIterateFlags' order, in which the per-device checks run. */
 const ITERATE_ORDER: Array<DeviceDef['kind']> = ['disk', 'interface', 'sound', 'hostdev', 'video', 'controller', 'smartcard', 'serial', 'parallel', 'channel', 'console', 'input', 'filesystem', 'watchdog', 'memballoon', 'rng', 'nvram', 'hub', 'shmem', 'tpm', 'panic', 'memory', 'redirdev', 'iommu', 'vsock', 'graphics', 'audio', 'lease'];
 
+/** virDomainDeviceDefValidate's generic part for one device (a device parsed alone, for attach). */
+export function validateDevice(d: DeviceDef, def: DomainDef): void {
+  DEVICE_CHECKS[d.kind]?.(d, def);
+}
+
 export function validateDomain(def: DomainDef): void {
   for (const kind of ITERATE_ORDER) for (const d of def.devices) if (d.kind === kind) DEVICE_CHECKS[kind]?.(d, def);
   checkDuplicateDiskTargets(def);

@@ -5,6 +5,7 @@ type Pci = { type: 'pci'; domain: number; bus: number; slot: number; function: n
 const pci = (bus: number, slot: number, fn = 0): Pci => ({ type: 'pci', domain: 0, bus, slot, function: fn });
 
 const model = (d: DeviceDef) => attr(sub(d.el, 'model'), 'type') ?? attr(d.el, 'model');
+const isPciController = (d: DeviceDef) => d.kind === 'controller' && attr(d.el, 'type') === 'pci';
 
 /** Conventional-PCI-only devices (qemuDomainDeviceCalculatePCIConnectFlags says PCI_DEVICE). */
 function isConventional(d: DeviceDef): boolean {
@@ -13,6 +14,7 @@ function isConventional(d: DeviceDef): boolean {
     const type = attr(d.el, 'type');
     if (type === 'usb') return !['qemu-xhci', 'nec-xhci'].includes(model(d) ?? '');
     if (type === 'scsi') return !(model(d) ?? '').startsWith('virtio');
+    if (type === 'pci') return attr(d.el, 'model') === 'pci-bridge';
     return false;
   }
   if (d.kind === 'video') return !['virtio'].includes(model(d) ?? '');
@@ -21,70 +23,149 @@ function isConventional(d: DeviceDef): boolean {
   return false;
 }
 
-/**
- * qemuDomainAssignPCIAddresses on a pcie-root (q35): a dry run that grows buses as devices
- * need them (a pcie-root-port per PCIe device; a pcie-to-pci-bridge behind its own port for
- * conventional PCI devices), one spare root port for hotplug, the new controllers added by
- * index, then the real pass: PCI controllers first, devices after, in `order`.
- */
-export function assignQ35Addresses(def: DomainDef, wanted: DeviceDef[]): void {
-  const pending = wanted.filter((d) => !d.info.address);
-  if (!pending.length) return;
-  // Dry run: which buses get added, in order.
-  const buses: string[] = [];
-  let bridgeSlots = 0;
-  for (const d of pending) {
-    if (isConventional(d)) {
-      if (buses.indexOf('pcie-to-pci-bridge') < 0 || bridgeSlots >= 31) {
-        buses.push('pcie-root-port', 'pcie-to-pci-bridge');
-        bridgeSlots = 0;
-      }
-      bridgeSlots++;
-    } else buses.push('pcie-root-port');
-  }
-  buses.push('pcie-root-port');
-  const base = Math.max(0, ...def.devices.filter((c) => c.kind === 'controller' && attr(c.el, 'type') === 'pci').map((c) => Number(attr(c.el, 'index'))));
-  const added: DeviceDef[] = buses.map((m, i) => {
-    const index = base + 1 + i;
-    const children =
-      m === 'pcie-root-port'
-        ? [elem('model', [['name', 'pcie-root-port']]), elem('target', [['chassis', index], ['port', '']])]
-        : [elem('model', [['name', 'pcie-pci-bridge']])];
-    return { kind: 'controller', el: elem('controller', [['type', 'pci'], ['index', index], ['model', m]], children), info: {} };
-  });
-  for (const c of added) insertDevice(def.devices, c);
+/** What a device plugs into: a root port's slot (PCIe endpoints; 'bridge' for a
+ *  pcie-to-pci-bridge), a conventional PCI slot, or a pcie-root slot (root ports, which share
+ *  slots as functions). */
+type Plug = 'pcie' | 'bridge' | 'pci' | 'rootport';
 
-  // Real pass. Root ports fill the free slots of bus 0 from slot 1, eight functions a slot.
-  const busy = new Set<number>([0]);
-  for (const d of def.devices) if (d.info.address?.type === 'pci' && d.info.address.bus === 0) busy.add(d.info.address.slot);
-  const freeSlots = Array.from({ length: 32 }, (_, i) => i).filter((i) => !busy.has(i));
-  let rootFn = 0;
-  const rootSlot = () => freeSlots[Math.floor(rootFn / 8)];
-  const freePorts: number[] = [];
-  const bridges: Array<{ bus: number; next: number }> = [];
-  for (const c of added) {
-    const index = Number(attr(c.el, 'index'));
-    if (attr(c.el, 'model') === 'pcie-root-port') {
-      const slot = rootSlot();
-      const fn = rootFn % 8;
-      c.info.address = pci(0, slot, fn);
-      const target = sub(c.el, 'target')!;
-      target.attrs = [['chassis', String(index)], ['port', `0x${((slot << 3) | fn).toString(16)}`]];
-      rootFn++;
-      freePorts.push(index);
+function plugOf(d: DeviceDef): Plug {
+  if (isPciController(d) && attr(d.el, 'model') === 'pcie-root-port') return 'rootport';
+  if (isPciController(d) && attr(d.el, 'model') === 'pcie-to-pci-bridge') return 'bridge';
+  return isConventional(d) ? 'pci' : 'pcie';
+}
+
+/** Which plug each bus model accepts and its usable slots (virDomainPCIAddressBusSetModel). */
+const BUS_KINDS: Record<string, { plugs: Plug[]; min: number; max: number }> = {
+  'pcie-root': { plugs: ['rootport'], min: 1, max: 31 },
+  'pcie-root-port': { plugs: ['pcie', 'bridge'], min: 0, max: 0 },
+  'pcie-to-pci-bridge': { plugs: ['pci'], min: 1, max: 31 },
+  'pci-bridge': { plugs: ['pci'], min: 1, max: 31 },
+};
+
+type Bus = { model: string; plugs: Plug[]; used: Map<number, Set<number>>; aggregate: Set<number> };
+
+/** virDomainPCIAddressSet: per bus, the functions used in each slot and the aggregate slots. */
+class AddressSet {
+  readonly buses: Bus[] = [];
+
+  addBus(model: string, plugs = BUS_KINDS[model]?.plugs ?? []): number {
+    this.buses.push({ model, plugs, used: new Map(), aggregate: new Set() });
+    return this.buses.length - 1;
+  }
+
+  reserve(bus: number, slot: number, fn: number, plug: Plug): void {
+    const b = this.buses[bus];
+    if (!b) return;
+    const fns = b.used.get(slot) ?? new Set<number>();
+    fns.add(fn);
+    b.used.set(slot, fns);
+    if (plug === 'rootport') b.aggregate.add(slot);
+  }
+
+  /** virDomainPCIAddressGetNextAddr: the first compatible bus with a free slot (or a free function of an aggregate slot). */
+  next(plug: Plug): Pci | undefined {
+    for (let bus = 0; bus < this.buses.length; bus++) {
+      const kind = BUS_KINDS[this.buses[bus].model];
+      if (!kind || !this.buses[bus].plugs.includes(plug)) continue;
+      for (let slot = kind.min; slot <= kind.max; slot++) {
+        const fns = this.buses[bus].used.get(slot);
+        if (!fns?.size) return pci(bus, slot);
+        if (plug === 'rootport' && this.buses[bus].aggregate.has(slot)) {
+          for (let fn = 0; fn < 8; fn++) if (!fns.has(fn)) return pci(bus, slot, fn);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  take(plug: Plug): Pci | undefined {
+    const a = this.next(plug);
+    if (a) this.reserve(a.bus, a.slot, a.function, plug);
+    return a;
+  }
+
+  /**
+   * virDomainPCIAddressSetGrow (dry run): the buses a device that found no slot brings in. A
+   * root port added for a new pcie-to-pci-bridge takes nothing else in this pass.
+   */
+  grow(plug: Plug): void {
+    if (plug === 'pci') {
+      const hasBridgeBus = this.buses.some((b) => b.plugs.includes('pci'));
+      if (!hasBridgeBus) this.addBus('pcie-root-port', ['bridge']);
+      const bus = this.addBus(hasBridgeBus ? 'pci-bridge' : 'pcie-to-pci-bridge');
+      this.reserve(bus, BUS_KINDS[this.buses[bus].model].min, 0, plug);
     } else {
-      c.info.address = pci(freePorts.shift()!, 0);
-      bridges.push({ bus: index, next: 1 });
+      const bus = this.addBus('pcie-root-port');
+      this.reserve(bus, 0, 0, plug);
     }
   }
-  for (const c of added.filter((x) => x.info.address?.type === 'pci' && x.info.address.function === 0 && x.info.address.bus === 0)) {
-    const slot = (c.info.address as Pci).slot;
-    if (added.some((o) => o !== c && (o.info.address as Pci).bus === 0 && (o.info.address as Pci).slot === slot)) (c.info.address as Pci).multifunction = 'on';
+
+  /** qemuDomainPCIAddressSetCreate: one bus per PCI controller index, every assigned address reserved. */
+  static of(def: DomainDef, nbuses: number): AddressSet {
+    const set = new AddressSet();
+    const controllers = def.devices.filter(isPciController);
+    for (let i = 0; i < nbuses; i++) {
+      const c = controllers.find((x) => Number(attr(x.el, 'index')) === i);
+      set.addBus(c ? attr(c.el, 'model') ?? '' : '');
+    }
+    for (const d of def.devices) {
+      const a = d.info.address;
+      if (a?.type === 'pci') set.reserve(a.bus, a.slot, a.function, plugOf(d));
+    }
+    return set;
   }
-  for (const d of pending) {
-    if (isConventional(d)) {
-      const b = bridges.find((x) => x.next <= 31)!;
-      d.info.address = pci(b.bus, b.next++);
-    } else d.info.address = pci(freePorts.shift()!, 0);
+}
+
+function newController(model: string, index: number): DeviceDef {
+  const children: Record<string, ReturnType<typeof elem>[]> = {
+    'pcie-root-port': [elem('model', [['name', 'pcie-root-port']]), elem('target', [['chassis', index], ['port', '']])],
+    'pcie-to-pci-bridge': [elem('model', [['name', 'pcie-pci-bridge']])],
+    'pci-bridge': [elem('model', [['name', 'pci-bridge']]), elem('target', [['chassisNr', index]])],
+  };
+  return { kind: 'controller', el: elem('controller', [['type', 'pci'], ['index', index], ['model', model]], children[model]), info: {} };
+}
+
+/**
+ * qemuDomainAssignPCIAddresses on a pcie-root (q35). A dry run over the devices without an
+ * address finds which buses must be added (a pcie-root-port per PCIe device without a free
+ * port; a root port and pcie-to-pci-bridge for conventional PCI), plus, for a guest that had
+ * no PCI controllers of its own, one spare root port for hotplug. The new controllers are
+ * appended, then the real pass addresses the controllers first and the devices after, in
+ * `wanted`'s order.
+ */
+export function assignQ35Addresses(def: DomainDef, wanted: DeviceDef[]): void {
+  const pendingControllers = def.devices.filter((d) => isPciController(d) && !d.info.address && attr(d.el, 'model') !== 'pcie-root');
+  const pending = [...pendingControllers, ...wanted.filter((d) => !d.info.address)];
+  if (!pending.length) return;
+  const maxIdx = Math.max(-1, ...def.devices.filter(isPciController).map((c) => Number(attr(c.el, 'index'))));
+  const dry = AddressSet.of(def, maxIdx + 1);
+  for (const d of pending) if (!dry.take(plugOf(d))) dry.grow(plugOf(d));
+  if (maxIdx <= 0 && dry.buses.length > maxIdx + 1 && !dry.take('pcie')) dry.grow('pcie');
+  const added = dry.buses.slice(maxIdx + 1).map((b, i) => newController(b.model, maxIdx + 1 + i));
+  for (const c of added) insertDevice(def.devices, c);
+
+  const real = AddressSet.of(def, dry.buses.length);
+  for (const d of [...pendingControllers, ...added]) {
+    const a = real.take(plugOf(d));
+    if (!a) continue;
+    d.info.address = a;
+    const target = sub(d.el, 'target');
+    if (attr(d.el, 'model') === 'pcie-root-port' && target && attr(target, 'port') === '') {
+      target.attrs = [['chassis', attr(target, 'chassis')!], ['port', `0x${((a.slot << 3) | a.function).toString(16)}`]];
+    }
+  }
+  for (const d of pending.filter((x) => !pendingControllers.includes(x))) {
+    const a = real.take(plugOf(d));
+    if (a) d.info.address = a;
+  }
+  markMultifunction(def);
+}
+
+/** virDomainPCIAddressSetAllMulti: function 0 of a slot holding several functions says so. */
+function markMultifunction(def: DomainDef): void {
+  const addrs = def.devices.map((d) => d.info.address).filter((a): a is Pci => a?.type === 'pci');
+  for (const a of addrs) {
+    if (a.function !== 0 || a.multifunction) continue;
+    if (addrs.some((o) => o !== a && o.domain === a.domain && o.bus === a.bus && o.slot === a.slot)) a.multifunction = 'on';
   }
 }

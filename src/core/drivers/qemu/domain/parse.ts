@@ -12,9 +12,10 @@ import { assignUsbAddresses } from '../defaults/usb.js';
 import { isQ35 } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 import type { QemuCaps } from '../caps/index.js';
+import type { QemuProbe } from '../caps/probe.js';
 
 /** qemuValidateDomainDef / device validation: what this binary and machine cannot run. */
-function validateQemu(def: DomainDef, virtTypes: string[]): void {
+export function validateQemu(def: DomainDef, virtTypes: string[]): void {
   if (!virtTypes.includes(def.type))
     throw virErr('CONFIG_UNSUPPORTED', `Emulator '${def.emulator}' does not support virt type '${def.type}'`);
   for (const d of def.devices) {
@@ -33,15 +34,30 @@ export async function parseQemuDomain(xml: string, caps: QemuCaps, opts: { live?
   const def = parseDomainRoot(root, { inactive: !opts.live });
   orderParsedControllers(def);
   if (!child(child(root, 'os'), 'type')?.attrs.arch) def.os.arch = caps.defaultArch();
+  const probe = await postParseQemuDef(def, caps);
+  validateDomain(def);
+  validateQemu(def, caps.domainTypes(probe));
+  return def;
+}
+
+/** The QEMU binary a definition runs on (virQEMUCapsCacheLookup by emulator and arch). */
+export async function probeFor(def: DomainDef, caps: QemuCaps): Promise<QemuProbe> {
   const probe = await caps.probeForArch(def.os.arch, def.emulator);
   if (!probe) throw virErr('CONFIG_UNSUPPORTED', `No emulator found for arch '${def.os.arch}'`);
+  return probe;
+}
+
+/**
+ * virDomainDefPostParse with the QEMU driver's callbacks on a parsed definition; device edits
+ * run it again on the edited copy, so defaults, controllers and addresses follow the change.
+ */
+export async function postParseQemuDef(def: DomainDef, caps: QemuCaps): Promise<QemuProbe> {
+  const probe = await probeFor(def, caps);
   postParseQemuDomain(def, probe);
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
   postParse(def);
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
   assignPciAddresses(def);
   assignUsbAddresses(def);
-  validateDomain(def);
-  validateQemu(def, caps.domainTypes(probe));
-  return def;
+  return probe;
 }

@@ -96,7 +96,7 @@ const isScsiHostdev = (d: DeviceDef): boolean =>
   d.kind === 'hostdev' && (attr(d.el, 'mode') ?? 'subsystem') === 'subsystem' && attr(d.el, 'type') === 'scsi';
 
 /** virDomainSCSIDriveAddressIsUsed: a SCSI disk or SCSI hostdev sits at controller:0:0:unit. */
-function scsiUnitUsed(def: DomainDef, controller: number, unit: number): boolean {
+export function scsiUnitUsed(def: DomainDef, controller: number, unit: number): boolean {
   return def.devices.some((d) => {
     const a = d.info.address;
     if (a?.type !== 'drive' || a.controller !== controller || a.bus !== 0 || a.target !== 0 || a.unit !== unit) return false;

@@ -7,6 +7,7 @@ import { sameAddress } from '../address.js';
 import type { DeviceDef, DomainDef } from '../types.js';
 import { deviceElem, isDeviceKind, parseDevice } from './index.js';
 import { postParseDisk } from './disk.js';
+import { findEqualDevice } from './find.js';
 
 /**
  * virDomainDeviceDefParse: one device element (attach-device / detach-device XML), parsed
@@ -76,8 +77,5 @@ export function findInterface(def: DomainDef, net: DeviceDef): number {
 export function findDevice(def: DomainDef, dev: DeviceDef): number {
   if (dev.kind === 'disk') return findDiskByName(def, attr(sub(dev.el, 'target'), 'dev') ?? '');
   if (dev.kind === 'interface') return findInterface(def, dev);
-  const key = JSON.stringify(dev.el);
-  return def.devices.findIndex(
-    (d) => d.kind === dev.kind && JSON.stringify(d.el) === key && (!dev.info.address || sameAddress(d.info.address, dev.info.address)) && (!dev.info.alias || d.info.alias === dev.info.alias),
-  );
+  return findEqualDevice(def, dev);
 }
