@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../config/atomic.js';
 import { probeQemu, type QemuProbe } from './probe.js';
@@ -16,6 +16,16 @@ interface CacheFile {
   probe: QemuProbe;
 }
 
+/** Whether /dev/kvm opens read-write, as kvmUsable in capabilities.ts judges it (virQEMUCapsKVMUsable). */
+function kvmDeviceUsable(): boolean {
+  try {
+    accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * virQEMUCapsCache: one probe per binary, kept in CACHEDIR/capabilities/SHA256(path) (the
  * name libvirt uses, with .json for our own format) and reused while the binary is unchanged.
@@ -27,7 +37,9 @@ export async function cachedProbe(cacheDir: string, binary: string, accel = 'kvm
   const file = join(cacheDir, 'capabilities', `${createHash('sha256').update(binary).digest('hex')}${suffix}.json`);
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (c.format === CACHE_FORMAT && c.emulator === binary && c.ctimeMs === st.ctimeMs && c.mtimeMs === st.mtimeMs) return c.probe;
+    // As virQEMUCapsIsValid: a probe whose KVM support no longer matches /dev/kvm is stale.
+    const kvmAgrees = accel !== 'kvm:tcg' || (c.probe.accel === 'kvm') === kvmDeviceUsable();
+    if (c.format === CACHE_FORMAT && c.emulator === binary && c.ctimeMs === st.ctimeMs && c.mtimeMs === st.mtimeMs && kvmAgrees) return c.probe;
   } catch {
     // Missing or unreadable: probe again.
   }

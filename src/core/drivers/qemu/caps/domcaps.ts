@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { XmlWriter } from '../../../xml/writer.js';
 import type { CpuDef } from '../../../cpu/cpu-def.js';
 import { cpuDriverFor } from '../../../cpu/models.js';
-import { findX86Model } from '../../../cpu/x86-map.js';
+import { findX86Feature, findX86Model } from '../../../cpu/x86-map.js';
 import { findBinary } from './emulators.js';
 import { firmwareCaps } from './firmware.js';
 import { hostModelCpu } from './host-model.js';
@@ -22,6 +22,12 @@ export interface DomCapsTarget {
 
 const has = (p: QemuProbe, type: string) => p.types.includes(type);
 const hasAny = (p: QemuProbe, types: readonly string[]) => types.some((t) => has(p, t));
+
+/**
+ * libvirt reads the 'migratable' and 'unavailable-features' properties of max-x86_64-cpu only,
+ * so a binary without that type (qemu-system-i386) lacks both capabilities.
+ */
+const hasMaxX86Props = (p: QemuProbe) => has(p, 'max-x86_64-cpu');
 
 /** An <enum name=…> with its values; libvirt prints an empty one as a single tag. */
 function enumOf(w: XmlWriter, name: string, values: readonly string[]): void {
@@ -67,7 +73,7 @@ function formatCPU(w: XmlWriter, t: DomCapsTarget): void {
   w.open('cpu');
   if (accelerated && guestIsNative(p.arch)) {
     w.open('mode', [['name', 'host-passthrough'], ['supported', 'yes']]);
-    enumOf(w, 'hostPassthroughMigratable', ['on', 'off']);
+    enumOf(w, 'hostPassthroughMigratable', hasMaxX86Props(p) ? ['on', 'off'] : ['off']);
     w.close('mode');
   } else w.leaf('mode', [['name', 'host-passthrough'], ['supported', 'no']]);
   if (p.cpuModels.some((c) => c.name === 'max')) {
@@ -76,6 +82,8 @@ function formatCPU(w: XmlWriter, t: DomCapsTarget): void {
     w.close('mode');
   } else w.leaf('mode', [['name', 'maximum'], ['supported', 'no']]);
   const host = guestIsNative(p.arch) && p.hostCpu && cpuDriverFor(p.arch)?.models ? hostModelCpu(p.hostCpu, p.cpuModels) : undefined;
+  // Without QEMU's word on unavailable features, MSR features are left out of the model.
+  if (host && !hasMaxX86Props(p)) host.features = host.features.filter((f) => ![...(findX86Feature(f.name)?.data.keys() ?? [])].some((k) => k.startsWith('msr:')));
   if (host) {
     w.open('mode', [['name', 'host-model'], ['supported', 'yes']]);
     formatHostModel(w, host);

@@ -107,8 +107,9 @@ function runQmp(binary: string, accel: string, queries: QmpQuery[]): Promise<unk
     child.on('close', () => {
       // answers[0] is qmp_capabilities; the last is quit.
       const replies = answers.slice(1, 1 + queries.length) as Array<{ return?: unknown }>;
+      // A binary that dies before answering: qemuProcessQMPLaunch's error with QEMU's stderr.
       if (replies.length < queries.length)
-        return reject(virErr('INTERNAL_ERROR', `Failed to probe capabilities for ${binary}: ${stderr.trim()}`));
+        return reject(virErr('INTERNAL_ERROR', `Failed to start QEMU binary ${binary} for probing: ${stderr}`));
       resolve(replies.map((r) => r.return));
     });
   });
