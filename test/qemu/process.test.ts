@@ -1,4 +1,5 @@
 // The QEMU process layer and QMP client against a real QEMU booting the tiny guest under TCG.
+import { embedPaths } from '../../src/core/drivers/qemu/config/paths.js';
 import { execa } from 'execa';
 import { build } from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,7 @@ describe('a tiny guest under the process layer', () => {
     const serial = join(root, 'a.serial');
     const t0 = Date.now();
     const proc = await launchQemu({
-      paths: qemuPaths(root, 'alpha', 1),
+      paths: qemuPaths(embedPaths(root), 'alpha', 1),
       args: guestArgv(guest, { name: 'alpha', serialLog: serial, cmdline: guestCmdline({ write: 'PATTERN-42' }), disk: { path: disk(), format: 'qcow2' } }),
     });
     started.push(proc);
@@ -127,14 +128,14 @@ describe('a tiny guest under the process layer', () => {
   it('answers pipelined commands by id and reports QEMU errors as libvirt does', async () => {
     const serial = join(root, 'b.serial');
     const proc = await launchQemu({
-      paths: qemuPaths(root, 'bravo', 2),
+      paths: qemuPaths(embedPaths(root), 'bravo', 2),
       args: guestArgv(guest, { name: 'bravo', serialLog: serial, cmdline: guestCmdline({ read: true }), disk: { path: disk(), format: 'qcow2' } }),
       paused: true,
     });
     started.push(proc);
     expect(await proc.qmp.execute('query-status')).toMatchObject({ status: 'prelaunch', running: false });
     // A second start of the same guest is refused and leaves the running one's files alone.
-    await expect(launchQemu({ paths: qemuPaths(root, 'bravo', 3), args: [] })).rejects.toThrow(
+    await expect(launchQemu({ paths: qemuPaths(embedPaths(root), 'bravo', 3), args: [] })).rejects.toThrow(
       'Requested operation is not valid: domain is already running',
     );
     expect(runningQemuPid(proc.paths)).toBe(proc.pid);
@@ -193,12 +194,12 @@ describe('a guest outliving the process that started it', () => {
     const ended = await Promise.race([pipeEnded, new Promise((r) => setTimeout(() => r('QEMU kept the pipe open'), 10_000))]);
     expect(ended).toBe('the pipe ended with the starter');
 
-    const paths = qemuPaths(root, 'charlie', 1);
+    const paths = qemuPaths(embedPaths(root), 'charlie', 1);
     expect(runningQemuPid(paths)).toBe(pid);
     // A short-lived process can ask the guest something and exit while the guest runs on.
     const asked = await execa('node', [statusBundle, root, 'charlie'], { timeout: 30_000 });
     expect(asked.stdout).toBe('running');
-    const proc = await reconnectQemuByName(root, 'charlie');
+    const proc = await reconnectQemuByName(embedPaths(root), 'charlie');
     started.push(proc);
     expect(proc.pid).toBe(pid);
     expect(await proc.qmp.execute('query-status')).toMatchObject({ status: 'running' });
@@ -210,7 +211,7 @@ describe('a guest outliving the process that started it', () => {
     await proc.exited;
     await proc.stop('destroyed');
     expect(runningQemuPid(paths)).toBeUndefined();
-    await expect(reconnectQemuByName(root, 'charlie')).rejects.toThrow("no running QEMU for domain 'charlie'");
+    await expect(reconnectQemuByName(embedPaths(root), 'charlie')).rejects.toThrow("no running QEMU for domain 'charlie'");
   }, 120_000);
 });
 
@@ -244,7 +245,7 @@ describe('a QEMU that fails to start', () => {
     `<memory unit='MiB'>64</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>${inner}</domain>`;
 
   it("reports QEMU's stderr in libvirt's words and leaves nothing behind", async () => {
-    const paths = qemuPaths(root, 'delta', 4);
+    const paths = qemuPaths(embedPaths(root), 'delta', 4);
     const err = await launchQemu({ paths, args: ['-name', 'guest=delta', '-display', 'none', '-bogus'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VirError);
     const real = await libvirtError(badDomain(`<qemu:commandline><qemu:arg value='-bogus'/></qemu:commandline>`), 'define XML; start bad');
@@ -256,7 +257,7 @@ describe('a QEMU that fails to start', () => {
   }, 120_000);
 
   it('reports a missing QEMU binary as libvirt does and leaves nothing behind', async () => {
-    const paths = qemuPaths(root, 'echo', 5);
+    const paths = qemuPaths(embedPaths(root), 'echo', 5);
     const binary = join(root, 'no-such-qemu');
     const err = await launchQemu({ paths, binary, args: [] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VirError);

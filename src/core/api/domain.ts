@@ -14,7 +14,9 @@ export const DomainState = {
 
 /** The reasons this project's drivers set (virDomain*Reason), by state. */
 export const RunningReason = { UNKNOWN: 0, BOOTED: 1, MIGRATED: 2, RESTORED: 3, FROM_SNAPSHOT: 4, UNPAUSED: 5, SAVE_CANCELED: 7, WAKEUP: 8 } as const;
-export const PausedReason = { UNKNOWN: 0, USER: 1, SAVE: 3, FROM_SNAPSHOT: 7 } as const;
+export const PausedReason = { UNKNOWN: 0, USER: 1, MIGRATION: 2, SAVE: 3, DUMP: 4, IOERROR: 5, WATCHDOG: 6, FROM_SNAPSHOT: 7, SHUTTING_DOWN: 8, SNAPSHOT: 9, CRASHED: 10, STARTING_UP: 11 } as const;
+export const ShutdownReason = { UNKNOWN: 0, USER: 1 } as const;
+export const CrashedReason = { UNKNOWN: 0, PANICKED: 1 } as const;
 export const ShutoffReason = { UNKNOWN: 0, SHUTDOWN: 1, DESTROYED: 2, CRASHED: 3, MIGRATED: 4, SAVED: 5, FAILED: 6, FROM_SNAPSHOT: 7, DAEMON: 8 } as const;
 export const PMSuspendedReason = { UNKNOWN: 0 } as const;
 
@@ -44,6 +46,8 @@ export const DomainXML = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 
 export const DomainStart = { PAUSED: 1, AUTODESTROY: 2, BYPASS_CACHE: 4, FORCE_BOOT: 8, VALIDATE: 16, RESET_NVRAM: 32 } as const;
 /** virDomainDefineFlags */
 export const DomainDefine = { VALIDATE: 1 } as const;
+/** virDomainMessageType */
+export const DomainMessages = { DEPRECATION: 1, TAINTING: 2 } as const;
 /** virDomainAbortJobFlagsValues */
 export const DomainAbortJob = { POSTCOPY: 1 } as const;
 /** virDomainUndefineFlagsValues */

@@ -6,6 +6,7 @@ import { ConfigStore } from './config/store.js';
 import { loadQemuConf } from './config/qemu-conf.js';
 import { parseQemuDomain } from './domain/parse.js';
 import { DomainList, newObj, type QemuDomainObj } from './domain/obj.js';
+import { reconnectAll } from './lifecycle/reconnect.js';
 
 /** The persistent form: virDomainDefFormat(INACTIVE | SECURE), as virDomainDefSave writes it. */
 const CONFIG_FLAGS = VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE;
@@ -19,6 +20,8 @@ export class QemuDriver {
   readonly caps: QemuCaps;
   readonly store: ConfigStore;
   readonly domains = new DomainList();
+  /** The last domain id handed out (ids start above the highest of the guests found running). */
+  lastId = 0;
   /** Definitions that failed to load, with why (libvirt logs and skips them). */
   readonly loadErrors: Array<{ name: string; error: string }> = [];
 
@@ -43,11 +46,12 @@ export class QemuDriver {
         drv.loadErrors.push({ name, error: (e as Error).message });
       }
     }
+    await reconnectAll(drv);
     return drv;
   }
 
-  parse(xml: string): Promise<DomainDef> {
-    return parseQemuDomain(xml, this.caps);
+  parse(xml: string, options: { live?: boolean } = {}): Promise<DomainDef> {
+    return parseQemuDomain(xml, this.caps, options);
   }
 
   /** virDomainObjListAdd + virDomainDefSave: disk first, then the list. */

@@ -4,6 +4,7 @@ import { virErr } from '../../errors.js';
 import { embedPaths, type QemuPaths } from './config/paths.js';
 import { capsOps } from './caps/ops.js';
 import { domainOps } from './domain/ops.js';
+import { lifecycleOps } from './lifecycle/ops.js';
 import { snapshotOps } from './snapshot/ops.js';
 import { deviceOps } from './devices/ops.js';
 import { QemuDriver } from './driver.js';
@@ -67,7 +68,7 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       return domainXMLFromNative();
     },
   };
-  return { ...host, ...capsOps(drv), ...domainOps(drv), ...deviceOps(drv), ...snapshotOps(drv) } as Connection;
+  return { ...host, ...capsOps(drv), ...domainOps(drv), ...lifecycleOps(drv), ...deviceOps(drv), ...snapshotOps(drv) } as Connection;
 }
 
 /** qemu:///embed?root=DIR in this process. */

@@ -57,6 +57,14 @@ function consoleAlias(def: DomainDef, con: DeviceDef, serial: DeviceDef | undefi
   return { kind: 'console', el: { ...serial.el, name: 'console', children }, info: serial.info };
 }
 
+/** A running guest's pty console also names its pty as `tty` (virDomainChrDefFormat). */
+function withTty(con: DeviceDef, inactive: boolean): DeviceDef {
+  const path = attr(sub(con.el, 'source'), 'path');
+  if (inactive || (attr(con.el, 'type') ?? 'pty') !== 'pty' || !path) return con;
+  const attrs = con.el.attrs.filter(([k]) => k !== 'tty');
+  return { ...con, el: { ...con.el, attrs: [...attrs, ['tty', path]] } };
+}
+
 export interface FormatOptions {
   flags: number;
   /** Running id; -1 or undefined formats the inactive form. */
@@ -115,7 +123,7 @@ export function formatDomain(def: DomainDef, opts: FormatOptions): string {
   const serials = def.devices.filter((d) => d.kind === 'serial');
   let consoleIdx = 0;
   for (const d of def.devices) {
-    if (d.kind === 'console') el(out, deviceElem(consoleAlias(def, d, serials[consoleIdx++]), ctx), 2);
+    if (d.kind === 'console') el(out, deviceElem(withTty(consoleAlias(def, d, serials[consoleIdx++]), inactive), ctx), 2);
     else el(out, deviceElem(d, ctx), 2);
   }
   out.push('  </devices>\n');

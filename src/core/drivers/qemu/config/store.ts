@@ -4,7 +4,7 @@ import { writeFileAtomic, syncDir } from './atomic.js';
 import type { QemuPaths } from './paths.js';
 
 /** virXMLSaveFile's warning header, naming the domain the way `virsh edit` takes it. */
-function header(name: string): string {
+export function configHeader(name: string): string {
   return `<!--
 WARNING: THIS IS AN AUTO-GENERATED FILE. CHANGES TO IT ARE LIKELY TO BE
 OVERWRITTEN AND LOST. Changes to this xml configuration should be made using:
@@ -29,7 +29,7 @@ export class ConfigStore {
 
   /** virDomainDefSave: the header and the inactive XML, atomically. */
   save(name: string, xml: string): void {
-    writeFileAtomic(this.configFile(name), header(name) + xml);
+    writeFileAtomic(this.configFile(name), configHeader(name) + xml);
   }
 
   /** virDomainDeleteConfig: the config and its autostart link. */

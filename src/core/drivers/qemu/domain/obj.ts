@@ -2,11 +2,12 @@ import type { DomainHandle } from '../../../api/handles.js';
 import { DomainState } from '../../../api/domain.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
+import type { QemuProcess } from '../process/index.js';
 
 /**
  * One domain the driver knows (virDomainObj): the definition in force, the next-boot
  * definition while running, and runtime state. Inactive domains have id -1 and state
- * SHUTOFF; the lifecycle code fills in id/state/reason/newDef when it starts a guest.
+ * SHUTOFF; the lifecycle code (lifecycle/) fills in the rest when it starts a guest.
  */
 export interface QemuDomainObj {
   def: DomainDef;
@@ -17,6 +18,12 @@ export interface QemuDomainObj {
   persistent: boolean;
   autostart: boolean;
   hasManagedSave: boolean;
+  /** The guest's QEMU while the domain is active. */
+  proc?: QemuProcess;
+  /** A reboot was asked through ACPI: the guest's power-off becomes a reset (fakeReboot). */
+  fakeReboot?: boolean;
+  /** Taint flags (qemuDomainObjTaint) of the running guest, by libvirt's name. */
+  taints?: string[];
 }
 
 export const isActive = (o: QemuDomainObj): boolean => o.id !== -1;

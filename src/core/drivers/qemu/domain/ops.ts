@@ -1,11 +1,13 @@
 import { DomainDefine, DomainState, DomainUndefine, DomainXML, ListDomains as F, type DomainApi } from '../../../api/domain.js';
-import { DomainAffect, DomainMetadata } from '../../../api/domain.js';
+import { DomainAffect, DomainMessages, DomainMetadata } from '../../../api/domain.js';
 import { formatDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { checkFlags } from '../../check-flags.js';
 import { getMetadataElement, setMetadataElement } from '../../../xml/domain/metadata-element.js';
 import type { QemuDriver } from '../driver.js';
 import { handleOf, isActive, type QemuDomainObj } from './obj.js';
+import { TAINT_MESSAGES } from '../lifecycle/taint.js';
+import { cpuTimeNs } from '../process/cpu-time.js';
 import { discardAllMetadata } from '../snapshot/delete.js';
 import { scopeOf, snapshotCount } from '../snapshot/state.js';
 
@@ -89,7 +91,7 @@ export function domainOps(drv: QemuDriver): Ops {
     },
     async domainGetInfo(dom) {
       const o = list.fromHandle(dom);
-      return { state: o.state, maxMem: o.def.memory, memory: o.def.currentMemory, nrVirtCpu: o.def.vcpus, cpuTime: 0 };
+      return { state: o.state, maxMem: o.def.memory, memory: o.def.currentMemory, nrVirtCpu: o.def.vcpus, cpuTime: o.proc ? cpuTimeNs(o.proc.pid) : 0 };
     },
     async domainGetState(dom, flags) {
       checkFlags(flags, 0, 'qemuDomainGetState');
@@ -133,9 +135,10 @@ export function domainOps(drv: QemuDriver): Ops {
       return list.fromHandle(dom).hasManagedSave;
     },
     async domainGetMessages(dom, flags) {
-      checkFlags(flags, 3, 'qemuDomainGetMessages');
-      list.fromHandle(dom);
-      return [];
+      checkFlags(flags, DomainMessages.TAINTING | DomainMessages.DEPRECATION, 'qemuDomainGetMessages');
+      const o = list.fromHandle(dom);
+      if (flags && !(flags & DomainMessages.TAINTING)) return [];
+      return (o.taints ?? []).map((t) => `tainted: ${TAINT_MESSAGES[t]}`);
     },
     async domainRename(dom, newName, flags) {
       checkFlags(flags, 0, 'qemuDomainRename');

@@ -1,5 +1,5 @@
 export { DEFAULT_QEMU_BINARY, launchQemu, type LaunchOptions } from './launch.js';
-export { findQemuPaths, qemuPaths, type QemuPaths } from './paths.js';
+export { findQemuPaths, qemuPaths, type DriverDirs, type QemuPaths } from './paths.js';
 export { isQemuOf, processAlive, readPidFile } from './pid.js';
 export { killPainfully } from './kill.js';
 export { QemuProcess, removeRuntimeFiles, terminateOnGuestShutdown } from './qemu-process.js';

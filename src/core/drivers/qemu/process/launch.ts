@@ -22,6 +22,11 @@ export interface LaunchOptions {
   /** The guest's own arguments; launch adds -S, the monitor and the pid file. */
   args: string[];
   binary?: string;
+  /**
+   * The driver's whole command line: `args` already hold -S and the monitor on
+   * `paths.monitor`, and `env` is QEMU's environment; launch adds only the pid file.
+   */
+  command?: { env: Record<string, string> };
   /** Leave the guest paused after start-up (libvirt's start --paused, incoming migration). */
   paused?: boolean;
 }
@@ -65,8 +70,8 @@ function startupError(paths: QemuPaths, logOffset: number) {
 export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
   const { paths } = options;
   const binary = options.binary ?? DEFAULT_QEMU_BINARY;
-  const args = processArgs(paths, options.args);
-  const env = qemuEnv(paths);
+  const args = options.command ? [...options.args, '-pidfile', paths.pidfile] : processArgs(paths, options.args);
+  const env = options.command?.env ?? qemuEnv(paths);
   // Checked before anything is made, so a missing QEMU leaves nothing behind (libvirt checks
   // the binary when it probes its capabilities, with this message).
   try {

@@ -1,6 +1,6 @@
-// Where a running guest's files live, in libvirt's layout for `qemu:///embed?root=ROOT`
-// (as real libvirt 9.0 lays them out after `virsh start`): the monitor socket in the
-// domain's private directory, the pid file in the run directory, the QEMU log under log/.
+// Where a running guest's files live, in libvirt's layout (as real libvirt 9.0 lays them out
+// after `virsh start`): the monitor socket in the domain's private directory under the lib
+// directory, the pid file in the state directory, the QEMU log in the log directory.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,13 +11,13 @@ export interface QemuPaths {
   name: string;
   /** The domain id QEMU runs under (libvirt's `domain-ID-NAME`). */
   id: number;
-  /** ROOT/lib/qemu/domain-ID-SHORTNAME: the guest's private directory (HOME of QEMU). */
+  /** LIBDIR/domain-ID-SHORTNAME: the guest's private directory (HOME of QEMU). */
   domainDir: string;
   /** The QMP socket QEMU listens on. */
   monitor: string;
-  /** ROOT/run/qemu/NAME.pid, written by QEMU itself. */
+  /** STATEDIR/NAME.pid, written by QEMU itself. */
   pidfile: string;
-  /** ROOT/log/qemu/NAME.log: QEMU's stdout and stderr, after a header naming the command. */
+  /** LOGDIR/NAME.log: QEMU's stdout and stderr, after a header naming the command. */
   log: string;
 }
 
@@ -25,26 +25,33 @@ function shortName(id: number, name: string): string {
   return `${id}-${Array.from(name).slice(0, SHORT_NAME_MAX).join('')}`;
 }
 
-export function qemuPaths(root: string, name: string, id: number): QemuPaths {
-  const domainDir = join(root, 'lib', 'qemu', `domain-${shortName(id, name)}`);
+/** The driver directories a guest's files go under (the driver's QemuPaths has them all). */
+export interface DriverDirs {
+  libDir: string;
+  stateDir: string;
+  logDir: string;
+}
+
+export function qemuPaths(dirs: DriverDirs, name: string, id: number): QemuPaths {
+  const domainDir = join(dirs.libDir, `domain-${shortName(id, name)}`);
   return {
     name,
     id,
     domainDir,
     monitor: join(domainDir, 'monitor.sock'),
-    pidfile: join(root, 'run', 'qemu', `${name}.pid`),
-    log: join(root, 'log', 'qemu', `${name}.log`),
+    pidfile: join(dirs.stateDir, `${name}.pid`),
+    log: join(dirs.logDir, `${name}.log`),
   };
 }
 
 /**
  * The paths of a guest started earlier (perhaps by a process that has since died), found
- * from its private directory under ROOT; undefined when the guest has none.
+ * from its private directory; undefined when the guest has none.
  */
-export function findQemuPaths(root: string, name: string): QemuPaths | undefined {
+export function findQemuPaths(dirs: DriverDirs, name: string): QemuPaths | undefined {
   let entries: string[];
   try {
-    entries = readdirSync(join(root, 'lib', 'qemu'));
+    entries = readdirSync(dirs.libDir);
   } catch {
     return undefined;
   }
@@ -52,7 +59,7 @@ export function findQemuPaths(root: string, name: string): QemuPaths | undefined
     const m = /^domain-(\d+)-(.*)$/.exec(entry);
     if (!m) continue;
     const id = Number(m[1]);
-    if (`domain-${shortName(id, name)}` === entry) return qemuPaths(root, name, id);
+    if (`domain-${shortName(id, name)}` === entry) return qemuPaths(dirs, name, id);
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // file names the process, /proc proves it is this guest's QEMU, and the monitor is reopened.
 import { virErr } from '../../../errors.js';
 import { QmpClient } from '../qmp/client.js';
-import { findQemuPaths, type QemuPaths } from './paths.js';
+import { findQemuPaths, type DriverDirs, type QemuPaths } from './paths.js';
 import { isQemuOf, processAlive, readPidFile } from './pid.js';
 import { QemuProcess } from './qemu-process.js';
 
@@ -21,9 +21,9 @@ export async function reconnectQemu(paths: QemuPaths): Promise<QemuProcess> {
   return new QemuProcess(pid, paths, qmp);
 }
 
-/** The same, finding the guest's files under ROOT by its name. */
-export async function reconnectQemuByName(root: string, name: string): Promise<QemuProcess> {
-  const paths = findQemuPaths(root, name);
+/** The same, finding the guest's files by its name. */
+export async function reconnectQemuByName(dirs: DriverDirs, name: string): Promise<QemuProcess> {
+  const paths = findQemuPaths(dirs, name);
   if (!paths) throw virErr('OPERATION_FAILED', `no running QEMU for domain '${name}'`, 'QEMU');
   return reconnectQemu(paths);
 }

@@ -47,6 +47,16 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
     socket.on('error', (err) => this.finish(err));
     socket.on('close', () => this.finish(undefined));
     socket.resume();
+    this.holdLoop();
+  }
+
+  /**
+   * An idle monitor must not keep this process alive (a one-shot virsh-ts exits while its
+   * guests run on), but one with a command in flight must, or the reply would be lost.
+   */
+  private holdLoop(): void {
+    if (this.pending.size) this.socket.ref();
+    else this.socket.unref();
   }
 
   /** Connects, waits for the greeting and leaves capabilities negotiation mode. */
@@ -80,6 +90,7 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
     const id = `libvirt-${++this.nextSerial}`;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      this.holdLoop();
       this.socket.write(`${JSON.stringify({ ...command, id })}\r\n`);
     });
   }
@@ -157,6 +168,7 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
         return;
       }
       this.pending.delete(msg.id as string);
+      this.holdLoop();
       waiter.resolve(msg as QmpReply);
     } else if (!('QMP' in msg)) {
       this.finish(protocolError('Unknown JSON reply', line));

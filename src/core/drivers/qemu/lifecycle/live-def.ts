@@ -1,0 +1,18 @@
+import type { DomainDef } from '../../../xml/domain/index.js';
+import { attr, elem } from '../../../xml/domain/elem.js';
+import type { QemuDriver } from '../driver.js';
+
+/**
+ * What the running copy of a definition gains at start-up beyond aliases and ptys: the cgroup
+ * partition a privileged driver places it in (virDomainCgroupSetupCgroup) and the DAC label
+ * the security driver generates from qemu.conf's user and group (virSecurityDACGenLabel).
+ */
+export function prepareLiveDef(drv: QemuDriver, def: DomainDef): void {
+  if (process.getuid?.() === 0 && !def.resource) def.resource = elem('resource', [], [elem('partition', [], [], '/machine')]);
+  if (!def.seclabels.some((s) => attr(s, 'model') === 'dac')) {
+    const label = `+${drv.caps.conf.uid}:+${drv.caps.conf.gid}`;
+    def.seclabels.push(
+      elem('seclabel', [['type', 'dynamic'], ['model', 'dac'], ['relabel', 'yes']], [elem('label', [], [], label), elem('imagelabel', [], [], label)]),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+// qemuProcessStart: the definition becomes a live copy with an id, QEMU starts paused from
+// the command line built for it, the live copy learns what QEMU made (pty paths), and the
+// CPUs run unless the caller asked for a paused guest.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { DomainState, PausedReason, RunningReason, ShutoffReason } from '../../../api/domain.js';
+import { virErr } from '../../../errors.js';
+import { buildQemuArgv } from '../command/index.js';
+import type { QemuDriver } from '../driver.js';
+import { isActive, type QemuDomainObj } from '../domain/obj.js';
+import { launchQemu, qemuPaths } from '../process/index.js';
+import { watchGuest } from './guest-events.js';
+import { fillPtyPaths } from './pty-paths.js';
+import { prepareLiveDef } from './live-def.js';
+import { checkLabelledFiles, checkStorage } from './prepare-host.js';
+import { saveStatus } from './status.js';
+import { stopDomain } from './stop.js';
+import { taintsAtStart } from './taint.js';
+
+export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: { paused?: boolean } = {}): Promise<void> {
+  if (isActive(obj)) throw virErr('OPERATION_INVALID', 'domain is already running');
+  const id = drv.lastId + 1;
+  const live = structuredClone(obj.def);
+  const privileged = process.getuid?.() === 0;
+  // Everything that can refuse the definition runs before any state changes.
+  const cmd = buildQemuArgv(live, { libDir: drv.paths.libDir, privileged, env: process.env, id });
+  prepareLiveDef(drv, live);
+  const paths = qemuPaths(drv.paths, live.name, id);
+  drv.lastId = id;
+  obj.id = id;
+  obj.newDef = obj.persistent ? obj.def : undefined;
+  obj.def = live;
+  obj.state = DomainState.PAUSED;
+  obj.reason = PausedReason.STARTING_UP;
+  try {
+    checkStorage(live, drv.caps.conf);
+    obj.taints = taintsAtStart(drv, obj);
+    checkLabelledFiles(live);
+    mkdirSync(paths.domainDir, { recursive: true, mode: 0o750 });
+    // The secret QEMU decrypts other secrets with (qemuDomainMasterKeyCreate).
+    writeFileSync(`${paths.domainDir}/master-key.aes`, randomBytes(32), { mode: 0o600 });
+    const proc = await launchQemu({ paths, args: cmd.args, binary: cmd.binary, command: { env: Object.fromEntries(cmd.env) }, paused: true });
+    obj.proc = proc;
+    watchGuest(drv, obj, proc);
+    await fillPtyPaths(proc.qmp, live);
+    if (!options.paused) await proc.qmp.execute('cont');
+    obj.state = options.paused ? DomainState.PAUSED : DomainState.RUNNING;
+    obj.reason = options.paused ? PausedReason.USER : RunningReason.BOOTED;
+    saveStatus(drv.paths, obj);
+  } catch (err) {
+    await stopDomain(drv, obj, ShutoffReason.FAILED);
+    throw err;
+  }
+}

@@ -1,0 +1,167 @@
+// Real virsh 9.0 on libvirt's embedded QEMU driver and virsh-ts, side by side, each on a root
+// of its own, running the tiny guest. Real virsh runs in a mount namespace without /dev/kvm
+// (fixtures/argv/nokvm.sh) so libvirt keeps its QEMU probe; both roots' qemu.conf runs QEMU
+// as root, writes QEMU's output to a plain log file (no virtlogd here) and skips the private
+// /dev namespace (which cannot be built inside that mount namespace).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { guestCmdline, tinyGuest, type GuestParams } from '../helpers/guest.js';
+import { fixtures, maskText, repo, runBin, type Result } from './embed.js';
+
+const QEMU_CONF = 'user = "root"\ngroup = "root"\nstdio_handler = "file"\nnamespaces = []\n';
+const tsBin = join(repo, 'bin', 'virsh-ts');
+const nokvm = join(fixtures, 'argv', 'nokvm.sh');
+
+export type Side = 'real' | 'ts';
+
+export interface GuestOptions extends GuestParams {
+  /** A virtio disk image (created by the caller). */
+  disk?: { path: string; format: 'raw' | 'qcow2' };
+  memoryMiB?: number;
+  /** Extra XML inside <devices>. */
+  devices?: string;
+}
+
+function makeRoot(prefix: string): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(root, 'etc'));
+  writeFileSync(join(root, 'etc', 'qemu.conf'), QEMU_CONF);
+  return root;
+}
+
+/**
+ * Everything libvirt prints that changes from run to run: generated ids, the root, pty
+ * numbers, the CPU time, and the log lines' time and pid. The DAC driver's XATTR warnings
+ * depend on what an earlier run left on the files, so they are dropped.
+ */
+export function maskRun(r: Result, root: string): Result {
+  const m = (s: string) =>
+    maskText(s, root)
+      .replace(/\/dev\/pts\/\d+/g, '/dev/pts/N')
+      .replace(/^(CPU time: +)[\d.]+s$/gm, '$1Ns');
+  const stderr = m(r.stderr)
+    .split('\n')
+    .filter((l) => !/: (warning|info) : virSecurity/.test(l))
+    .map((l) => l.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: \d+: /, 'TIME: PID: '))
+    .join('\n');
+  return { stdout: m(r.stdout), stderr, code: r.code };
+}
+
+export class GuestPair {
+  readonly roots: Record<Side, string>;
+
+  constructor() {
+    this.roots = { real: makeRoot('qemu-guest-real-'), ts: makeRoot('qemu-guest-ts-') };
+  }
+
+  uri(side: Side): string {
+    return `qemu:///embed?root=${this.roots[side]}`;
+  }
+
+  /** One virsh command line on one side, masked. */
+  async run(side: Side, ...args: string[]): Promise<Result> {
+    const r =
+      side === 'real'
+        ? await runBin('unshare', ['-m', nokvm, 'virsh', '-c', this.uri('real'), ...args])
+        : await runBin(tsBin, ['-c', this.uri('ts'), ...args]);
+    return maskRun(r, this.roots[side]);
+  }
+
+  /** The same arguments on both sides, concurrently; ROOT in an argument is each side's root. */
+  async both(...args: string[]): Promise<Record<Side, Result>> {
+    const [real, ts] = await Promise.all(
+      (['real', 'ts'] as const).map((side) => this.run(side, ...args.map((a) => a.replaceAll('ROOT', this.roots[side])))),
+    );
+    return { real, ts };
+  }
+
+  /** Writes ROOT/NAME.xml on both sides: the tiny guest, its serial line into ROOT/NAME.serial. */
+  async writeGuest(name: string, options: GuestOptions = {}): Promise<void> {
+    const guest = await tinyGuest();
+    for (const side of ['real', 'ts'] as const) {
+      const root = this.roots[side];
+      const disk = options.disk
+        ? `<disk type='file' device='disk'><driver name='qemu' type='${options.disk.format}'/><source file='${options.disk.path.replaceAll('ROOT', root)}'/><target dev='vda' bus='virtio'/></disk>`
+        : '';
+      writeFileSync(
+        join(root, `${name}.xml`),
+        `<domain type='qemu'>
+  <name>${name}</name>
+  <memory unit='MiB'>${options.memoryMiB ?? 96}</memory>
+  <vcpu>1</vcpu>
+  <os>
+    <type arch='x86_64' machine='pc'>hvm</type>
+    <kernel>${guest.kernel}</kernel>
+    <initrd>${guest.initrd}</initrd>
+    <cmdline>${guestCmdline(options)}</cmdline>
+  </os>
+  <features><acpi/></features>
+  <devices>
+    ${disk}
+    <serial type='file'><source path='${join(root, `${name}.serial`)}'/></serial>
+    ${options.devices ?? ''}
+  </devices>
+</domain>
+`,
+      );
+    }
+  }
+
+  serial(side: Side, name: string): string {
+    try {
+      return readFileSync(join(this.roots[side], `${name}.serial`), 'utf8');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Resolves once the guest's serial line shows `text` `times` times, or throws with its tail. */
+  async waitSerial(side: Side, name: string, text: string, times = 1, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const log = this.serial(side, name);
+      if (log.split(text).length - 1 >= times) return;
+      if (Date.now() > deadline) throw new Error(`${side} ${name}: '${text}' ×${times} not seen in ${timeoutMs} ms:\n${log.slice(-1500)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** Polls `domstate --reason` on one side until it starts with `state`. */
+  async waitState(side: Side, name: string, state: string, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const r = await this.run(side, 'domstate', name, '--reason');
+      if (r.stdout.startsWith(state)) return;
+      if (Date.now() > deadline) throw new Error(`${side} ${name}: never reached '${state}' (last: ${r.stdout.trim()} ${r.stderr.trim()})`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  /** Every QEMU still running under either root is killed, then the roots go. */
+  remove(): void {
+    for (const pid of qemuPidsUnder(Object.values(this.roots))) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    for (const root of Object.values(this.roots)) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Pids of QEMU processes whose command line mentions one of `roots`. */
+export function qemuPidsUnder(roots: string[]): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+        return cmd.startsWith('/usr/bin/qemu-system') && roots.some((r) => cmd.includes(r));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
