@@ -4,6 +4,7 @@ import type { CpuDef } from '../../../cpu/cpu-def.js';
 import { cpuDriverFor } from '../../../cpu/models.js';
 import { findX86Feature, findX86Model } from '../../../cpu/x86-map.js';
 import { findBinary } from './emulators.js';
+import { formatSev, formatSgx } from './confidential.js';
 import { firmwareCaps } from './firmware.js';
 import { hostModelCpu } from './host-model.js';
 import type { ProbedMachine, QemuProbe } from './probe.js';
@@ -214,12 +215,8 @@ function formatFeatures(w: XmlWriter, t: DomCapsTarget): void {
   w.leaf('genid', [['supported', yn(has(p, 'vmgenid'))]]);
   w.leaf('backingStoreInput', [['supported', 'yes']]);
   w.leaf('backup', [['supported', yn(p.schema.incrementalBackup)]]);
-  if (p.sev && has(p, 'sev-guest')) {
-    w.open('sev', [['supported', 'yes']]);
-    w.leaf('cbitpos', [], p.sev.cbitpos).leaf('reducedPhysBits', [], p.sev['reduced-phys-bits']);
-    w.close('sev');
-  } else w.leaf('sev', [['supported', 'no']]);
-  w.leaf('sgx', [['supported', 'no']]);
+  formatSev(w, has(p, 'sev-guest') ? p.sev : undefined);
+  formatSgx(w, has(p, 'sgx-epc') ? p.sgx : undefined);
   if (p.hyperv.length) {
     w.open('hyperv', [['supported', 'yes']]);
     enumOf(w, 'features', p.hyperv);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { virErr } from '../../../errors.js';
+import type { SevCaps, SgxCaps } from './confidential.js';
 
 /** One machine type as QEMU's query-machines reports it. */
 export interface ProbedMachine {
@@ -44,7 +45,7 @@ export interface QemuProbe {
   tpmModels: string[];
   tpmTypes: string[];
   sev?: SevCaps;
-  sgx?: unknown;
+  sgx?: SgxCaps;
 }
 
 export type CpuProp = boolean | number | string;
@@ -60,11 +61,6 @@ export interface SchemaFlags {
   vnc: boolean;
   spice: boolean;
   incrementalBackup: boolean;
-}
-
-export interface SevCaps {
-  cbitpos: number;
-  'reduced-phys-bits': number;
 }
 
 interface QmpQuery {
@@ -241,11 +237,11 @@ export async function probeQemu(binary: string, accelArg = 'kvm:tcg'): Promise<Q
     string[] | undefined,
     string[] | undefined,
     SevCaps | undefined,
-    unknown,
+    SgxCaps | undefined,
     { arch: string },
     ...Expansion[],
   ];
-  const [tpmModels, tpmTypes, sev, sgx, target] = rest as [string[] | undefined, string[] | undefined, SevCaps | undefined, unknown, { arch: string }];
+  const [tpmModels, tpmTypes, sev, sgx, target] = rest as [string[] | undefined, string[] | undefined, SevCaps | undefined, SgxCaps | undefined, { arch: string }];
   const accel = kvm.enabled ? 'kvm' : 'tcg';
   const [mig, all, full] = (rest.slice(5) as Expansion[]).slice(accel === 'kvm' ? 0 : 3, accel === 'kvm' ? 3 : 6);
   return {
