@@ -30,6 +30,9 @@ const GOOD: Array<[string, string]> = [
     'update-device devpc cdrom-hdc.xml --config; update-device devpc iface-upd.xml; update-device devpc graphics-vnc.xml --config; dumpxml --security-info devpc'],
   ['q35: free root ports reused, pcie-to-pci-bridge for conventional PCI',
     'attach-device devq35 disk-vdb.xml --config; attach-interface devq35 network default --config; attach-interface devq35 bridge br0 --model virtio --mac 52:54:00:aa:bc:09 --config; attach-device devq35 disk-sdc-scsi.xml --config; attach-device devq35 input-tablet.xml --config; attach-device devq35 watchdog.xml --config; attach-device devq35 disk-alias.xml --config; dumpxml devq35'],
+  ['character devices (virtio-serial port, virtio console), filesystem, sound, USB disk',
+    'attach-device devpc chan-virtio.xml --config; attach-device devpc console-virtio.xml --config; attach-device devpc fs-share.xml --config; attach-device devq35 sound-ich6.xml --config; attach-device devq35 disk-usb.xml --config; dumpxml devpc; dumpxml devq35'],
+  ['detach them again, the first serial port with its console', 'detach-device devpc chan-virtio.xml --config; detach-device devpc console-virtio.xml --config; detach-device devpc fs-share.xml --config; detach-device devq35 sound-ich6.xml --config; dumpxml devpc; dumpxml devq35'],
   ['q35: detach then attach again', 'detach-interface devq35 network --mac 52:54:00:aa:bc:01 --config; detach-disk devq35 vdb --config; attach-disk devq35 /tmp/new.img vdc --config; attach-interface devq35 network default --model e1000 --config; dumpxml devq35'],
 ];
 
@@ -47,6 +50,12 @@ const BAD = [
   'attach-device devpc disk-vdb.xml --live --config',
   'attach-device devpc ctrl-usb0.xml --config',
   'attach-device devq35 watchdog.xml --config',
+  'attach-device devpc iface-slot2.xml --config',
+  'attach-device devpc console-serial.xml --config',
+  'detach-device devpc console-serial.xml --config',
+  'detach-device devpc fs-share.xml --config',
+  'detach-device devpc sound-ich6.xml --config',
+  'attach-device devq35 disk-usb.xml --config',
   'attach-device devq35 disk-alias.xml --config',
   'attach-device devpc disk-vdb.xml --config --current',
   'attach-device nosuch disk-vdb.xml --config',

@@ -64,7 +64,7 @@ function hasUSB(def: DomainDef): boolean {
 
 /** virDomainDefValidate: checks made after post-parse. */
 /** virDomainDeviceInfoIterateFlags' order, in which the per-device checks run. */
-const ITERATE_ORDER: Array<DeviceDef['kind']> = ['disk', 'interface', 'sound', 'hostdev', 'video', 'controller', 'smartcard', 'serial', 'parallel', 'channel', 'console', 'input', 'filesystem', 'watchdog', 'memballoon', 'rng', 'nvram', 'hub', 'shmem', 'tpm', 'panic', 'memory', 'redirdev', 'iommu', 'vsock', 'graphics', 'audio', 'lease'];
+export const ITERATE_ORDER: Array<DeviceDef['kind']> = ['disk', 'interface', 'sound', 'hostdev', 'video', 'controller', 'smartcard', 'serial', 'parallel', 'channel', 'console', 'input', 'filesystem', 'watchdog', 'memballoon', 'rng', 'nvram', 'hub', 'shmem', 'tpm', 'panic', 'memory', 'redirdev', 'iommu', 'vsock', 'graphics', 'audio', 'lease'];
 
 /** virDomainDeviceDefValidate's generic part for one device (a device parsed alone, for attach). */
 export function validateDevice(d: DeviceDef, def: DomainDef): void {

@@ -3,6 +3,7 @@ import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { isI440fx, isQ35 } from './machine.js';
 import { assignQ35Addresses } from './pcie.js';
+import { collectPciAddresses } from './pci-collect.js';
 
 type Pci = { type: 'pci'; domain: number; bus: number; slot: number; function: number };
 const pci = (slot: number, fn = 0): Pci => ({ type: 'pci', domain: 0, bus: 0, slot, function: fn });
@@ -36,6 +37,7 @@ function wantsPci(d: DeviceDef): boolean {
       return attr(d.el, 'bus') === 'virtio';
     case 'shmem':
     case 'vsock':
+    case 'filesystem':
       return true;
     default:
       return false;
@@ -43,7 +45,7 @@ function wantsPci(d: DeviceDef): boolean {
 }
 
 /** qemuDomainAssignDevicePCISlots' order: kinds are visited in this sequence. */
-const ORDER: DeviceDef['kind'][] = ['interface', 'sound', 'controller', 'disk', 'hostdev', 'memballoon', 'rng', 'watchdog', 'video', 'shmem', 'input', 'vsock'];
+const ORDER: DeviceDef['kind'][] = ['filesystem', 'interface', 'sound', 'controller', 'disk', 'hostdev', 'memballoon', 'rng', 'watchdog', 'video', 'shmem', 'input', 'vsock'];
 
 /**
  * qemuDomainAssignPCIAddresses for i440fx machines (one conventional PCI bus): the PIIX3
@@ -51,6 +53,7 @@ const ORDER: DeviceDef['kind'][] = ['interface', 'sound', 'controller', 'disk', 
  * the lowest free slot, in libvirt's device order.
  */
 export function assignPciAddresses(def: DomainDef): void {
+  collectPciAddresses(def);
   const pciDevices = def.devices.filter(wantsPci);
   if (isQ35(def)) return assignQ35(def, pciDevices);
   if (!isI440fx(def)) {

@@ -9,6 +9,7 @@ import { virErr } from '../../../errors.js';
 import { postParseQemuDevice, postParseQemuDomain } from '../defaults/postparse.js';
 import { assignPciAddresses } from '../defaults/pci.js';
 import { assignUsbAddresses } from '../defaults/usb.js';
+import { assignVirtioSerialAddresses } from '../defaults/virtio-serial.js';
 import { isQ35 } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 import type { QemuCaps } from '../caps/index.js';
@@ -57,6 +58,7 @@ export async function postParseQemuDef(def: DomainDef, caps: QemuCaps): Promise<
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
   postParse(def);
   for (const d of def.devices) postParseQemuDevice(def, d, probe);
+  assignVirtioSerialAddresses(def);
   assignPciAddresses(def);
   assignUsbAddresses(def);
   return probe;
