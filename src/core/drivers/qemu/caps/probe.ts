@@ -207,7 +207,7 @@ export async function probeQemu(binary: string, accelArg = 'kvm:tcg'): Promise<Q
     execute: 'query-cpu-model-expansion',
     arguments: { type, model: props ? { name: model, props } : { name: model } },
   });
-  const [version, kvm, machines, types, cpus, lineOpts, schema, ...rest] = (await runQmp(binary, accelArg, [
+  const [version, kvm, machines, types, cpus, lineOpts, schema, tpmModels, tpmTypes, sev, sgx, target, ...expansions] = (await runQmp(binary, accelArg, [
     { execute: 'query-version' },
     { execute: 'query-kvm' },
     { execute: 'query-machines' },
@@ -241,9 +241,8 @@ export async function probeQemu(binary: string, accelArg = 'kvm:tcg'): Promise<Q
     { arch: string },
     ...Expansion[],
   ];
-  const [tpmModels, tpmTypes, sev, sgx, target] = rest as [string[] | undefined, string[] | undefined, SevCaps | undefined, SgxCaps | undefined, { arch: string }];
   const accel = kvm.enabled ? 'kvm' : 'tcg';
-  const [mig, all, full] = (rest.slice(5) as Expansion[]).slice(accel === 'kvm' ? 0 : 3, accel === 'kvm' ? 3 : 6);
+  const [mig, all, full] = expansions.slice(accel === 'kvm' ? 0 : 3, accel === 'kvm' ? 3 : 6);
   return {
     arch: QEMU_ARCH_NAMES[target.arch] ?? target.arch,
     accel,
