@@ -41,7 +41,15 @@ function keygen(path: string, comment: string): void {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path], { stdio: 'ignore', timeout: 30_000 });
 }
 
-export async function startSshd(): Promise<Sshd> {
+export interface SshdOptions {
+  /**
+   * Offer password authentication too (root may use it). No password is right: the test
+   * user's shadow entry is left alone, so every one sent is a wrong one.
+   */
+  passwords?: boolean;
+}
+
+export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install Debian's openssh-server to run these tests`);
   // sshd insists on its privilege-separation directory.
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
@@ -63,10 +71,10 @@ export async function startSshd(): Promise<Sshd> {
       `PidFile ${join(dir, 'sshd.pid')}`,
       'StrictModes no',
       'UsePAM no',
-      'PasswordAuthentication no',
+      `PasswordAuthentication ${options.passwords ? 'yes' : 'no'}`,
       'KbdInteractiveAuthentication no',
       'PubkeyAuthentication yes',
-      'PermitRootLogin prohibit-password',
+      `PermitRootLogin ${options.passwords ? 'yes' : 'prohibit-password'}`,
       'AllowAgentForwarding no',
       'X11Forwarding no',
       'PrintMotd no',

@@ -5,6 +5,11 @@ import { createInterface } from 'node:readline';
  * one line from stdin; undefined at end of input. `echo: false` hides what is typed.
  */
 export function askLine(prompt: string, echo: boolean): Promise<string | undefined> {
+  // Once input has ended every later question reads end of input at once (its prompt still shows).
+  if (process.stdin.readableEnded) {
+    process.stdout.write(prompt);
+    return Promise.resolve(undefined);
+  }
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
     let answered = false;

@@ -4,10 +4,12 @@ import { createRequire } from 'node:module';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import type { AnyAuthMethod, AuthenticationType, Client, ClientChannel, ConnectConfig } from 'ssh2';
+import type { AnyAuthMethod, AuthenticationType, Client, ClientChannel, ConnectConfig, NextAuthHandler } from 'ssh2';
 import { VirError, virErr } from '../../errors.js';
 import { ErrorCodes, ErrorDomains } from '../../error-codes.js';
+import { authConfigPath } from './auth-config.js';
 import { checkHostKey, knownHostName } from './known-hosts.js';
+import { countAgentIdentities, libssh2Authenticate, libssh2Methods, type Attempt, type Outcome } from './libssh2-auth.js';
 import { askLine } from './prompt.js';
 import { sshHostConfig } from './ssh-config.js';
 import type { Link } from './transport.js';
@@ -33,6 +35,10 @@ export interface SshOptions {
   knownHostsVerify?: string;
   noVerify: boolean;
   noTty: boolean;
+  /** sshauth= (libssh2/libssh): the authentication methods to try, in order. */
+  sshauth?: string;
+  /** authfile=: the auth.conf to take passwords from. */
+  authfile?: string;
   /** The helper command the far side runs (sshHelperCommand). */
   command: string;
 }
@@ -64,6 +70,12 @@ function defaultIdentities(dir: string): string[] {
   return ['id_rsa', 'id_ecdsa', 'id_ecdsa_sk', 'id_ed25519', 'id_ed25519_sk', 'id_dsa'].map((n) => join(dir, '.ssh', n)).filter((p) => existsSync(p));
 }
 
+/** virNetClientFindDefaultSshKey: the first of libvirt's candidates in ~/.ssh that exists. */
+function libvirtDefaultKey(dir: string): string[] {
+  const found = ['identity', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_rsa'].map((n) => join(dir, '.ssh', n)).find((p) => existsSync(p));
+  return found ? [found] : [];
+}
+
 interface Resolved {
   hostname: string;
   port: number;
@@ -73,6 +85,8 @@ interface Resolved {
   hostKeyName: string;
   proxyJump?: string;
   interactive: boolean;
+  /** OpenSSH's BatchMode (no_tty=1 or the config): no password attempts at all. */
+  batch: boolean;
   /** Accept unknown host keys without asking (no_verify / StrictHostKeyChecking=no). */
   acceptNew: boolean;
 }
@@ -86,10 +100,11 @@ function resolve(o: SshOptions): Resolved {
       hostname: o.host,
       port,
       user: o.user ?? 'root',
-      identities: o.keyfile ? [o.keyfile] : defaultIdentities(home()).slice(0, 1),
+      identities: o.keyfile ? [o.keyfile] : libvirtDefaultKey(home()),
       knownHostsFiles: [o.knownHosts ?? join(config, 'libvirt', 'known_hosts')],
       hostKeyName: knownHostName(o.host, port),
       interactive: interactiveTty,
+      batch: false,
       acceptNew: o.knownHostsVerify === 'auto' || o.knownHostsVerify === 'ignore',
     };
   }
@@ -109,6 +124,7 @@ function resolve(o: SshOptions): Resolved {
     hostKeyName: knownHostName(cfg.hostKeyAlias ?? hostname, port),
     proxyJump: cfg.proxyJump && cfg.proxyJump !== 'none' ? cfg.proxyJump : undefined,
     interactive: interactiveTty && !cfg.batchMode,
+    batch: o.noTty || cfg.batchMode === true,
     acceptNew: o.noVerify || cfg.strictHostKeyChecking === 'no' || cfg.strictHostKeyChecking === 'accept-new',
   };
 }
@@ -160,7 +176,8 @@ function readKey(path: string): Buffer | undefined {
 /** The methods we offer, in ssh's order: agent, key files, then (only when a person can answer) passwords. */
 function authMethods(r: Resolved): AnyAuthMethod[] {
   const username = r.user;
-  const methods: AnyAuthMethod[] = [];
+  // The "none" request first, as ssh sends it, whose refusal names the server's methods.
+  const methods: AnyAuthMethod[] = [{ type: 'none', username }];
   if (process.env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username, agent: process.env.SSH_AUTH_SOCK });
   for (const path of r.identities) {
     const key = readKey(path);
@@ -182,10 +199,98 @@ function authMethods(r: Resolved): AnyAuthMethod[] {
   return methods;
 }
 
-/** Asks for the password at the point ssh would (after the other methods failed). */
+/**
+ * The password at the point ssh would send one (after the other methods failed): asked on
+ * the terminal, or, with nobody to ask and no BatchMode, the empty one ssh's prompt yields.
+ */
 async function passwordMethod(r: Resolved): Promise<AnyAuthMethod | undefined> {
+  if (!r.interactive) return { type: 'password', username: r.user, password: '' };
   const password = await askLine(`${r.user}@${r.hostname}'s password: `, false);
   return password === undefined ? undefined : { type: 'password', username: r.user, password };
+}
+
+/** What ssh prints on its way out after failed logins: a retry notice per rejected password but the last. */
+function permissionDenied(r: Resolved, methods: AuthenticationType[], passwords: number): string {
+  return `${'Permission denied, please try again.\r\n'.repeat(Math.max(0, passwords - 1))}${r.user}@${r.hostname}: Permission denied (${methods.join(',')}).`;
+}
+
+/**
+ * libssh2's session over ssh2: the handshake and host key check, then libvirt's own method
+ * sequence (libssh2-auth.ts), each request answered before the next is chosen.
+ */
+async function connectLibssh2(o: SshOptions, r: Resolved, sock: Duplex, methods: string[]): Promise<Client> {
+  const client = new (loadSsh2().Client)();
+  let hostError: VirError | undefined;
+  let next: NextAuthHandler | undefined;
+  let offered: AuthenticationType[] = [];
+  let answer: ((x: Outcome) => void) | undefined;
+  let closed = false;
+  let failure: Error | undefined;
+  const settle = (x: Outcome) => {
+    const a = answer;
+    answer = undefined;
+    a?.(x);
+  };
+  const attempt: Attempt = (method) =>
+    new Promise((res) => {
+      if (closed) return res('closed');
+      answer = res;
+      next!(method);
+    });
+  const started = new Promise<void>((res, rej) => {
+    client.on('ready', () => settle('ok'));
+    client.on('error', (err: Error) => {
+      failure ??= err;
+      closed = true;
+      settle('closed');
+      rej(err);
+    });
+    client.on('close', () => {
+      closed = true;
+      settle('closed');
+      rej(failure ?? new Error('Connection closed'));
+    });
+    client.connect({
+      sock: sock as ConnectConfig['sock'],
+      username: r.user,
+      readyTimeout: 60_000,
+      hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+        void verifyHost(o, r, key).then((err) => {
+          hostError = err;
+          verify(!err);
+        });
+      },
+      authHandler: (left, _partial, handler) => {
+        next = handler;
+        if (left) offered = left;
+        if (answer) settle('failed');
+        else res();
+      },
+    });
+  });
+  const fail = (err: VirError) => {
+    client.end();
+    sock.destroy();
+    return err;
+  };
+  try {
+    await started;
+  } catch (err) {
+    throw fail(hostError ?? sessionError(o.flavor, (err as Error).message));
+  }
+  // libssh2_userauth_list: the "none" request whose refusal lists the server's methods.
+  if ((await attempt({ type: 'none', username: r.user })) === 'ok') return client;
+  try {
+    await libssh2Authenticate(
+      { username: r.user, hostname: o.host, keyfile: r.identities[0], authPath: authConfigPath(o.authfile), readKey, agentIdentities: countAgentIdentities },
+      methods,
+      attempt,
+      offered,
+    );
+  } catch (err) {
+    throw fail(err as VirError);
+  }
+  return client;
 }
 
 /** Opens an authenticated ssh2 connection to `r` over `sock`, or fails as the flavor does. */
@@ -193,7 +298,9 @@ async function connectClient(o: SshOptions, r: Resolved, sock: Duplex): Promise<
   const client = new (loadSsh2().Client)();
   const queue = authMethods(r);
   let serverMethods: AuthenticationType[] = [];
-  let passwordTries = r.interactive ? 3 : 0;
+  // NumberOfPasswordPrompts; BatchMode sends none.
+  let passwordTries = o.flavor === 'ssh' ? (r.batch ? 0 : 3) : r.interactive ? 3 : 0;
+  let passwordsSent = 0;
   let hostError: VirError | undefined;
   const config: ConnectConfig = {
     sock: sock as ConnectConfig['sock'],
@@ -210,6 +317,7 @@ async function connectClient(o: SshOptions, r: Resolved, sock: Duplex): Promise<
       const method = queue.shift();
       if (method) return next(method);
       if (passwordTries-- > 0 && serverMethods.includes('password')) {
+        passwordsSent++;
         void passwordMethod(r).then((m) => (m ? next(m) : next(false as never)));
         return;
       }
@@ -223,7 +331,7 @@ async function connectClient(o: SshOptions, r: Resolved, sock: Duplex): Promise<
       sock.destroy();
       if (hostError) return reject(hostError);
       if (err.level === 'client-authentication') {
-        if (o.flavor === 'ssh') return reject(sshDied(`${r.user}@${r.hostname}: Permission denied (${serverMethods.join(',')}).`));
+        if (o.flavor === 'ssh') return reject(sshDied(permissionDenied(r, serverMethods, passwordsSent)));
         return reject(virErr('AUTH_FAILED', 'All provided authentication methods with credentials were rejected by the server', o.flavor === 'libssh' ? 'LIBSSH' : 'SSH'));
       }
       if (o.flavor === 'ssh') return reject(sshDied(`Connection closed by ${r.hostname} port ${r.port}`));
@@ -269,7 +377,10 @@ async function openSocket(o: SshOptions, r: Resolved): Promise<Duplex> {
 /** virNetClientNewSSH / NewLibSSH2 / NewLibssh: an ssh session running the helper command. */
 export async function sshLink(o: SshOptions): Promise<Link> {
   const r = resolve(o);
-  const client = await connectClient(o, r, await openSocket(o, r));
+  // libssh2's methods are checked as the session is set up, before any connection.
+  const methods = o.flavor === 'libssh2' ? libssh2Methods(o.sshauth, r.identities[0]) : undefined;
+  const sock = await openSocket(o, r);
+  const client = methods ? await connectLibssh2(o, r, sock, methods) : await connectClient(o, r, sock);
   const channel = await new Promise<ClientChannel>((res, rej) => {
     client.exec(o.command, (err, ch) => {
       if (err) {

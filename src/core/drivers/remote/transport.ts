@@ -69,6 +69,8 @@ function connectSsh(target: SshTarget, ctx: OpenContext): Promise<Link> {
     knownHostsVerify: args.str('known_hosts_verify'),
     noVerify: args.flag('no_verify'),
     noTty: args.flag('no_tty'),
+    sshauth: args.str('sshauth'),
+    authfile: args.str('authfile'),
     command,
   });
 }
