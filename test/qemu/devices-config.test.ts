@@ -33,6 +33,9 @@ const GOOD: Array<[string, string]> = [
   ['character devices (virtio-serial port, virtio console), filesystem, sound, USB disk',
     'attach-device devpc chan-virtio.xml --config; attach-device devpc console-virtio.xml --config; attach-device devpc fs-share.xml --config; attach-device devq35 sound-ich6.xml --config; attach-device devq35 disk-usb.xml --config; dumpxml devpc; dumpxml devq35'],
   ['detach them again, the first serial port with its console', 'detach-device devpc chan-virtio.xml --config; detach-device devpc console-virtio.xml --config; detach-device devpc fs-share.xml --config; detach-device devq35 sound-ich6.xml --config; dumpxml devpc; dumpxml devq35'],
+  ['PCI host device, vsock, shmem, virtio-serial controller, virtio input, IDE disk: each takes the next PCI slot',
+    'attach-device devpc hostdev-pci.xml --config; attach-device devpc vsock.xml --config; attach-device devpc shmem.xml --config; attach-device devpc ctrl-virtio-serial.xml --config; attach-device devpc input-virtio.xml --config; attach-device devpc disk-hdb.xml --config; dumpxml devpc'],
+  ['and detached', 'detach-device devpc hostdev-pci.xml --config; detach-device devpc vsock.xml --config; detach-device devpc input-virtio.xml --config; detach-device devpc disk-hdb.xml --config; dumpxml devpc'],
   ['q35: detach then attach again', 'detach-interface devq35 network --mac 52:54:00:aa:bc:01 --config; detach-disk devq35 vdb --config; attach-disk devq35 /tmp/new.img vdc --config; attach-interface devq35 network default --model e1000 --config; dumpxml devq35'],
 ];
 
@@ -51,6 +54,13 @@ const BAD = [
   'attach-device devpc ctrl-usb0.xml --config',
   'attach-device devq35 watchdog.xml --config',
   'attach-device devpc iface-slot2.xml --config',
+  'attach-device devpc redir-spicevmc.xml --config',
+  'attach-device devpc shmem.xml --config',
+  'attach-device devpc memballoon.xml --config',
+  'attach-device devpc disk-scsi-unit2.xml --config',
+  'detach-device devpc vsock.xml --config',
+  'detach-device devpc redir-spicevmc.xml --config',
+  'detach-device devpc ctrl-virtio-serial.xml --config',
   'attach-device devpc console-serial.xml --config',
   'detach-device devpc console-serial.xml --config',
   'detach-device devpc fs-share.xml --config',

@@ -1,6 +1,7 @@
 import { virErr } from '../../errors.js';
 import { parseXmlDocument } from '../parse.js';
 import { child, type XNode } from '../tree.js';
+import type { DomainDef } from '../domain/index.js';
 import { pathString, parseEmbeddedDomain } from './embed.js';
 import {
   SNAPSHOT_LOCATIONS,
@@ -72,8 +73,16 @@ export interface ParsedSnapshot {
   current: boolean;
 }
 
+/** Parses a captured `<domain>`/`<inactiveDomain>` with the driver's own domain parser. */
+export type EmbeddedDomainParser = (node: XNode) => DomainDef;
+
 /** virDomainSnapshotDefParse on an already parsed `<domainsnapshot>` element. */
-export function parseSnapshotNode(root: XNode, flags: number, now: () => number): ParsedSnapshot {
+export function parseSnapshotNode(
+  root: XNode,
+  flags: number,
+  now: () => number,
+  parseDomain: EmbeddedDomainParser = parseEmbeddedDomain,
+): ParsedSnapshot {
   const redefine = !!(flags & SnapshotParse.REDEFINE);
   let offline = !!(flags & SnapshotParse.OFFLINE);
   const name = pathString(root, 'name');
@@ -102,9 +111,9 @@ export function parseSnapshotNode(root: XNode, flags: number, now: () => number)
     def.state = SNAPSHOT_STATES[idx];
     offline = def.state === 'shutoff' || def.state === 'disk-snapshot';
     const domNode = child(root, 'domain');
-    if (domNode && domNode.attrs.type) def.dom = parseEmbeddedDomain(domNode);
+    if (domNode && domNode.attrs.type) def.dom = parseDomain(domNode);
     const inactive = child(root, 'inactiveDomain');
-    if (inactive) def.inactiveDom = parseEmbeddedDomain(inactive);
+    if (inactive) def.inactiveDom = parseDomain(inactive);
   } else {
     def.creationTime = now();
     if (name === undefined) def.name = String(def.creationTime);
@@ -144,8 +153,13 @@ export function parseSnapshotNode(root: XNode, flags: number, now: () => number)
 }
 
 /** virDomainSnapshotDefParseString */
-export function parseSnapshotXML(xml: string, flags: number, now: () => number): ParsedSnapshot {
+export function parseSnapshotXML(
+  xml: string,
+  flags: number,
+  now: () => number,
+  parseDomain: EmbeddedDomainParser = parseEmbeddedDomain,
+): ParsedSnapshot {
   const root = parseXmlDocument(xml, '(domain_snapshot)', 'domainsnapshot', 'DOMAIN_SNAPSHOT');
-  return parseSnapshotNode(root, flags, now);
+  return parseSnapshotNode(root, flags, now, parseDomain);
 }
 

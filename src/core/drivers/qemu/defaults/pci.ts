@@ -27,6 +27,8 @@ function wantsPci(d: DeviceDef): boolean {
       return attr(sub(d.el, 'target'), 'bus') === 'virtio';
     case 'memballoon':
       return attr(d.el, 'model') === 'virtio';
+    case 'hostdev':
+      return (attr(d.el, 'mode') ?? 'subsystem') === 'subsystem' && attr(d.el, 'type') === 'pci';
     case 'rng':
       return true;
     case 'watchdog':

@@ -9,7 +9,7 @@ import { handleOf, isActive, type QemuDomainObj } from './obj.js';
 import { TAINT_MESSAGES } from '../lifecycle/taint.js';
 import { cpuTimeNs } from '../process/cpu-time.js';
 import { discardAllMetadata } from '../snapshot/delete.js';
-import { scopeOf, snapshotCount } from '../snapshot/state.js';
+import { removeSnapshotDir, scopeOf, snapshotCount } from '../snapshot/state.js';
 
 type Ops = Pick<
   DomainApi,
@@ -88,6 +88,7 @@ export function domainOps(drv: QemuDriver): Ops {
       if (o.hasManagedSave && !(flags & DomainUndefine.MANAGED_SAVE))
         throw virErr('OPERATION_INVALID', 'Refusing to undefine while domain managed save image exists');
       drv.undefine(o);
+      if (!isActive(o)) removeSnapshotDir(drv, o);
     },
     async domainGetInfo(dom) {
       const o = list.fromHandle(dom);

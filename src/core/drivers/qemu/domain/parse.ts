@@ -10,6 +10,7 @@ import { postParseQemuDevice, postParseQemuDomain } from '../defaults/postparse.
 import { assignPciAddresses } from '../defaults/pci.js';
 import { assignUsbAddresses } from '../defaults/usb.js';
 import { assignVirtioSerialAddresses } from '../defaults/virtio-serial.js';
+import { validateQemuDevice } from '../devices/validate.js';
 import { isQ35 } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 import type { QemuCaps } from '../caps/index.js';
@@ -22,6 +23,7 @@ export function validateQemu(def: DomainDef, virtTypes: string[]): void {
   for (const d of def.devices) {
     if (d.kind === 'controller' && attr(d.el, 'type') === 'ide' && isQ35(def))
       throw virErr('CONFIG_UNSUPPORTED', 'IDE controllers are unsupported for this QEMU binary or machine type');
+    validateQemuDevice(def, d);
   }
 }
 

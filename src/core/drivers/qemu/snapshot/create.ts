@@ -9,6 +9,8 @@ import { installRedefined, redefinePrep } from '../../../snapshot/redefine.js';
 import { isActive, type QemuDomainObj } from '../domain/obj.js';
 import { forEachQcow2 } from './offline.js';
 import { prepareSnapshot } from './prepare.js';
+import { parseQemuEmbeddedDomain } from './embedded.js';
+import { captureDomain } from './capture.js';
 import { setCurrent, writeMetadata, type SnapshotScope } from './state.js';
 import { nowSeconds } from './store.js';
 
@@ -23,7 +25,7 @@ async function parse(obj: QemuDomainObj, xml: string, flags: number): Promise<Sn
     (flags & C.REDEFINE ? SnapshotParse.REDEFINE : 0) |
     (flags & C.DISK_ONLY || !isActive(obj) ? SnapshotParse.OFFLINE : 0) |
     (flags & C.VALIDATE ? SnapshotParse.VALIDATE : 0);
-  return parseSnapshotXML(xml, parseFlags, nowSeconds).def;
+  return parseSnapshotXML(xml, parseFlags, nowSeconds, parseQemuEmbeddedDomain).def;
 }
 
 /** qemuSnapshotCreateXMLValidateDef */
@@ -54,7 +56,7 @@ function validateDef(obj: QemuDomainObj, def: SnapshotDef, flags: number): void 
 
 /** qemuSnapshotCreateAlignDisks: the snapshot captures the domain as it is now. */
 function alignNew(obj: QemuDomainObj, def: SnapshotDef, flags: number): void {
-  def.dom = structuredClone(obj.def);
+  def.dom = captureDomain(obj.def);
   if (obj.newDef) def.inactiveDom = structuredClone(obj.newDef);
   const state = SNAPSHOT_STATES[obj.state];
   let location: 'internal' | 'external' = 'internal';

@@ -79,9 +79,8 @@ export async function deleteSnapshot(scope: SnapshotScope, snap: MomentObj<Snaps
   await discard(scope, snap, metadataOnly);
 }
 
-/** qemuSnapshotDiscardAllMetadata + the directory removal of qemuDomainRemoveInactive. */
+/** qemuSnapshotDiscardAllMetadata (undefine --snapshots-metadata). */
 export function discardAllMetadata(scope: SnapshotScope): void {
   for (const snap of [...scope.list.objs.values()]) discardMetadata(scope, snap, false);
   scope.list.metaroot.children = [];
-  scope.store.removeDomainDir(scope.obj.def.name);
 }

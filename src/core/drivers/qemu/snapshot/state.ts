@@ -65,3 +65,8 @@ export function setCurrent(scope: SnapshotScope, snap: MomentObj<SnapshotDef> | 
   scope.list.current = snap;
   if (old && old !== snap) writeMetadata(scope, old);
 }
+
+/** qemuDomainRemoveInactiveCommon's rmdir of LIBDIR/snapshot/DOMAIN once the domain is gone. */
+export function removeSnapshotDir(drv: QemuDriver, obj: QemuDomainObj): void {
+  snapshotStore(drv).removeDomainDir(obj.def.name);
+}

@@ -1,0 +1,21 @@
+import type { DomainDef } from '../../../xml/domain/index.js';
+import { parseDomainRoot } from '../../../xml/domain/parse.js';
+import { postParse } from '../../../xml/domain/postparse.js';
+import { parseXmlDocument } from '../../../xml/parse.js';
+import { serializeNode } from '../../../xml/snapshot/embed.js';
+import type { XNode } from '../../../xml/tree.js';
+import { orderParsedControllers } from '../defaults/controllers.js';
+
+/**
+ * The domain a snapshot captured, parsed as virDomainSnapshotDefParse does with the QEMU
+ * driver's options (inactive, not validated). What it captured was already complete with
+ * the driver's defaults, so the parse keeps controllers in the QEMU parser's order and
+ * adds only the generic implicit devices; nothing here needs the emulator's capabilities.
+ */
+export function parseQemuEmbeddedDomain(node: XNode): DomainDef {
+  const root = parseXmlDocument(serializeNode({ ...node, name: 'domain' }), '(domain_definition)', 'domain', 'DOMAIN');
+  const def = parseDomainRoot(root, { inactive: true });
+  orderParsedControllers(def);
+  postParse(def);
+  return def;
+}

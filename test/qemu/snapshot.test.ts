@@ -1,0 +1,241 @@
+// Snapshots of shut-off domains on qemu:///embed (internal qcow2 snapshots made with qemu-img,
+// metadata under ROOT/lib/qemu/snapshot/DOMAIN/NAME.xml) against real virsh 9.0, live in the
+// same run, each on a private root holding its own copies of the disk images. The same
+// commands go to both (`@` in a command stands for the root); masked are the root itself,
+// creation times (the clock) and generated UUIDs/MACs. Every virsh call is a new process,
+// so each step also reads back the metadata the previous one wrote.
+// Real virsh runs with /dev/kvm hidden (nokvm.sh) so libvirt keeps its QEMU probe cached.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedRoot, fixtures, maskText, repo, runBin, type Result } from './embed.js';
+
+const FIX = join(fixtures, 'snapshot');
+const NOKVM = join(fixtures, 'argv', 'nokvm.sh');
+const PROBE_TIMEOUT = 300_000;
+
+const roots = { real: '', ts: '' };
+type Side = keyof typeof roots;
+const SIDES: Side[] = ['real', 'ts'];
+
+/** Creation times are the clock's: the list column and the XML element. */
+const maskTimes = (s: string) =>
+  s.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'TIME').replace(/<creationTime>\d+<\/creationTime>/g, '<creationTime>T</creationTime>');
+
+function mask(r: Result, root: string): Result {
+  return { stdout: maskTimes(maskText(r.stdout, root)), stderr: maskTimes(maskText(r.stderr, root)), code: r.code };
+}
+
+function runSide(side: Side, cmds: string): Promise<Result> {
+  const root = roots[side];
+  const uri = `qemu:///embed?root=${root}`;
+  const line = cmds.replaceAll('@', root);
+  const p =
+    side === 'real'
+      ? runBin('unshare', ['-m', NOKVM, 'virsh', '-c', uri, line], root)
+      : runBin(join(repo, 'bin', 'virsh-ts'), ['-c', uri, line], root);
+  return p.then((r) => mask(r, root));
+}
+
+/** The same command line on both roots; virsh-ts must match real virsh. */
+async function same(cmds: string): Promise<Result> {
+  const [real, ts] = await Promise.all(SIDES.map((s) => runSide(s, cmds)));
+  expect(ts).toEqual(real);
+  return real;
+}
+
+const snapDir = (side: Side, dom: string) => join(roots[side], 'lib', 'qemu', 'snapshot', dom);
+
+/** Each metadata file's masked content, by file name. */
+function metadata(side: Side, dom: string): Record<string, string> {
+  const dir = snapDir(side, dom);
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, maskTimes(maskText(readFileSync(join(dir, f), 'utf8'), roots[side]))]));
+}
+
+function sameMetadata(dom: string): Record<string, string> {
+  const real = metadata('real', dom);
+  expect(metadata('ts', dom)).toEqual(real);
+  return real;
+}
+
+/** The internal snapshots qemu-img sees in an image (names only). */
+function qcowSnapshots(side: Side, image: string): string[] {
+  const out = execFileSync('qemu-img', ['snapshot', '-l', join(roots[side], image)], { encoding: 'utf8' });
+  return out.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[1]);
+}
+
+function sameQcow(image: string): string[] {
+  const real = qcowSnapshots('real', image);
+  expect(qcowSnapshots('ts', image)).toEqual(real);
+  return real;
+}
+
+const qemuIo = (side: Side, image: string, cmd: string) =>
+  execFileSync('qemu-io', ['-c', cmd, join(roots[side], image)], { encoding: 'utf8' });
+
+/** Fixtures copied into a root, ROOT in them standing for the root's path. */
+function installFixtures(root: string): void {
+  for (const f of readdirSync(FIX)) writeFileSync(join(root, f), readFileSync(join(FIX, f), 'utf8').replaceAll('ROOT', root));
+  for (const img of ['disk.qcow2', 'a.qcow2']) execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', join(root, img), '16M']);
+  execFileSync('qemu-img', ['create', '-q', '-f', 'raw', join(root, 'disk.raw'), '1M']);
+}
+
+beforeAll(() => {
+  roots.real = embedRoot('qemu-snap-real-');
+  roots.ts = embedRoot('qemu-snap-ts-');
+  for (const s of SIDES) installFixtures(roots[s]);
+});
+afterAll(() => {
+  for (const s of SIDES) if (roots[s]) rmSync(roots[s], { recursive: true, force: true });
+});
+
+describe('snapshot-create on a shut-off qcow2 domain', () => {
+  it('defines the domains', async () => {
+    expect((await same('define @/qcow.xml; define @/raw.xml; define @/missing.xml; define @/two-disks.xml')).code).toBe(0);
+  }, PROBE_TIMEOUT);
+
+  it('creates internal snapshots: output, metadata files and the qcow2 snapshot table', async () => {
+    qemuIo('real', 'disk.qcow2', 'write -P 0x41 0 4k');
+    qemuIo('ts', 'disk.qcow2', 'write -P 0x41 0 4k');
+    expect((await same('snapshot-create-as snapq first --description "before the overwrite"; snapshot-create-as snapq second')).code).toBe(0);
+    expect((await same('snapshot-create snapq @/described.xml')).code).toBe(0);
+    expect(Object.keys(sameMetadata('snapq'))).toEqual(['described.xml', 'first.xml', 'second.xml']);
+    expect(sameQcow('disk.qcow2')).toEqual(['first', 'second', 'described']);
+    for (const f of readdirSync(snapDir('ts', 'snapq'))) expect(statSync(join(snapDir('ts', 'snapq'), f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('--no-metadata snapshots the image but keeps no metadata; --print-xml only prints', async () => {
+    await same('snapshot-create-as snapq loose --no-metadata; snapshot-create-as snapq --print-xml printed --description d');
+    sameMetadata('snapq');
+    expect(sameQcow('disk.qcow2')).toContain('loose');
+  });
+
+  it('the query commands', async () => {
+    await same('snapshot-list snapq; snapshot-list snapq --parent; snapshot-list snapq --tree; snapshot-list snapq --name');
+    await same('snapshot-list snapq --roots; snapshot-list snapq --leaves; snapshot-list snapq --no-leaves; snapshot-list snapq --current');
+    await same('snapshot-list snapq --from first; snapshot-list snapq --from first --descendants --name; snapshot-list snapq --from second --tree');
+    await same('snapshot-list snapq --inactive; snapshot-list snapq --active; snapshot-list snapq --disk-only; snapshot-list snapq --internal --name; snapshot-list snapq --external');
+    await same('snapshot-list snapq --metadata --name; snapshot-list snapq --no-metadata; snapshot-list snapq --topological --name');
+    await same('snapshot-info snapq first; snapshot-info snapq --current; snapshot-current snapq --name; snapshot-parent snapq second; snapshot-parent snapq --current');
+    await same('snapshot-dumpxml snapq first; snapshot-dumpxml snapq described --security-info; snapshot-current snapq');
+    await same('list --all --with-snapshot; list --all --without-snapshot --name');
+  });
+});
+
+describe('snapshot-revert', () => {
+  it('brings back the disk content written before the snapshot', async () => {
+    for (const s of SIDES) qemuIo(s, 'disk.qcow2', 'write -P 0x42 0 4k');
+    expect((await same('snapshot-revert snapq first; snapshot-current snapq --name')).code).toBe(0);
+    for (const s of SIDES) {
+      expect(qemuIo(s, 'disk.qcow2', 'read -P 0x41 0 4k')).toMatch(/^read 4096\/4096 bytes/);
+    }
+    sameMetadata('snapq');
+    const cfg = (s: Side) => maskText(readFileSync(join(roots[s], 'etc', 'qemu', 'snapq.xml'), 'utf8'), roots[s]);
+    expect(cfg('ts')).toBe(cfg('real'));
+  });
+
+  it('a snapshot taken after the revert branches off the reverted one', async () => {
+    await same('snapshot-create-as snapq branch; snapshot-list snapq --tree; snapshot-list snapq --parent');
+    sameMetadata('snapq');
+  });
+});
+
+describe('bad input leaves nothing half-made', () => {
+  const unchanged = async (cmds: string) => {
+    const before = { meta: metadata('real', 'snapq'), qcow: qcowSnapshots('real', 'disk.qcow2') };
+    const r = await same(cmds);
+    expect(r.code).toBe(1);
+    expect(sameMetadata('snapq')).toEqual(before.meta);
+    expect(sameQcow('disk.qcow2')).toEqual(before.qcow);
+  };
+
+  it('create: duplicate name, bad names, malformed or unsatisfiable XML, flag misuse', async () => {
+    await unchanged('snapshot-create-as snapq first');
+    await unchanged("snapshot-create-as snapq 'a/b'");
+    await unchanged('snapshot-create-as snapq .hidden');
+    await unchanged('snapshot-create snapq @/malformed.xml');
+    await unchanged('snapshot-create snapq @/memory-internal.xml');
+    await unchanged('snapshot-create snapq @/unknown-disk.xml');
+    await unchanged('snapshot-create snapq @/disk-excluded.xml');
+    await unchanged('snapshot-create snapq @/disk-twice.xml');
+    await unchanged('snapshot-create snapq @/described.xml --current');
+    await unchanged('snapshot-create-as snapq q --quiesce');
+    await unchanged('snapshot-create-as snapq q --live');
+    await unchanged('snapshot-create-as snapq q --halt --current');
+    await unchanged('snapshot-create-as nosuchdomain q');
+  });
+
+  it('redefine: missing creation time, unknown parent, foreign uuid, bad state, flag conflicts', async () => {
+    await unchanged('snapshot-create snapq @/no-creation-time.xml --redefine');
+    await unchanged('snapshot-create snapq @/orphan.xml --redefine');
+    await unchanged('snapshot-create snapq @/other-uuid.xml --redefine');
+    await unchanged('snapshot-create snapq @/bad-state.xml --redefine');
+    await unchanged('snapshot-create snapq @/described.xml --redefine --no-metadata');
+    await unchanged('snapshot-create snapq @/described.xml --redefine --disk-only');
+  });
+
+  it('unknown snapshots for every snapshot command', async () => {
+    await unchanged('snapshot-revert snapq nosuch');
+    await unchanged('snapshot-delete snapq nosuch');
+    await unchanged('snapshot-info snapq nosuch');
+    await unchanged('snapshot-dumpxml snapq nosuch');
+    await unchanged('snapshot-parent snapq nosuch');
+    await unchanged('snapshot-parent snapq first');
+    await unchanged('snapshot-list snapq --from nosuch');
+    await unchanged('snapshot-current snapq nosuch');
+  });
+
+  it('a raw disk refuses internal snapshots; a missing image fails in qemu-img', async () => {
+    expect((await same('snapshot-create-as snapraw x')).code).toBe(1);
+    expect((await same('snapshot-create-as snapgone x')).code).toBe(1);
+    await same('snapshot-list snapraw; snapshot-list snapgone; snapshot-current snapgone');
+    expect(sameMetadata('snapraw')).toEqual({});
+    expect(sameMetadata('snapgone')).toEqual({});
+  });
+
+  it('a failure on the second disk rolls back the first', async () => {
+    expect((await same('snapshot-create-as snap2 both')).code).toBe(1);
+    expect(sameQcow('a.qcow2')).toEqual([]);
+    expect(sameMetadata('snap2')).toEqual({});
+  });
+
+  it('undefine refuses while snapshots exist', async () => {
+    await unchanged('undefine snapq');
+    await same('list --all --name --with-snapshot');
+  });
+});
+
+describe('redefine and delete', () => {
+  it('delete --metadata keeps the image snapshot; --redefine brings the metadata back', async () => {
+    for (const s of SIDES) writeFileSync(join(roots[s], 'second.dump.xml'), (await runSide(s, 'snapshot-dumpxml snapq second')).stdout.replaceAll('ROOT', roots[s]));
+    await same('snapshot-delete snapq second --metadata; snapshot-list snapq --name');
+    expect(sameQcow('disk.qcow2')).toContain('second');
+    await same('snapshot-create snapq @/second.dump.xml --redefine; snapshot-current snapq --name; snapshot-list snapq --parent');
+    await same('snapshot-create snapq @/second.dump.xml --redefine --current; snapshot-current snapq --name');
+    sameMetadata('snapq');
+  });
+
+  it('delete reparents the children and moves "current" to the parent', async () => {
+    await same('snapshot-revert snapq second; snapshot-create-as snapq third; snapshot-create-as snapq fourth; snapshot-revert snapq third');
+    await same('snapshot-delete snapq third; snapshot-list snapq --parent; snapshot-current snapq --name');
+    sameMetadata('snapq');
+    sameQcow('disk.qcow2');
+  });
+
+  it('--children-only and --children', async () => {
+    await same('snapshot-delete snapq second --children-only; snapshot-list snapq --tree; snapshot-current snapq --name');
+    sameMetadata('snapq');
+    sameQcow('disk.qcow2');
+    await same('snapshot-delete snapq first --children; snapshot-list snapq --name; snapshot-current snapq');
+    sameMetadata('snapq');
+    sameQcow('disk.qcow2');
+  });
+
+  it('undefine --snapshots-metadata drops the metadata and its directory, not the image snapshots', async () => {
+    await same('snapshot-create-as snapq last; undefine snapq --snapshots-metadata; list --all --name');
+    for (const s of SIDES) expect(existsSync(snapDir(s, 'snapq'))).toBe(false);
+    expect(sameQcow('disk.qcow2')).toContain('last');
+  });
+});
