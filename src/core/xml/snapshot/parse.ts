@@ -1,7 +1,6 @@
 import { virErr } from '../../errors.js';
 import { parseXmlDocument } from '../parse.js';
 import { child, type XNode } from '../tree.js';
-import type { DomainDef } from '../domain/index.js';
 import { pathString, parseEmbeddedDomain } from './embed.js';
 import {
   SNAPSHOT_LOCATIONS,
@@ -73,16 +72,11 @@ export interface ParsedSnapshot {
   current: boolean;
 }
 
-/** Parses a captured `<domain>`/`<inactiveDomain>` with the driver's own domain parser. */
-export type EmbeddedDomainParser = (node: XNode) => DomainDef;
-
-/** virDomainSnapshotDefParse on an already parsed `<domainsnapshot>` element. */
-export function parseSnapshotNode(
-  root: XNode,
-  flags: number,
-  now: () => number,
-  parseDomain: EmbeddedDomainParser = parseEmbeddedDomain,
-): ParsedSnapshot {
+/**
+ * virDomainSnapshotDefParse on an already parsed `<domainsnapshot>` element; a captured
+ * `<domain>`/`<inactiveDomain>` goes through `parseDomain`, the driver's own domain parser.
+ */
+export function parseSnapshotNode(root: XNode, flags: number, now: () => number, parseDomain = parseEmbeddedDomain): ParsedSnapshot {
   const redefine = !!(flags & SnapshotParse.REDEFINE);
   let offline = !!(flags & SnapshotParse.OFFLINE);
   const name = pathString(root, 'name');
@@ -153,12 +147,7 @@ export function parseSnapshotNode(
 }
 
 /** virDomainSnapshotDefParseString */
-export function parseSnapshotXML(
-  xml: string,
-  flags: number,
-  now: () => number,
-  parseDomain: EmbeddedDomainParser = parseEmbeddedDomain,
-): ParsedSnapshot {
+export function parseSnapshotXML(xml: string, flags: number, now: () => number, parseDomain = parseEmbeddedDomain): ParsedSnapshot {
   const root = parseXmlDocument(xml, '(domain_snapshot)', 'domainsnapshot', 'DOMAIN_SNAPSHOT');
   return parseSnapshotNode(root, flags, now, parseDomain);
 }
