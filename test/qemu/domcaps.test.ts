@@ -75,6 +75,8 @@ const TCG_BAD_CASES = [
   'domcapabilities --machine foo',
   'domcapabilities --emulatorbin /nonexistent',
   'domcapabilities --emulatorbin qemu-system-x86_64',
+  'domcapabilities --emulatorbin /usr/bin',
+  'domcapabilities --emulatorbin argv/minimal.xml',
   'domcapabilities --emulatorbin /usr/bin/qemu-system-i386 --arch x86_64',
   'domcapabilities --emulatorbin /usr/bin/qemu-system-x86_64 --arch ppc64',
   'domcapabilities --foo',

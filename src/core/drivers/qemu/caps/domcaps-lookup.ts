@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { isKnownArch } from '../../../arch.js';
 import { virErr } from '../../../errors.js';
 import { strerror } from '../../../strerror.js';
@@ -46,6 +46,22 @@ function defaultEmulator(host: string, guest: string): string | undefined {
   return guestIsNative(host, guest) ? findBinary('/usr/libexec/qemu-kvm') : undefined;
 }
 
+/** virQEMUCapsNewForBinaryInternal's checks before it runs the binary: it exists and can be run. */
+function checkBinary(binary: string): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(binary).isDirectory();
+  } catch (e) {
+    throw virErr('SYSTEM_ERROR', `Cannot check QEMU binary ${binary}: ${strerror(e)}`);
+  }
+  try {
+    if (isDir) throw Object.assign(new Error(), { code: 'EISDIR' });
+    accessSync(binary, constants.X_OK);
+  } catch (e) {
+    throw virErr('SYSTEM_ERROR', `QEMU binary ${binary} is not executable: ${strerror(e)}`);
+  }
+}
+
 /** virQEMUCapsAccelStr */
 const accelName = (virttype: string) => (virttype === 'kvm' ? 'kvm' : virttype === 'hvf' ? 'hvf' : 'tcg');
 
@@ -73,11 +89,7 @@ export async function lookupDomCaps(
   }
   const binary = emulatorbin ?? defaultEmulator(host, arch);
   if (!binary) throw virErr('CONFIG_UNSUPPORTED', `unable to find any emulator to serve '${archStr ?? '(null)'}' architecture`);
-  try {
-    statSync(binary);
-  } catch (e) {
-    throw virErr('SYSTEM_ERROR', `Cannot check QEMU binary ${binary}: ${strerror(e)}`);
-  }
+  checkBinary(binary);
   let probe = await caps.probe(binary);
   const fromCaps = probe.arch;
   const sameFamily = [isX86, isPPC, isARM, isS390].some((f) => f(arch) && f(fromCaps));
