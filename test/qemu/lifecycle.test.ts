@@ -3,7 +3,7 @@
 // destroy, paused starts, transient guests, and the failures of a start. Every virsh-ts call is
 // a new process, so each step also proves a later process takes the running guest over.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_MARKER } from '../helpers/guest.js';
@@ -85,6 +85,41 @@ describe('qemu:///embed guest lifecycle', () => {
     await same('define', 'ROOT/g2.xml');
     await same('start g2; domstate g2 --reason; list --all');
     expect(qemuPidsUnder([pair.roots.ts])).toEqual([]);
+  }, LONG);
+});
+
+describe('lifecycle actions', () => {
+  it('on_reboot destroy: a reboot powers the guest off for good', async () => {
+    await pair.writeGuest('g4', { devices: '' });
+    for (const side of ['real', 'ts'] as const) {
+      const xml = join(pair.roots[side], 'g4.xml');
+      writeFileSync(xml, readFileSync(xml, 'utf8').replace('</features>', '</features>\n  <on_reboot>destroy</on_reboot>'));
+    }
+    await same('define', 'ROOT/g4.xml');
+    await same('start', 'g4');
+    await Promise.all([pair.waitSerial('real', 'g4', READY_MARKER), pair.waitSerial('ts', 'g4', READY_MARKER)]);
+    await same('reboot', 'g4');
+    await Promise.all([pair.waitState('real', 'g4', 'shut off'), pair.waitState('ts', 'g4', 'shut off')]);
+    await same('list', '--all');
+    expect(pair.serial('ts', 'g4').split(READY_MARKER).length - 1).toBe(1);
+  }, LONG);
+
+  it('a reboot (ACPI) boots the guest again, even when the process that asked is gone by then', async () => {
+    expect((await pair.run('ts', 'define', join(pair.roots.ts, 'g1.xml'))).code).toBe(0);
+    expect((await pair.run('ts', 'start', 'g1')).code).toBe(0);
+    await pair.waitSerial('ts', 'g1', READY_MARKER);
+    const before = pair.serial('ts', 'g1').split(READY_MARKER).length - 1;
+    expect((await pair.run('ts', 'reboot', 'g1')).stdout).toBe("Domain 'g1' is being rebooted\n\n");
+    // The guest powers off on the ACPI button; the next process to open the root finds it so
+    // and completes the reboot (libvirt's fake reboot: system_reset, then cont).
+    const deadline = Date.now() + 120_000;
+    while (pair.serial('ts', 'g1').split(READY_MARKER).length - 1 === before && Date.now() < deadline) {
+      await pair.run('ts', 'list');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await pair.waitSerial('ts', 'g1', READY_MARKER, before + 1);
+    expect((await pair.run('ts', 'domstate', 'g1', '--reason')).stdout).toBe('running (booted)\n\n');
+    await pair.run('ts', 'destroy', 'g1');
   }, LONG);
 });
 

@@ -11,6 +11,8 @@ import { isActive, type QemuDomainObj } from '../domain/obj.js';
 import { launchQemu, qemuPaths } from '../process/index.js';
 import { watchGuest } from './guest-events.js';
 import { fillPtyPaths } from './pty-paths.js';
+import { updateLiveGuestCpu } from './guest-cpu.js';
+import { markDiskSources } from './disk-chain.js';
 import { prepareLiveDef } from './live-def.js';
 import { checkLabelledFiles, checkStorage } from './prepare-host.js';
 import { saveStatus } from './status.js';
@@ -28,6 +30,7 @@ export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: 
   const paths = qemuPaths(drv.paths, live.name, id);
   drv.lastId = id;
   obj.id = id;
+  drv.updateInhibit();
   obj.newDef = obj.persistent ? obj.def : undefined;
   obj.def = live;
   obj.state = DomainState.PAUSED;
@@ -43,6 +46,10 @@ export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: 
     obj.proc = proc;
     watchGuest(drv, obj, proc);
     await fillPtyPaths(proc.qmp, live);
+    await updateLiveGuestCpu(proc.qmp, live);
+    markDiskSources(live);
+    // qemuProcessSetupLifecycleActions: a guest's own reboot is to end it like a power-off.
+    if (live.onReboot === 'destroy') await proc.qmp.execute('set-action', { reboot: 'shutdown' });
     if (!options.paused) await proc.qmp.execute('cont');
     obj.state = options.paused ? DomainState.PAUSED : DomainState.RUNNING;
     obj.reason = options.paused ? PausedReason.USER : RunningReason.BOOTED;
