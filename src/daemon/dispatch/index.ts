@@ -1,4 +1,5 @@
 import { domainDeviceServed, domainServed } from './domain.js';
+import { guestBlockServed } from './guest-block.js';
 import { hostServed } from './host.js';
 import { networkServed } from './network.js';
 import { nodeExtraServed } from './node-extra.js';
@@ -13,7 +14,7 @@ import { unservedRows } from './unserved.js';
 
 /** Every driver-backed procedure the daemon serves, keyed by procedure number. */
 export function driverDispatch(): Map<number, Served> {
-  const all = [...hostServed, ...domainServed, ...domainDeviceServed, ...snapshotServed, ...networkServed, ...storageServed, ...objectServed, ...streamServed, ...tuningServed, ...tuneSetServed, ...nodeExtraServed];
+  const all = [...hostServed, ...domainServed, ...domainDeviceServed, ...snapshotServed, ...networkServed, ...storageServed, ...objectServed, ...streamServed, ...tuningServed, ...tuneSetServed, ...nodeExtraServed, ...guestBlockServed];
   const table = new Map<number, Served>();
   for (const s of all) {
     if (table.has(s.proc.number)) throw new Error(`procedure ${s.proc.name} served twice`);
