@@ -37,6 +37,8 @@ const GOOD: Array<[string, string]> = [
     'attach-device devpc hostdev-pci.xml --config; attach-device devpc vsock.xml --config; attach-device devpc shmem.xml --config; attach-device devpc ctrl-virtio-serial.xml --config; attach-device devpc input-virtio.xml --config; attach-device devpc disk-hdb.xml --config; dumpxml devpc'],
   ['and detached', 'detach-device devpc hostdev-pci.xml --config; detach-device devpc vsock.xml --config; detach-device devpc input-virtio.xml --config; detach-device devpc disk-hdb.xml --config; dumpxml devpc'],
   ['q35: detach then attach again', 'detach-interface devq35 network --mac 52:54:00:aa:bc:01 --config; detach-disk devq35 vdb --config; attach-disk devq35 /tmp/new.img vdc --config; attach-interface devq35 network default --model e1000 --config; dumpxml devq35'],
+  ['q35: an IDE disk (its controller gets no PCI address; the saved config loads back unvalidated)',
+    'attach-disk devq35 /tmp/a.img hda --config; attach-disk devq35 /tmp/a.iso sdc --type cdrom --config; dumpxml devq35'],
 ];
 
 /** Edits that must fail with libvirt's error and leave both configs byte for byte as they were. */
@@ -54,6 +56,10 @@ const BAD = [
   'attach-device devpc ctrl-usb0.xml --config',
   'attach-device devq35 watchdog.xml --config',
   'attach-device devpc iface-slot2.xml --config',
+  'attach-device devq35 mem-dimm.xml --config',
+  'attach-device devq35 panic.xml --config',
+  'detach-device devq35 panic.xml --config',
+  'update-device devq35 panic.xml --config',
   'attach-device devpc redir-spicevmc.xml --config',
   'attach-device devpc shmem.xml --config',
   'attach-device devpc memballoon.xml --config',

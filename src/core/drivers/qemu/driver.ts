@@ -36,7 +36,8 @@ export class QemuDriver {
     const drv = new QemuDriver(paths);
     for (const { name, xml } of drv.store.list()) {
       try {
-        const def = await parseQemuDomain(xml, drv.caps);
+        // VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE: a saved config loads even where a new one would be refused.
+        const def = await parseQemuDomain(xml, drv.caps, { skipValidate: true });
         if (def.name !== name) throw new Error(`Domain config filename '${name}' does not match domain name '${def.name}'`);
         if (drv.domains.checkAdd(def)) continue;
         const obj = newObj(def);

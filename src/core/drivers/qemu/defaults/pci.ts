@@ -21,7 +21,8 @@ function wantsPci(d: DeviceDef): boolean {
     case 'controller':
       if (ctype(d) === 'pci') return false;
       if (ctype(d) === 'usb' && model(d) === 'none') return false;
-      if (['fdc', 'ccid', 'isa', 'xenbus'].includes(ctype(d))) return false;
+      // IDE exists only as the PIIX3's function (placed below); FDC, CCID and ISA are not PCI.
+      if (['ide', 'fdc', 'ccid', 'isa', 'xenbus'].includes(ctype(d))) return false;
       return !(ctype(d) === 'scsi' && model(d) === 'ncr53c90');
     case 'disk':
       return attr(sub(d.el, 'target'), 'bus') === 'virtio';
