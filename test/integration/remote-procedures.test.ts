@@ -70,7 +70,7 @@ describe('remote procedures over unix', () => {
 });
 
 /** The QEMU program's calls, which virtd-ts does not dispatch (it answers another program with an RPC error). */
-const qemuProgram = new Set(['qemu-monitor-command', 'qemu-monitor-hmp', 'qemu-monitor-missing', 'qemu-agent-command', 'qemu-attach']);
+const qemuProgram = new Set(['qemu-monitor-command', 'qemu-monitor-hmp', 'qemu-monitor-missing', 'qemu-agent-command', 'qemu-attach', 'qemu-monitor-event']);
 
 describe('remote procedures served by virtd-ts', () => {
   for (const c of cases.filter((c) => !qemuProgram.has(c.name))) {

@@ -71,6 +71,8 @@ export function guestBlockOps(s: Session): Ops {
     domainQemuMonitorCommand: async (dom, cmd, flags) => (await s.call(QP.qemuDomainMonitorCommand, { dom, cmd, flags })).result,
     domainQemuAgentCommand: async (dom, cmd, timeout, flags) => (await s.call(QP.qemuDomainAgentCommand, { dom, cmd, timeout, flags })).result ?? '',
     domainQemuAttach: async (pid_value, flags) => (await s.call(QP.qemuDomainAttach, { pid_value, flags })).dom,
+    connectDomainQemuMonitorEventRegister: async (dom, event, flags) =>
+      (await s.call(QP.qemuConnectDomainMonitorEventRegister, { dom: dom ?? undefined, event: event ?? undefined, flags })).callbackID,
 
     networkPortLookupByUUID: async (network, uuid) => (await s.call(P.networkPortLookupByUuid, { network, uuid })).port,
     networkPortGetXMLDesc: async (port, flags) => (await s.call(P.networkPortGetXmlDesc, { port, flags })).xml,
