@@ -39,6 +39,7 @@ const GOOD: Array<[string, string]> = [
   ['q35: detach then attach again', 'detach-interface devq35 network --mac 52:54:00:aa:bc:01 --config; detach-disk devq35 vdb --config; attach-disk devq35 /tmp/new.img vdc --config; attach-interface devq35 network default --model e1000 --config; dumpxml devq35'],
   ['q35: an IDE disk (its controller gets no PCI address; the saved config loads back unvalidated)',
     'attach-disk devq35 /tmp/a.img hda --config; attach-disk devq35 /tmp/a.iso sdc --type cdrom --config; dumpxml devq35'],
+  ['q35: a fully specified pcie-root-port takes the next root-port function', 'attach-device devq35 ctrl-rootport.xml --config; dumpxml devq35'],
 ];
 
 /** Edits that must fail with libvirt's error and leave both configs byte for byte as they were. */
@@ -57,6 +58,9 @@ const BAD = [
   'attach-device devq35 watchdog.xml --config',
   'attach-device devpc iface-slot2.xml --config',
   'attach-device devq35 mem-dimm.xml --config',
+  'attach-device devq35 ctrl-rootport-bare.xml --config',
+  'attach-device devq35 ctrl-bridge-bare.xml --config',
+  'attach-device devq35 ctrl-rootport-noport.xml --config',
   'attach-device devq35 panic.xml --config',
   'detach-device devq35 panic.xml --config',
   'update-device devq35 panic.xml --config',

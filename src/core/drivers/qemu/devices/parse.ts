@@ -1,6 +1,6 @@
 import { parseDeviceXML, type DeviceDef, type DomainDef } from '../../../xml/domain/index.js';
 import { validateDevice } from '../../../xml/domain/validate.js';
-import { validateQemuDevice } from './validate.js';
+import { validateParsedController, validateQemuDevice } from './validate.js';
 import { postParseQemuDevice } from '../defaults/postparse.js';
 import { probeFor } from '../domain/parse.js';
 import type { QemuCaps } from '../caps/index.js';
@@ -16,6 +16,7 @@ export async function parseQemuDevice(xml: string, def: DomainDef, caps: QemuCap
   if (opts.validate) {
     validateDevice(dev, def);
     validateQemuDevice(def, dev);
+    validateParsedController(dev);
   }
   return dev;
 }

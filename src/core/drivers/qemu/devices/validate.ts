@@ -1,5 +1,6 @@
 import { attr, sub } from '../../../xml/domain/elem.js';
 import { unsupportedConfig } from '../../../xml/domain/errors.js';
+import { virErr } from '../../../errors.js';
 import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
 
 /** Video models QEMU can add besides the primary one (qemuValidateDomainDeviceDefVideo). */
@@ -25,5 +26,29 @@ export function validateQemuDevice(def: DomainDef, dev: DeviceDef): void {
     const type = attr(dev.el, 'type');
     if ((type === 'spicevmc' || type === 'spiceport') && !hasSpice(def))
       throw unsupportedConfig(`chardev '${type}' not supported without spice graphics`);
+  }
+}
+
+/** The options each PCI controller model must carry, in the order libvirt checks them. */
+const PCI_REQUIRED: Array<[string, string[], (c: DeviceDef) => string | undefined]> = [
+  ['modelName', ['pci-bridge', 'dmi-to-pci-bridge', 'pcie-root-port', 'pcie-switch-upstream-port', 'pcie-switch-downstream-port', 'pci-expander-bus', 'pcie-expander-bus', 'pcie-to-pci-bridge'], (c) => attr(sub(c.el, 'model'), 'name')],
+  ['chassisNr', ['pci-bridge'], (c) => attr(sub(c.el, 'target'), 'chassisNr')],
+  ['chassis', ['pcie-root-port', 'pcie-switch-downstream-port'], (c) => attr(sub(c.el, 'target'), 'chassis')],
+  ['port', ['pcie-root-port', 'pcie-switch-downstream-port'], (c) => attr(sub(c.el, 'target'), 'port')],
+];
+
+/**
+ * qemuValidateDomainDeviceDefControllerPCI on a controller parsed alone: the options address
+ * assignment fills in (QEMU model name, chassis, port) are still unset for a device being
+ * attached, so it must give them itself.
+ */
+export function validateParsedController(dev: DeviceDef): void {
+  if (dev.kind !== 'controller' || attr(dev.el, 'type') !== 'pci') return;
+  const model = attr(dev.el, 'model') ?? '';
+  for (const [option, models, value] of PCI_REQUIRED) {
+    if (!models.includes(model) || value(dev) !== undefined) continue;
+    const index = attr(dev.el, 'index') ?? '-1';
+    const modelName = attr(sub(dev.el, 'model'), 'name') ?? 'none';
+    throw virErr('INTERNAL_ERROR', `Required option '${option}' is not set for PCI controller with index '${index}', model '${model}' and modelName '${modelName}'`);
   }
 }
