@@ -1,5 +1,6 @@
 import type { Connection } from './connection.js';
 import type { DomainHandle } from './handles.js';
+import type { VolStream } from './storage.js';
 
 /** virTypedParameterType */
 export const ParamType = { INT: 1, UINT: 2, LLONG: 3, ULLONG: 4, DOUBLE: 5, BOOLEAN: 6, STRING: 7 } as const;
@@ -297,7 +298,8 @@ export interface DomainDeviceApi {
   domainSetBlockThreshold(dom: DomainHandle, dev: string, threshold: bigint, flags: number): Promise<void>;
   domainStartDirtyRateCalc(dom: DomainHandle, seconds: number, flags: number): Promise<void>;
 
-  domainOpenConsole(dom: DomainHandle, devName: string | null, flags: number): Promise<void>;
+  /** virDomainOpenConsole: the stream carries the console's bytes both ways until finished. */
+  domainOpenConsole(dom: DomainHandle, devName: string | null, flags: number): Promise<VolStream>;
   domainQemuMonitorCommand(dom: DomainHandle, cmd: string, flags: number): Promise<string>;
   domainQemuAgentCommand(dom: DomainHandle, cmd: string, timeout: number, flags: number): Promise<string>;
   domainQemuAttach(pid: number, flags: number): Promise<DomainHandle>;

@@ -8,6 +8,8 @@ import { lifecycleOps } from './lifecycle/ops.js';
 import { snapshotOps } from './snapshot/ops.js';
 import { deviceOps } from './devices/ops.js';
 import { QemuDriver } from './driver.js';
+import { eventOps } from './events/index.js';
+import { consoleOps } from './console/index.js';
 import { domainXMLFromNative, domainXMLToNative } from './command/index.js';
 
 export { embedPaths, systemPaths, type QemuPaths } from './config/paths.js';
@@ -68,7 +70,7 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       return domainXMLFromNative();
     },
   };
-  return { ...host, ...capsOps(drv), ...domainOps(drv), ...lifecycleOps(drv), ...deviceOps(drv), ...snapshotOps(drv) } as Connection;
+  return { ...host, ...capsOps(drv), ...domainOps(drv), ...lifecycleOps(drv), ...deviceOps(drv), ...snapshotOps(drv), ...eventOps(drv), ...consoleOps(drv) } as Connection;
 }
 
 /** qemu:///embed?root=DIR in this process. */

@@ -22,6 +22,8 @@ export interface QemuDomainObj {
   proc?: QemuProcess;
   /** A reboot was asked through ACPI: the guest's power-off becomes a reset (fakeReboot). */
   fakeReboot?: boolean;
+  /** A destroy is ending QEMU: the monitor's end-of-file is its doing, not a crash (beingDestroyed). */
+  beingDestroyed?: boolean;
   /** Taint flags (qemuDomainObjTaint) of the running guest, by libvirt's name. */
   taints?: string[];
 }

@@ -4,7 +4,9 @@ import { formatDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { checkFlags } from '../../check-flags.js';
 import { getMetadataElement, setMetadataElement } from '../../../xml/domain/metadata-element.js';
+import { DomainLifecycle, LifecycleDetail } from '../../../api/events.js';
 import type { QemuDriver } from '../driver.js';
+import { emitLifecycle, emitLifecycleOf } from '../events/index.js';
 import { handleOf, isActive, type QemuDomainObj } from './obj.js';
 import { TAINT_MESSAGES } from '../lifecycle/taint.js';
 import { cpuTimeNs } from '../process/cpu-time.js';
@@ -75,7 +77,10 @@ export function domainOps(drv: QemuDriver): Ops {
     async domainDefineXML(xml, flags) {
       checkFlags(flags, DomainDefine.VALIDATE, 'qemuDomainDefineXMLFlags');
       const def = await drv.parse(xml);
-      return handleOf(drv.define(def));
+      const existed = !!list.byUUID(def.uuid);
+      const o = drv.define(def);
+      emitLifecycle(drv, o, DomainLifecycle.DEFINED, existed ? LifecycleDetail.DEFINED_UPDATED : LifecycleDetail.DEFINED_ADDED);
+      return handleOf(o);
     },
     async domainUndefine(dom, flags) {
       checkFlags(flags, DomainUndefine.MANAGED_SAVE | DomainUndefine.SNAPSHOTS_METADATA | DomainUndefine.CHECKPOINTS_METADATA | DomainUndefine.NVRAM | DomainUndefine.KEEP_NVRAM | DomainUndefine.TPM | DomainUndefine.KEEP_TPM, 'qemuDomainUndefineFlags');
@@ -87,6 +92,7 @@ export function domainOps(drv: QemuDriver): Ops {
       if (nsnapshots) discardAllMetadata(scopeOf(drv, dom));
       if (o.hasManagedSave && !(flags & DomainUndefine.MANAGED_SAVE))
         throw virErr('OPERATION_INVALID', 'Refusing to undefine while domain managed save image exists');
+      emitLifecycle(drv, o, DomainLifecycle.UNDEFINED, LifecycleDetail.UNDEFINED_REMOVED);
       drv.undefine(o);
       if (!isActive(o)) removeSnapshotDir(drv, o);
     },
@@ -149,7 +155,10 @@ export function domainOps(drv: QemuDriver): Ops {
       if (o.def.name === newName) throw virErr('OPERATION_INVALID', "Can't rename domain to itself");
       if (list.byName(newName)) throw virErr('OPERATION_INVALID', `domain with name '${newName}' already exists`);
       if (newName.includes('/')) throw virErr('XML_ERROR', `name ${newName} cannot contain '/'`);
+      const old = handleOf(o);
       drv.rename(o, newName);
+      emitLifecycleOf(drv, old, DomainLifecycle.UNDEFINED, LifecycleDetail.UNDEFINED_RENAMED);
+      emitLifecycle(drv, o, DomainLifecycle.DEFINED, LifecycleDetail.DEFINED_RENAMED);
     },
     async domainGetMetadata(dom, type, uri, flags) {
       checkFlags(flags, DomainAffect.LIVE | DomainAffect.CONFIG, 'qemuDomainGetMetadata');

@@ -1,7 +1,9 @@
 // What the driver does when QEMU reports on its own (qemuProcessHandle*): the guest powered
 // off, paused or resumed outside an API call, or QEMU went away.
 import { DomainState, PausedReason, RunningReason, ShutdownReason, ShutoffReason } from '../../../api/domain.js';
+import { DomainLifecycle, LifecycleDetail } from '../../../api/events.js';
 import type { QemuDriver } from '../driver.js';
+import { emitLifecycle, emitReboot } from '../events/index.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import type { QemuProcess } from '../process/index.js';
 import { saveStatus } from './status.js';
@@ -10,24 +12,48 @@ import { stopDomain } from './stop.js';
 /** Watches `proc` for as long as it is the domain's QEMU. */
 export function watchGuest(drv: QemuDriver, obj: QemuDomainObj, proc: QemuProcess): void {
   const ours = () => obj.proc === proc;
+  // A power-off about to become a reset (priv->pausedShutdown): its STOP and RESUME are no
+  // change of state anyone is told about.
+  let pausedShutdown = false;
   proc.qmp.on('event', (e) => {
     if (!ours()) return;
-    if (e.event === 'SHUTDOWN') void guestPoweredOff(drv, obj);
-    else if (e.event === 'STOP' && obj.state === DomainState.RUNNING) {
+    if (e.event === 'SHUTDOWN') {
+      pausedShutdown = !!obj.fakeReboot || obj.def.onPoweroff === 'restart';
+      void guestPoweredOff(drv, obj, shutdownDetail(e.data?.guest));
+    } else if (e.event === 'STOP' && obj.state === DomainState.RUNNING) {
       obj.state = DomainState.PAUSED;
       obj.reason = obj.fakeReboot ? PausedReason.SHUTTING_DOWN : PausedReason.UNKNOWN;
       saveStatus(drv.paths, obj);
-    } else if (e.event === 'RESUME' && obj.state === DomainState.PAUSED) {
-      obj.state = DomainState.RUNNING;
-      obj.reason = RunningReason.UNPAUSED;
-      saveStatus(drv.paths, obj);
+      if (!pausedShutdown) emitLifecycle(drv, obj, DomainLifecycle.SUSPENDED, LifecycleDetail.SUSPENDED_PAUSED);
+    } else if (e.event === 'RESUME') {
+      const announce = !pausedShutdown && obj.state !== DomainState.RUNNING;
+      pausedShutdown = false;
+      if (obj.state === DomainState.PAUSED) {
+        obj.state = DomainState.RUNNING;
+        obj.reason = RunningReason.UNPAUSED;
+        saveStatus(drv.paths, obj);
+      }
+      if (announce) emitLifecycle(drv, obj, DomainLifecycle.RESUMED, LifecycleDetail.RESUMED_UNPAUSED);
+    } else if (e.event === 'RESET' && !(obj.state === DomainState.PAUSED && obj.reason === PausedReason.STARTING_UP)) {
+      // qemuProcessHandleReset: resets libvirt itself makes while starting are not reboots.
+      emitReboot(drv, obj);
     }
   });
-  // A monitor that closes without a SHUTDOWN first means QEMU died (processMonitorEOFEvent).
+  // A monitor that closes without a SHUTDOWN first means QEMU died (processMonitorEOFEvent);
+  // a destroy in progress reports its own stop.
   proc.qmp.once('eof', () => {
-    if (!ours()) return;
-    void stopDomain(drv, obj, obj.state === DomainState.SHUTDOWN ? ShutoffReason.SHUTDOWN : ShutoffReason.CRASHED);
+    if (!ours() || obj.beingDestroyed) return;
+    const shutdown = obj.state === DomainState.SHUTDOWN;
+    emitLifecycle(drv, obj, DomainLifecycle.STOPPED, shutdown ? LifecycleDetail.STOPPED_SHUTDOWN : LifecycleDetail.STOPPED_FAILED);
+    void stopDomain(drv, obj, shutdown ? ShutoffReason.SHUTDOWN : ShutoffReason.CRASHED);
   });
+}
+
+/** The SHUTDOWN event's `guest` flag as the lifecycle event's detail. */
+function shutdownDetail(guest: unknown): number {
+  if (guest === true) return LifecycleDetail.SHUTDOWN_GUEST;
+  if (guest === false) return LifecycleDetail.SHUTDOWN_HOST;
+  return LifecycleDetail.SHUTDOWN_FINISHED;
 }
 
 /**
@@ -35,7 +61,7 @@ export function watchGuest(drv: QemuDriver, obj: QemuDomainObj, proc: QemuProces
  * reboot or on_poweroff='restart' resets and continues it, anything else ends QEMU, whose
  * monitor then closes and the domain stops with reason shutdown.
  */
-export async function guestPoweredOff(drv: QemuDriver, obj: QemuDomainObj): Promise<void> {
+export async function guestPoweredOff(drv: QemuDriver, obj: QemuDomainObj, detail: number = LifecycleDetail.SHUTDOWN_FINISHED): Promise<void> {
   const proc = obj.proc;
   if (!proc || obj.state === DomainState.SHUTDOWN) return;
   if (obj.fakeReboot || obj.def.onPoweroff === 'restart') {
@@ -50,5 +76,6 @@ export async function guestPoweredOff(drv: QemuDriver, obj: QemuDomainObj): Prom
   obj.state = DomainState.SHUTDOWN;
   obj.reason = ShutdownReason.UNKNOWN;
   saveStatus(drv.paths, obj);
+  emitLifecycle(drv, obj, DomainLifecycle.SHUTDOWN, detail);
   await proc.kill({ nowait: true });
 }

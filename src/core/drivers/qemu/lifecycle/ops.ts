@@ -1,5 +1,7 @@
 import { DomainDestroy, DomainShutdown, DomainStart, DomainState, PausedReason, RunningReason, ShutoffReason, type DomainApi } from '../../../api/domain.js';
+import { DomainLifecycle, LifecycleDetail } from '../../../api/events.js';
 import { virErr } from '../../../errors.js';
+import { emitLifecycle } from '../events/index.js';
 import { checkFlags } from '../../check-flags.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 import type { QemuDriver } from '../driver.js';
@@ -45,6 +47,7 @@ export function lifecycleOps(drv: QemuDriver): Ops {
       checkFlags(flags, DomainStart.PAUSED | DomainStart.AUTODESTROY | DomainStart.BYPASS_CACHE | DomainStart.FORCE_BOOT | DomainStart.RESET_NVRAM, 'qemuDomainCreateWithFlags');
       const o = list.fromHandle(dom);
       await startDomain(drv, o, { paused: !!(flags & DomainStart.PAUSED) });
+      announceStart(drv, o, !!(flags & DomainStart.PAUSED));
       return handleOf(o);
     },
     async domainCreateXML(xml, flags) {
@@ -62,14 +65,22 @@ export function lifecycleOps(drv: QemuDriver): Ops {
         list.objs.push(o);
       }
       await startDomain(drv, o, { paused: !!(flags & DomainStart.PAUSED) });
+      announceStart(drv, o, !!(flags & DomainStart.PAUSED));
       return handleOf(o);
     },
     async domainDestroy(dom, flags) {
       checkFlags(flags, DomainDestroy.GRACEFUL | DomainDestroy.REMOVE_LOGS, 'qemuDomainDestroyFlags');
       const o = list.fromHandle(dom);
       const proc = running(o);
-      await proc.kill({ force: !(flags & DomainDestroy.GRACEFUL) });
+      o.beingDestroyed = true;
+      try {
+        await proc.kill({ force: !(flags & DomainDestroy.GRACEFUL) });
+      } catch (e) {
+        o.beingDestroyed = false;
+        throw e;
+      }
       await stopDomain(drv, o, ShutoffReason.DESTROYED);
+      emitLifecycle(drv, o, DomainLifecycle.STOPPED, LifecycleDetail.STOPPED_DESTROYED);
     },
     async domainShutdown(dom, flags) {
       checkFlags(flags, DomainShutdown.ACPI_POWER_BTN | DomainShutdown.GUEST_AGENT, 'qemuDomainShutdownFlags');
@@ -96,6 +107,8 @@ export function lifecycleOps(drv: QemuDriver): Ops {
       if (o.state === DomainState.PMSUSPENDED) throw virErr('OPERATION_INVALID', 'domain is pmsuspended');
       if (o.state === DomainState.PAUSED) return;
       await proc.qmp.execute('stop');
+      // QEMU's STOP event normally got there first and told the listeners (qemuProcessHandleStop).
+      if (o.state === DomainState.RUNNING) emitLifecycle(drv, o, DomainLifecycle.SUSPENDED, LifecycleDetail.SUSPENDED_PAUSED);
       o.state = DomainState.PAUSED;
       o.reason = PausedReason.USER;
       saveStatus(drv.paths, o);
@@ -106,11 +119,18 @@ export function lifecycleOps(drv: QemuDriver): Ops {
       if (o.state === DomainState.PMSUSPENDED) throw virErr('OPERATION_INVALID', 'domain is pmsuspended');
       if (o.state === DomainState.RUNNING) throw virErr('OPERATION_INVALID', 'domain is already running');
       await proc.qmp.execute('cont');
+      if (o.state !== DomainState.RUNNING) emitLifecycle(drv, o, DomainLifecycle.RESUMED, LifecycleDetail.RESUMED_UNPAUSED);
       o.state = DomainState.RUNNING;
       o.reason = RunningReason.UNPAUSED;
       saveStatus(drv.paths, o);
     },
   };
+}
+
+/** qemuDomainObjStart / qemuDomainCreateXML: the start, and a paused start's pause. */
+function announceStart(drv: QemuDriver, o: QemuDomainObj, paused: boolean): void {
+  emitLifecycle(drv, o, DomainLifecycle.STARTED, LifecycleDetail.STARTED_BOOTED);
+  if (paused) emitLifecycle(drv, o, DomainLifecycle.SUSPENDED, LifecycleDetail.SUSPENDED_PAUSED);
 }
 
 /** qemuDomainAgentAvailable without a guest agent channel. */

@@ -19,6 +19,7 @@ export async function stopDomain(drv: QemuDriver, obj: QemuDomainObj, reason: nu
   obj.state = DomainState.SHUTOFF;
   obj.reason = reason;
   obj.fakeReboot = false;
+  obj.beingDestroyed = false;
   obj.taints = undefined;
   if (obj.newDef) {
     obj.def = obj.newDef;

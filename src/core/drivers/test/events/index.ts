@@ -3,7 +3,7 @@ import { DOMAIN_EVENT_ID_LAST, DomainEventID, NodeDeviceEventID } from '../../..
 import { invalidArg } from '../../../errors.js';
 import type { TestNode } from '../node.js';
 import { handleOf, type DomainObj } from '../domain/state.js';
-import { EventBus } from './bus.js';
+import { EventBus } from '../../events/bus.js';
 
 interface NodeEvents {
   domains: EventBus<DomainEvent>;

@@ -1,0 +1,110 @@
+// Domain events from the QEMU driver against real virsh 9.0 on libvirt's embedded driver, same
+// XML, same steps, in one run. libvirt's embed driver tells only the process that holds the
+// guest's monitor, so each comparison is one virsh process that causes or watches a change and
+// then waits in `event --all --loop`: events the guest makes (ACPI power-off, reboot) or QEMU's
+// death reach that process on both sides. Events of API calls made before the wait (define,
+// start, suspend…) are delivered before `event` registers on real virsh, so those are compared
+// through virtd-ts in daemon tests, not here.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READY_MARKER } from '../helpers/guest.js';
+import { fixtures, repo } from './embed.js';
+import { GuestPair, maskRun, qemuPidsUnder, type Side } from './guest-pair.js';
+import type { Result } from './embed.js';
+
+let pair: GuestPair;
+const LONG = 300_000;
+
+beforeAll(async () => {
+  pair = new GuestPair();
+  await pair.writeGuest('g');
+}, LONG);
+afterAll(() => pair?.remove());
+
+/**
+ * maskRun drops libvirt's security-driver warnings (they depend on what earlier runs left on
+ * the files); the log's version and host header that the first of them brought is dropped
+ * with them when nothing else was logged.
+ */
+function dropLoneHeader(r: Result): Result {
+  const lines = r.stderr.split('\n');
+  const header = (l: string) => /^TIME: PID: info : (libvirt version|hostname): /.test(l);
+  if (lines.some((l) => l.startsWith('TIME: PID: ') && !header(l))) return r;
+  return { ...r, stderr: lines.filter((l) => !header(l)).join('\n') };
+}
+
+async function same(...args: string[]) {
+  const { real, ts } = await pair.both(...args);
+  expect(dropLoneHeader(ts)).toEqual(dropLoneHeader(real));
+  return real;
+}
+
+/** Starts the guest on both sides and waits for it to boot (QEMU truncates the serial file). */
+async function startedBoth(): Promise<void> {
+  await same('start', 'g');
+  await Promise.all([pair.waitSerial('real', 'g', READY_MARKER), pair.waitSerial('ts', 'g', READY_MARKER)]);
+}
+
+/**
+ * One side's virsh running `commands` (`;`-separated) as a child whose output is watched:
+ * `seen(text)` resolves once stdout shows it, `done` with the whole masked result.
+ */
+function watch(side: Side, commands: string) {
+  const [bin, args] =
+    side === 'real'
+      ? ['unshare', ['-m', join(fixtures, 'argv', 'nokvm.sh'), 'virsh', '-c', pair.uri('real'), commands]]
+      : [join(repo, 'bin', 'virsh-ts'), ['-c', pair.uri('ts'), commands]];
+  const child = spawn(bin as string, args as string[], { cwd: fixtures, env: { ...process.env, LANG: 'C' } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: Array<() => void> = [];
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    for (const w of waiters.splice(0)) w();
+  });
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<ReturnType<typeof maskRun>>((resolve) =>
+    child.on('close', (code) => resolve(maskRun({ stdout, stderr, code: code ?? -1 }, pair.roots[side]))),
+  );
+  const seen = async (text: string) => {
+    while (!stdout.includes(text)) await new Promise<void>((r) => waiters.push(r));
+  };
+  return { seen, done };
+}
+
+describe('qemu:///embed domain events', () => {
+  it('an ACPI power-off: shutdown finished after guest request, then stopped', async () => {
+    await same('define', 'ROOT/g.xml');
+    await startedBoth();
+    const r = await same('shutdown g; event --all --loop --timeout 20');
+    expect(r.stdout).toContain('Stopped Shutdown');
+  }, LONG);
+
+  it('an ACPI reboot: one reboot event, the guest keeps running', async () => {
+    await startedBoth();
+    const r = await same('reboot g; event --all --loop --timeout 20');
+    expect(r.stdout).toContain("event 'reboot'");
+    await same('domstate', 'g', '--reason');
+  }, LONG);
+
+  it('QEMU killed from outside: the watching process sees the guest stop (failed)', async () => {
+    await Promise.all([pair.waitSerial('real', 'g', READY_MARKER, 2), pair.waitSerial('ts', 'g', READY_MARKER, 2)]);
+    const sides = (['real', 'ts'] as const).map((s) => ({ side: s, w: watch(s, 'echo watching; event --all --loop --timeout 30') }));
+    // `event` registers right behind the echo; the kill comes once both have printed it.
+    await Promise.all(sides.map(({ w }) => w.seen('watching')));
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const { side } of sides) for (const pid of qemuPidsUnder([pair.roots[side]])) process.kill(pid, 'SIGKILL');
+    const [real, ts] = await Promise.all(sides.map(({ w }) => w.done));
+    expect(dropLoneHeader(ts)).toEqual(dropLoneHeader(real));
+    expect(real.stdout).toContain('Stopped Failed');
+    await same('domstate', 'g', '--reason');
+  }, LONG);
+
+  it('bad input: unknown event names and options, as virsh refuses them', async () => {
+    await same('event --event bogus');
+    await same('event --all --event lifecycle');
+    await same('event --domain nosuch --all --timeout 1');
+    await same('event --all --timeout 0');
+  }, LONG);
+});
