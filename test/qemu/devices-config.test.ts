@@ -40,6 +40,9 @@ const GOOD: Array<[string, string]> = [
   ['q35: an IDE disk (its controller gets no PCI address; the saved config loads back unvalidated)',
     'attach-disk devq35 /tmp/a.img hda --config; attach-disk devq35 /tmp/a.iso sdc --type cdrom --config; dumpxml devq35'],
   ['q35: a fully specified pcie-root-port takes the next root-port function', 'attach-device devq35 ctrl-rootport.xml --config; dumpxml devq35'],
+  ['IOThreads and WWN where QEMU allows them', 'define dev-iot.xml; attach-disk iot /tmp/v.img vdb --iothread 2 --config; attach-disk iot /tmp/w.img sdd --wwn 0x5000c500a0b1c2d3 --targetbus scsi --config; dumpxml iot'],
+  ['two edits in one process: the second works on a re-parsed copy (controllers in parser order)',
+    'define dev-q35-min.xml; attach-disk q35min /tmp/x.img sdb --address sata:0.0.3 --config; attach-disk q35min /tmp/u.img sdc --targetbus usb --config; dumpxml q35min'],
 ];
 
 /** Edits that must fail with libvirt's error and leave both configs byte for byte as they were. */
@@ -58,6 +61,9 @@ const BAD = [
   'attach-device devq35 watchdog.xml --config',
   'attach-device devpc iface-slot2.xml --config',
   'attach-device devq35 mem-dimm.xml --config',
+  'attach-disk devpc /tmp/w.img vdw --wwn 0x5000c500a0b1c2d3 --config',
+  'attach-disk iot /tmp/v.img vdc --iothread 3 --config',
+  'attach-disk iot /tmp/v.img sdc --iothread 1 --config',
   'attach-device devq35 ctrl-rootport-bare.xml --config',
   'attach-device devq35 ctrl-bridge-bare.xml --config',
   'attach-device devq35 ctrl-rootport-noport.xml --config',

@@ -2,11 +2,11 @@ import type { DomainDeviceApi } from '../../../api/domain-devices.js';
 import { DeviceModify } from '../../../api/domain-devices.js';
 import { checkFlags } from '../../check-flags.js';
 import { sub, attr } from '../../../xml/domain/elem.js';
-import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
+import { formatDomainXML, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_SECURE, type DeviceDef, type DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { findDeviceByAlias } from '../../../xml/domain/devices/find.js';
 import type { QemuDriver } from '../driver.js';
-import { postParseQemuDef } from '../domain/parse.js';
+import { parseQemuDomain, postParseQemuDef } from '../domain/parse.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import { attachConfig, detachConfig, updateConfig } from './config.js';
 import { modificationImpact } from './impact.js';
@@ -20,8 +20,6 @@ type Ops = Pick<
 
 const AFFECT = DeviceModify.LIVE | DeviceModify.CONFIG;
 
-/** virDomainObjCopyPersistentDef: the next-boot definition, to edit. */
-const persistentCopy = (o: QemuDomainObj): DomainDef => structuredClone(o.newDef ?? o.def);
 
 /** virDomainDeviceValidateAliasForHotplug: a user alias must be new to the definition. */
 function checkAliasUnique(def: DomainDef, dev: DeviceDef): void {
@@ -38,6 +36,13 @@ function checkAliasUnique(def: DomainDef, dev: DeviceDef): void {
 export function deviceOps(drv: QemuDriver): Ops {
   const list = drv.domains;
 
+  /**
+   * virDomainObjCopyPersistentDef: the next-boot definition, copied as libvirt copies it (its
+   * config form parsed again), which also reorders controllers the way the parser places them.
+   */
+  const persistentCopy = (o: QemuDomainObj): Promise<DomainDef> =>
+    parseQemuDomain(formatDomainXML(o.newDef ?? o.def, { flags: VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE, id: -1 }), drv.caps, { skipValidate: true });
+
   /** virDomainDefSave + virDomainObjAssignDef, once every step succeeded. */
   const commit = (obj: QemuDomainObj, def: DomainDef | undefined) => {
     if (def) drv.saveDef(obj, def);
@@ -51,7 +56,7 @@ export function deviceOps(drv: QemuDriver): Ops {
     let vmdef: DomainDef | undefined;
     let mac: string | undefined;
     if (impact.config) {
-      vmdef = persistentCopy(obj);
+      vmdef = await persistentCopy(obj);
       const dev = await parseQemuDevice(xml, vmdef, drv.caps, { validate: true });
       mac = dev.kind === 'interface' ? attr(sub(dev.el, 'mac'), 'address') : undefined;
       checkAliasUnique(vmdef, dev);
@@ -76,7 +81,7 @@ export function deviceOps(drv: QemuDriver): Ops {
     const devLive = impact.live ? await parseQemuDevice(xml, obj.def, drv.caps, { validate: false }) : undefined;
     let vmdef: DomainDef | undefined;
     if (devConfig) {
-      vmdef = persistentCopy(obj);
+      vmdef = await persistentCopy(obj);
       detachConfig(vmdef, devConfig);
       await finish(vmdef);
     }
@@ -99,7 +104,7 @@ export function deviceOps(drv: QemuDriver): Ops {
       checkFlags(flags, AFFECT, 'qemuDomainDetachDeviceAliasLiveAndConfig');
       let vmdef: DomainDef | undefined;
       if (impact.config) {
-        vmdef = persistentCopy(obj);
+        vmdef = await persistentCopy(obj);
         const i = findDeviceByAlias(vmdef, alias);
         if (i < 0) throw virErr('INTERNAL_ERROR', `no device found with alias ${alias}`);
         detachConfig(vmdef, vmdef.devices[i]);
@@ -120,7 +125,7 @@ export function deviceOps(drv: QemuDriver): Ops {
       const devLive = impact.live ? await parseQemuDevice(xml, obj.def, drv.caps, { validate: true }) : undefined;
       let vmdef: DomainDef | undefined;
       if (devConfig) {
-        vmdef = persistentCopy(obj);
+        vmdef = await persistentCopy(obj);
         updateConfig(vmdef, devConfig);
         await finish(vmdef);
       }

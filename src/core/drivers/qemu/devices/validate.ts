@@ -11,11 +11,30 @@ const CHARDEV_KINDS: DeviceDef['kind'][] = ['serial', 'parallel', 'console', 'ch
 
 const hasSpice = (def: DomainDef) => def.devices.some((d) => d.kind === 'graphics' && attr(d.el, 'type') === 'spice');
 
+/** virDomainIOThreadIDFind's list: <iothreadids> when given, else 1..<iothreads>. */
+function iothreadIds(def: DomainDef): number[] {
+  const ids = def.iothreads?.find((e) => e.name === 'iothreadids');
+  if (ids) return ids.children.map((c) => Number(attr(c, 'id')));
+  const count = Number(def.iothreads?.find((e) => e.name === 'iothreads')?.text ?? 0);
+  return Array.from({ length: count }, (_, i) => i + 1);
+}
+
+/** qemuValidateDomainDeviceDefDisk's frontend checks: WWN only on IDE/SCSI, IOThreads only on virtio. */
+function validateDisk(def: DomainDef, dev: DeviceDef): void {
+  const bus = attr(sub(dev.el, 'target'), 'bus') ?? 'none';
+  if (sub(dev.el, 'wwn') && bus !== 'ide' && bus !== 'scsi') throw unsupportedConfig('Only ide and scsi disk support wwn');
+  const iothread = attr(sub(dev.el, 'driver'), 'iothread');
+  if (iothread === undefined || iothread === '0') return;
+  if (bus !== 'virtio') throw unsupportedConfig(`IOThreads not available for bus ${bus} target ${attr(sub(dev.el, 'target'), 'dev')}`);
+  if (!iothreadIds(def).includes(Number(iothread))) throw unsupportedConfig(`Disk iothread '${iothread}' not defined in iothreadid`);
+}
+
 /**
- * qemuValidateDomainDeviceDef's checks that need no probe: a non-primary video must be one
- * QEMU can add as a secondary card; SPICE chardev backends need SPICE graphics.
+ * qemuValidateDomainDeviceDef's checks that need no probe: disk frontends, a non-primary video
+ * must be one QEMU can add as a secondary card, SPICE chardev backends need SPICE graphics.
  */
 export function validateQemuDevice(def: DomainDef, dev: DeviceDef): void {
+  if (dev.kind === 'disk') validateDisk(def, dev);
   if (dev.kind === 'video') {
     const model = sub(dev.el, 'model');
     const type = attr(model, 'type') ?? 'default';
