@@ -19,9 +19,11 @@ const roots = { real: '', ts: '' };
 type Side = keyof typeof roots;
 const SIDES: Side[] = ['real', 'ts'];
 
-/** Creation times are the clock's: the list column and the XML element. */
+/** Creation times are the clock's (the list column and the XML element); libvirt's log lines carry time and pid. */
 const maskTimes = (s: string) =>
-  s.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'TIME').replace(/<creationTime>\d+<\/creationTime>/g, '<creationTime>T</creationTime>');
+  s
+    .replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: \d+: /gm, 'LOG: ')
+    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'TIME').replace(/<creationTime>\d+<\/creationTime>/g, '<creationTime>T</creationTime>');
 
 function mask(r: Result, root: string): Result {
   return { stdout: maskTimes(maskText(r.stdout, root)), stderr: maskTimes(maskText(r.stderr, root)), code: r.code };
@@ -240,9 +242,22 @@ describe('redefine and delete', () => {
     await same('snapshot-delete snapq second --children-only; snapshot-list snapq --tree; snapshot-current snapq --name');
     sameMetadata('snapq');
     sameQcow('disk.qcow2');
+    // libvirt 9.0 walks the descendants while deleting them; a deleted child whose own
+    // children move up ahead of a sibling makes it visit freed snapshots (and crash at
+    // random), so each --children here removes a chain or leaves only.
+    await same('snapshot-list snapq --tree; snapshot-delete snapq branch --children; snapshot-list snapq --tree; snapshot-current snapq --name');
+    sameMetadata('snapq');
     await same('snapshot-delete snapq first --children; snapshot-list snapq --name; snapshot-current snapq');
     sameMetadata('snapq');
     sameQcow('disk.qcow2');
+  });
+
+  it('a snapshot redefined without its domain: libvirt warns at each load and refuses to revert to it', async () => {
+    await same('snapshot-create snapq @/old-style.xml --redefine; snapshot-dumpxml snapq old; snapshot-info snapq old');
+    sameMetadata('snapq');
+    expect((await same('list --all --name; snapshot-revert snapq old')).code).toBe(1);
+    await same('snapshot-delete snapq old; snapshot-list snapq --name');
+    sameMetadata('snapq');
   });
 
   it('undefine --snapshots-metadata drops the metadata and its directory, not the image snapshots', async () => {

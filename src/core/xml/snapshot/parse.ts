@@ -1,6 +1,7 @@
 import { virErr } from '../../errors.js';
 import { parseXmlDocument } from '../parse.js';
 import { child, type XNode } from '../tree.js';
+import type { DomainDef } from '../domain/index.js';
 import { pathString, parseEmbeddedDomain } from './embed.js';
 import {
   SNAPSHOT_LOCATIONS,
@@ -66,6 +67,14 @@ function parseLongLong(s: string | undefined): number | undefined {
   return Number(s.trim());
 }
 
+/** What a driver plugs into the generic parse. */
+export interface SnapshotParseHooks {
+  /** Parses a captured `<domain>`/`<inactiveDomain>` element (default: the generic model). */
+  parseDomain?: (node: XNode) => DomainDef;
+  /** libvirt's VIR_WARN, where the driver's process shows it. */
+  warn?: (where: string, text: string) => void;
+}
+
 export interface ParsedSnapshot {
   def: SnapshotDef;
   /** `<active>` of a node-file snapshot (SnapshotParse.INTERNAL). */
@@ -74,9 +83,10 @@ export interface ParsedSnapshot {
 
 /**
  * virDomainSnapshotDefParse on an already parsed `<domainsnapshot>` element; a captured
- * `<domain>`/`<inactiveDomain>` goes through `parseDomain`, the driver's own domain parser.
+ * `<domain>`/`<inactiveDomain>` goes through the driver's own domain parser.
  */
-export function parseSnapshotNode(root: XNode, flags: number, now: () => number, parseDomain = parseEmbeddedDomain): ParsedSnapshot {
+export function parseSnapshotNode(root: XNode, flags: number, now: () => number, hooks: SnapshotParseHooks = {}): ParsedSnapshot {
+  const parseDomain = hooks.parseDomain ?? parseEmbeddedDomain;
   const redefine = !!(flags & SnapshotParse.REDEFINE);
   let offline = !!(flags & SnapshotParse.OFFLINE);
   const name = pathString(root, 'name');
@@ -106,6 +116,7 @@ export function parseSnapshotNode(root: XNode, flags: number, now: () => number,
     offline = def.state === 'shutoff' || def.state === 'disk-snapshot';
     const domNode = child(root, 'domain');
     if (domNode && domNode.attrs.type) def.dom = parseDomain(domNode);
+    else hooks.warn?.('virDomainSnapshotDefParse:287', 'parsing older snapshot that lacks domain');
     const inactive = child(root, 'inactiveDomain');
     if (inactive) def.inactiveDom = parseDomain(inactive);
   } else {
@@ -147,8 +158,8 @@ export function parseSnapshotNode(root: XNode, flags: number, now: () => number,
 }
 
 /** virDomainSnapshotDefParseString */
-export function parseSnapshotXML(xml: string, flags: number, now: () => number, parseDomain = parseEmbeddedDomain): ParsedSnapshot {
+export function parseSnapshotXML(xml: string, flags: number, now: () => number, hooks: SnapshotParseHooks = {}): ParsedSnapshot {
   const root = parseXmlDocument(xml, '(domain_snapshot)', 'domainsnapshot', 'DOMAIN_SNAPSHOT');
-  return parseSnapshotNode(root, flags, now, parseDomain);
+  return parseSnapshotNode(root, flags, now, hooks);
 }
 

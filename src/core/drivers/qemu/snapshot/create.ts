@@ -9,7 +9,7 @@ import { installRedefined, redefinePrep } from '../../../snapshot/redefine.js';
 import { isActive, type QemuDomainObj } from '../domain/obj.js';
 import { forEachQcow2 } from './offline.js';
 import { prepareSnapshot } from './prepare.js';
-import { parseQemuEmbeddedDomain } from './embedded.js';
+import { QEMU_SNAPSHOT_PARSE } from './embedded.js';
 import { captureDomain } from './capture.js';
 import { setCurrent, writeMetadata, type SnapshotScope } from './state.js';
 import { nowSeconds } from './store.js';
@@ -25,7 +25,7 @@ async function parse(obj: QemuDomainObj, xml: string, flags: number): Promise<Sn
     (flags & C.REDEFINE ? SnapshotParse.REDEFINE : 0) |
     (flags & C.DISK_ONLY || !isActive(obj) ? SnapshotParse.OFFLINE : 0) |
     (flags & C.VALIDATE ? SnapshotParse.VALIDATE : 0);
-  return parseSnapshotXML(xml, parseFlags, nowSeconds, parseQemuEmbeddedDomain).def;
+  return parseSnapshotXML(xml, parseFlags, nowSeconds, QEMU_SNAPSHOT_PARSE).def;
 }
 
 /** qemuSnapshotCreateXMLValidateDef */

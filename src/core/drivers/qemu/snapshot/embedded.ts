@@ -5,6 +5,8 @@ import { parseXmlDocument } from '../../../xml/parse.js';
 import { serializeNode } from '../../../xml/snapshot/embed.js';
 import type { XNode } from '../../../xml/tree.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
+import { embedWarning } from '../lifecycle/embed-log.js';
+import type { SnapshotParseHooks } from '../../../xml/snapshot/parse.js';
 
 /**
  * The domain a snapshot captured, parsed as virDomainSnapshotDefParse does with the QEMU
@@ -19,3 +21,6 @@ export function parseQemuEmbeddedDomain(node: XNode): DomainDef {
   postParse(def);
   return def;
 }
+
+/** How the QEMU driver's snapshot parse reads captured domains and reports libvirt's warnings. */
+export const QEMU_SNAPSHOT_PARSE: SnapshotParseHooks = { parseDomain: parseQemuEmbeddedDomain, warn: embedWarning };

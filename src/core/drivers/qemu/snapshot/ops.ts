@@ -10,13 +10,15 @@ import { handleOf } from '../domain/obj.js';
 import { createSnapshotXML, SNAPSHOT_CREATE_ALLOWED } from './create.js';
 import { deleteSnapshot, SNAPSHOT_DELETE_ALLOWED } from './delete.js';
 import { revertSnapshot, SNAPSHOT_REVERT_ALLOWED } from './revert.js';
-import { scopeOf, snapObj } from './state.js';
+import { scopeOf, snapObj, snapshotsOf } from './state.js';
 
 const DOMAIN_LIST = L.ROOTS | L.TOPOLOGICAL | SNAPSHOT_LIST_FILTERS;
 const CHILD_LIST = L.DESCENDANTS | L.TOPOLOGICAL | SNAPSHOT_LIST_FILTERS;
 
 /** The QEMU driver's virDomainSnapshot* entry points (qemu_driver.c → qemu_snapshot.c). */
 export function snapshotOps(drv: QemuDriver): SnapshotApi {
+  // qemuStateInitialize reads every domain's snapshot metadata when the driver starts.
+  for (const obj of drv.domains.objs) snapshotsOf(drv, obj);
   const handle = (dom: DomainHandle, name: string): SnapshotHandle => ({ domain: dom, name });
   /** qemuDomObjFromSnapshot + qemuSnapObjFromSnapshot */
   const lookup = (snap: SnapshotHandle) => {

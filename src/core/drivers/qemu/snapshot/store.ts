@@ -6,7 +6,7 @@ import { formatSnapshotXML } from '../../../xml/snapshot/format.js';
 import { parseSnapshotXML, SnapshotParse } from '../../../xml/snapshot/parse.js';
 import { assignMoment, newMomentList, updateRelations, type MomentList } from '../../../snapshot/moments.js';
 import { syncDir, writeFileAtomic } from '../config/atomic.js';
-import { parseQemuEmbeddedDomain } from './embedded.js';
+import { QEMU_SNAPSHOT_PARSE } from './embedded.js';
 
 /** virXMLSaveFile's warning header as a snapshot file carries it. */
 const HEADER = `<!--
@@ -77,7 +77,7 @@ export class SnapshotStore {
       let parsed;
       try {
         const xml = readFileSync(join(dir, entry), 'utf8');
-        parsed = parseSnapshotXML(xml, SnapshotParse.REDEFINE | SnapshotParse.INTERNAL, nowSeconds, parseQemuEmbeddedDomain);
+        parsed = parseSnapshotXML(xml, SnapshotParse.REDEFINE | SnapshotParse.INTERNAL, nowSeconds, QEMU_SNAPSHOT_PARSE);
       } catch {
         continue;
       }
