@@ -4,7 +4,7 @@ import { attr, featureState, sub, subs } from './util.js';
 import { qemuError } from './errors.js';
 
 /** libvirt's x86 feature names that QEMU spells differently (virQEMUCapsCPUFeaturesX86). */
-const FEATURE_NAMES: Record<string, string> = {
+export const FEATURE_NAMES: Record<string, string> = {
   cmp_legacy: 'cmp-legacy',
   ds_cpl: 'ds-cpl',
   fxsr_opt: 'fxsr-opt',
