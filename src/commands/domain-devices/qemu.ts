@@ -1,15 +1,7 @@
 import type { Handler } from '../types.js';
-import { exclusive, optDomain } from './util.js';
+import { optDomain } from './util.js';
 
-export const qemuMonitorCommand: Handler = async (ctx, opts) => {
-  if (!exclusive(ctx, opts, 'hmp', 'pretty') || !exclusive(ctx, opts, 'hmp', 'return-value')) return false;
-  const dom = await optDomain(ctx, opts);
-  if (!dom) return false;
-  const cmd = opts.argv('cmd').join(' ');
-  const result = await (await ctx.conn()).domainQemuMonitorCommand(dom, cmd, opts.bool('hmp') ? 1 : 0);
-  ctx.print(`${result}\n`);
-  return true;
-};
+export { qemuMonitorCommand } from './qemu-monitor.js';
 
 export const qemuAgentCommand: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);

@@ -4,6 +4,8 @@ import type { Handler } from '../types.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { exclusive, optDomain } from './util.js';
 
+export { domjobinfo } from './jobinfo.js';
+
 export const autostart: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -74,13 +76,6 @@ export const domjobabort: Handler = async (ctx, opts) => {
   // virsh keeps the old call when no flag asks for the new one.
   if (opts.bool('postcopy')) await conn.domainAbortJobFlags(dom, DomainAbortJob.POSTCOPY);
   else await conn.domainAbortJob(dom);
-  return true;
-};
-
-export const domjobinfo: Handler = async (ctx, opts) => {
-  const dom = await optDomain(ctx, opts);
-  if (!dom) return false;
-  await (await ctx.conn()).domainGetJobInfo(dom);
   return true;
 };
 

@@ -1,4 +1,5 @@
 import type { DomainHandle } from './handles.js';
+import type { TypedParam } from './domain-devices.js';
 
 /** virDomainState */
 export const DomainState = {
@@ -174,6 +175,8 @@ export interface DomainApi {
   domainCoreDumpWithFormat(dom: DomainHandle, to: string, format: number, flags: number): Promise<void>;
 
   domainGetJobInfo(dom: DomainHandle): Promise<DomainJobInfo>;
+  /** virDomainGetJobStats: the job type and its statistics (VIR_DOMAIN_JOB_* typed parameters). */
+  domainGetJobStats(dom: DomainHandle, flags: number): Promise<{ type: number; params: TypedParam[] }>;
   domainAbortJob(dom: DomainHandle): Promise<void>;
   domainAbortJobFlags(dom: DomainHandle, flags: number): Promise<void>;
   domainScreenshot(dom: DomainHandle, screen: number, flags: number): Promise<{ mime: string; data: Uint8Array }>;

@@ -112,6 +112,7 @@ export const domainRows: Table<DomainApi> = {
     exclusive(3, [2, 'VIR_DUMP_LIVE'], [8, 'VIR_DUMP_RESET']),
   ),
   domainGetJobInfo: row('virDomainGetJobInfo'),
+  domainGetJobStats: row('virDomainGetJobStats'),
   domainAbortJob: row('virDomainAbortJob', READ_ONLY),
   domainAbortJobFlags: row('virDomainAbortJobFlags', READ_ONLY),
   domainScreenshot: row('virDomainScreenshot', READ_ONLY),

@@ -15,6 +15,12 @@ export interface QmpConnectOptions {
   timeoutMs?: number;
 }
 
+/** Each reply's line as QEMU sent it, for passthrough callers that must keep its number text. */
+const replyText = new WeakMap<object, string>();
+
+/** The line a reply came in on (qemu-monitor-command re-serialises it as libvirt does). */
+export const rawReplyText = (reply: QmpReply): string | undefined => replyText.get(reply);
+
 interface Pending {
   resolve: (reply: QmpReply) => void;
   reject: (err: VirError) => void;
@@ -169,6 +175,7 @@ export class QmpClient extends EventEmitter<QmpClientEvents> {
       }
       this.pending.delete(msg.id as string);
       this.holdLoop();
+      replyText.set(msg, line);
       waiter.resolve(msg as QmpReply);
     } else if (!('QMP' in msg)) {
       this.finish(protocolError('Unknown JSON reply', line));

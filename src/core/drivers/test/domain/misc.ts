@@ -124,6 +124,7 @@ export const unsupportedOps: Pick<
   | 'domainManagedSaveGetXMLDesc'
   | 'domainManagedSaveDefineXML'
   | 'domainGetJobInfo'
+  | 'domainGetJobStats'
   | 'domainAbortJob'
   | 'domainAbortJobFlags'
   | 'connectDomainXMLFromNative'
@@ -143,6 +144,9 @@ export const unsupportedOps: Pick<
   },
   domainGetJobInfo: async () => {
     throw unsupported('virDomainGetJobInfo');
+  },
+  domainGetJobStats: async () => {
+    throw unsupported('virDomainGetJobStats');
   },
   domainAbortJob: async () => {
     throw unsupported('virDomainAbortJob');
