@@ -118,7 +118,11 @@ describe('virsh-ts vs real virsh on libvirtd\'s QEMU driver (qemu+unix:///system
     const info = sameRead(['dominfo', OURS]);
     expect(info.stdout).toMatch(/^State:\s+running$/m);
     sameRead(['domstate', THEIRS, '--reason']);
+    // The QEMU program's monitor passthrough, each tool on its own guest.
+    expect(sameStep((n) => ['qemu-monitor-command', n, '--hmp', 'info status']).code).toBe(0);
+    sameStep((n) => ['qemu-agent-command', n, '{"execute":"guest-ping"}']);
     expect(sameStep((n) => ['suspend', n]).code).toBe(0);
+    expect(sameStep((n) => ['qemu-monitor-command', n, '--hmp', 'info status']).code).toBe(0);
     sameRead(['domstate', OURS, '--reason']);
     sameRead(['list', '--all']);
     expect(sameStep((n) => ['resume', n]).code).toBe(0);
