@@ -101,6 +101,8 @@ const BAD = [
   'detach-disk devpc vdz --config',
   'detach-interface devpc network --config',
   'detach-interface devpc bridge --config',
+  'detach-interface devpc bridge --config --print-xml',
+  'detach-interface devpc bridge --print-xml',
   'change-media devpc vda --eject --config',
   'change-media devpc hdc /tmp/x.iso --insert --config',
 ];

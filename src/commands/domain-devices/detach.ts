@@ -145,6 +145,9 @@ export const detachInterface: Handler = async (ctx, opts) => {
     return true;
   };
 
+  // With --print-xml virsh stays quiet about a failure only in the final (live or current)
+  // step; a failed config step, or a failed XML fetch, still says it failed.
+  let quietFailure = false;
   const run = async (): Promise<boolean> => {
     const affectConfig = opts.bool('config') || opts.bool('persistent');
     let ok = false;
@@ -153,7 +156,11 @@ export const detachInterface: Handler = async (ctx, opts) => {
       if (!ok) return false;
     }
     const affectLive = opts.bool('live') || (opts.bool('persistent') && (await conn.domainIsActive(dom)));
-    if (affectLive || !affectConfig) ok = await detachFrom(await conn.domainGetXMLDesc(dom, 0), affectLive ? 1 : 0);
+    if (affectLive || !affectConfig) {
+      const xml = await conn.domainGetXMLDesc(dom, 0);
+      quietFailure = printXml;
+      ok = await detachFrom(xml, affectLive ? 1 : 0);
+    }
     return ok;
   };
 
@@ -161,10 +168,10 @@ export const detachInterface: Handler = async (ctx, opts) => {
   try {
     ok = await run();
   } catch (e) {
-    if (!printXml) ctx.error('Failed to detach interface');
+    if (!quietFailure) ctx.error('Failed to detach interface');
     throw e;
   }
-  if (printXml) return ok;
+  if (printXml && (ok || quietFailure)) return ok;
   if (!ok) ctx.error('Failed to detach interface');
   else ctx.printExtra('Interface detached successfully\n');
   return ok;
