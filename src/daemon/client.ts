@@ -223,7 +223,8 @@ export class DaemonClient implements SessionHost {
       // The call stays in progress until its reply is written, as libvirtd counts it: a
       // client that does not read its replies stops being read instead of filling our memory.
       const sent = this.send(packet);
-      if (stream && served.proc.stream === 'recv') void stream.pump();
+      // Data the driver produces (downloads, consoles) flows as soon as the reply is out.
+      if (stream && served.proc.stream !== 'send') void stream.pump();
       await sent;
     } catch (e) {
       await this.replyError(h, e);

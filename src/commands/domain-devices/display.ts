@@ -1,6 +1,7 @@
 import { child, children, parseTree, type XNode } from '../../core/xml/tree.js';
 import type { Handler } from '../types.js';
 import { domainXml } from './xml.js';
+import { runConsole } from '../domain/console.js';
 import { exclusive, optDomain } from './util.js';
 
 export const vncdisplay: Handler = async (ctx, opts) => {
@@ -38,25 +39,7 @@ export const consoleCmd: Handler = async (ctx, opts) => {
   if (!dom) return false;
   const devname = opts.string('devname') ?? null;
   const flags = (opts.bool('force') ? 1 : 0) | (opts.bool('safe') ? 2 : 0);
-  const conn = await ctx.conn();
-  let state: number;
-  try {
-    state = (await conn.domainGetState(dom, 0)).state;
-  } catch {
-    ctx.error('Unable to get domain status');
-    return false;
-  }
-  if (state === 5) {
-    ctx.error('The domain is not running');
-    return false;
-  }
-  if (!process.stdin.isTTY) {
-    ctx.error('Cannot run interactive console without a controlling TTY');
-    return false;
-  }
-  ctx.printExtra(`Connected to domain '${dom.name}'\nEscape character is ^] (Ctrl + ])\n`);
-  await conn.domainOpenConsole(dom, devname, flags);
-  return true;
+  return runConsole(ctx, await ctx.conn(), dom, devname, flags);
 };
 
 /** The value of attribute `name` (or of `<listen attr>`) of the first graphics of `type`. */

@@ -2,6 +2,7 @@ import type { Connection } from '../../core/api/connection.js';
 import type { DomainHandle } from '../../core/api/handles.js';
 import { VirError } from '../../core/errors.js';
 import type { CommandContext } from '../types.js';
+import { consoleBanner, consoleSession } from './console-session.js';
 
 const SHUTOFF = 5;
 
@@ -9,7 +10,7 @@ const SHUTOFF = 5;
  * cmdRunConsole, as start --console and create --console use it: the domain must be running
  * and standard input a terminal before virsh attaches (it says why not, and returns false).
  */
-export async function runConsole(ctx: CommandContext, conn: Connection, dom: DomainHandle): Promise<boolean> {
+export async function runConsole(ctx: CommandContext, conn: Connection, dom: DomainHandle, devName: string | null = null, flags = 0): Promise<boolean> {
   let state: number;
   try {
     state = (await conn.domainGetState(dom, 0)).state;
@@ -26,7 +27,7 @@ export async function runConsole(ctx: CommandContext, conn: Connection, dom: Dom
     ctx.error('Cannot run interactive console without a controlling TTY');
     return false;
   }
-  ctx.printExtra(`Connected to domain '${dom.name}'\nEscape character is ^] (Ctrl + ])\n`);
-  await conn.domainOpenConsole(dom, null, 0);
+  ctx.printExtra(consoleBanner(dom.name, ctx.shell.escapeChar));
+  await consoleSession(conn, dom, devName, flags, ctx.shell.escapeChar);
   return true;
 }

@@ -21,6 +21,7 @@ function streamOf(data: Uint8Array): VolStream {
 export const streamServed: Served[] = [
   serveStream(P.storageVolUpload, async (c, a) => ({ ret: undefined, stream: await c.storageVolUpload(a.vol, a.offset, a.length, a.flags) })),
   serveStream(P.storageVolDownload, async (c, a) => ({ ret: undefined, stream: await c.storageVolDownload(a.vol, a.offset, a.length, a.flags) })),
+  serveStream(P.domainOpenConsole, async (c, a) => ({ ret: undefined, stream: await c.domainOpenConsole(a.dom, a.dev_name ?? null, a.flags) })),
   serveStream(P.domainScreenshotMime, async (c, a) => {
     const shot = await c.domainScreenshot(a.dom, a.screen, a.flags);
     return { ret: { mime: shot.mime }, stream: streamOf(shot.data) };

@@ -5,6 +5,7 @@ import { ReadStream } from 'node:tty';
 import type { VolStream } from '../../../api/storage.js';
 import { virErr } from '../../../errors.js';
 import { strerror } from '../../../strerror.js';
+import { makeDeviceRaw } from '../../../tty/raw.js';
 
 /** Chunks waiting for a reader before the pty is read no further. */
 const HIGH_WATER = 64;
@@ -16,8 +17,13 @@ export function openPtyStream(path: string, onClose: () => void): VolStream & { 
   } catch (e) {
     throw virErr('SYSTEM_ERROR', `Unable to open stream for '${path}': ${strerror(e)}`);
   }
+  try {
+    makeDeviceRaw(path);
+  } catch (e) {
+    closeSync(fd);
+    throw virErr('SYSTEM_ERROR', `unable to set tty attributes: ${(e as Error).message}`);
+  }
   const tty = new ReadStream(fd);
-  tty.setRawMode(true);
   const chunks: Uint8Array[] = [];
   let ended = false;
   let failure: Error | undefined;

@@ -7,6 +7,7 @@ export function streamOps(s: Session): Ops {
   return {
     storageVolUpload: async (vol, offset, length, flags) => (await s.callStream(P.storageVolUpload, { vol, offset, length, flags })).stream,
     storageVolDownload: async (vol, offset, length, flags) => (await s.callStream(P.storageVolDownload, { vol, offset, length, flags })).stream,
+    domainOpenConsole: async (dom, devName, flags) => (await s.callStream(P.domainOpenConsole, { dom, dev_name: devName ?? undefined, flags })).stream,
     async domainScreenshot(dom, screen, flags) {
       const { ret, stream } = await s.callStream(P.domainScreenshotMime, { dom, screen, flags });
       const parts: Uint8Array[] = [];
