@@ -41,6 +41,8 @@ const GOOD: Array<[string, string]> = [
     'attach-disk devq35 /tmp/a.img hda --config; attach-disk devq35 /tmp/a.iso sdc --type cdrom --config; dumpxml devq35'],
   ['q35: a fully specified pcie-root-port takes the next root-port function', 'attach-device devq35 ctrl-rootport.xml --config; dumpxml devq35'],
   ['IOThreads and WWN where QEMU allows them', 'define dev-iot.xml; attach-disk iot /tmp/v.img vdb --iothread 2 --config; attach-disk iot /tmp/w.img sdd --wwn 0x5000c500a0b1c2d3 --targetbus scsi --config; dumpxml iot'],
+  ['i440fx: once bus 0 is full a pci-bridge is added (one slot kept back for it)',
+    `${Array.from({ length: 30 }, (_, i) => `attach-disk iot /tmp/f${i}.img vd${String.fromCharCode(99 + (i % 24))}${i >= 24 ? 'z' : ''} --config`).join('; ')}; dumpxml iot`],
   ['two edits in one process: the second works on a re-parsed copy (controllers in parser order)',
     'define dev-q35-min.xml; attach-disk q35min /tmp/x.img sdb --address sata:0.0.3 --config; attach-disk q35min /tmp/u.img sdc --targetbus usb --config; dumpxml q35min'],
 ];

@@ -2,7 +2,7 @@ import { attr, sub } from '../../../xml/domain/elem.js';
 import type { DeviceDef, DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { isI440fx, isQ35 } from './machine.js';
-import { assignQ35Addresses } from './pcie.js';
+import { assignBusAddresses } from './pcie.js';
 import { collectPciAddresses } from './pci-collect.js';
 
 type Pci = { type: 'pci'; domain: number; bus: number; slot: number; function: number };
@@ -51,9 +51,9 @@ function wantsPci(d: DeviceDef): boolean {
 const ORDER: DeviceDef['kind'][] = ['filesystem', 'interface', 'sound', 'controller', 'disk', 'hostdev', 'memballoon', 'rng', 'watchdog', 'video', 'shmem', 'input', 'vsock'];
 
 /**
- * qemuDomainAssignPCIAddresses for i440fx machines (one conventional PCI bus): the PIIX3
- * functions on slot 1, the primary video on slot 2, then every device that wants PCI takes
- * the lowest free slot, in libvirt's device order.
+ * qemuDomainAssignPCIAddresses: i440fx has the PIIX3 functions on slot 1 and the primary
+ * video on slot 2; q35 its own built-ins (below); then every device that wants PCI gets an
+ * address, in libvirt's device order, adding buses as needed.
  */
 export function assignPciAddresses(def: DomainDef): void {
   collectPciAddresses(def);
@@ -63,29 +63,16 @@ export function assignPciAddresses(def: DomainDef): void {
     if (pciDevices.some((d) => !d.info.address)) throw virErr('XML_ERROR', 'No PCI buses available');
     return;
   }
-  const used = new Set<number>();
-  for (const d of def.devices) if (d.info.address?.type === 'pci' && d.info.address.bus === 0) used.add(d.info.address.slot);
-  used.add(1);
+  const onBus0 = (slot: number) => def.devices.some((d) => d.info.address?.type === 'pci' && d.info.address.bus === 0 && d.info.address.slot === slot);
   const controllers = def.devices.filter((d) => d.kind === 'controller');
   const ide0 = controllers.find((c) => ctype(c) === 'ide' && attr(c.el, 'index') === '0');
   if (ide0 && !ide0.info.address) ide0.info.address = pci(1, 1);
   const usb0 = controllers.find((c) => ctype(c) === 'usb' && attr(c.el, 'index') === '0' && [undefined, 'piix3-uhci'].includes(attr(c.el, 'model')));
   if (usb0 && !usb0.info.address) usb0.info.address = pci(1, 2);
   const video = def.devices.find((d) => d.kind === 'video');
-  if (video && wantsPci(video) && !video.info.address && !used.has(2)) {
-    video.info.address = pci(2);
-    used.add(2);
-  }
-  for (const kind of ORDER) {
-    for (const d of pciDevices) {
-      if (d.kind !== kind || d.info.address) continue;
-      let slot = 1;
-      while (used.has(slot) && slot <= 31) slot++;
-      if (slot > 31) throw virErr('INTERNAL_ERROR', 'No more available PCI slots');
-      used.add(slot);
-      d.info.address = pci(slot);
-    }
-  }
+  if (video && wantsPci(video) && !video.info.address && !onBus0(2)) video.info.address = pci(2);
+  const ordered = ORDER.flatMap((kind) => pciDevices.filter((d) => d.kind === kind && !d.info.address));
+  assignBusAddresses(def, ordered, 'pci-root', [pci(1)]);
 }
 
 /** q35's built-in functions (primary video at 00:01.0, the ICH9 SATA controller at 00:1f.2), then PCIe. */
@@ -95,5 +82,5 @@ function assignQ35(def: DomainDef, pciDevices: DeviceDef[]): void {
   const video = def.devices.find((d) => d.kind === 'video');
   if (video && wantsPci(video) && !video.info.address) video.info.address = pci(1);
   const ordered = ORDER.flatMap((kind) => pciDevices.filter((d) => d.kind === kind && !d.info.address && d !== sata0));
-  assignQ35Addresses(def, ordered);
+  assignBusAddresses(def, ordered, 'pcie-root');
 }

@@ -1,7 +1,8 @@
 import { attr, elem, sub } from '../../../xml/domain/elem.js';
 import { insertDevice, type DeviceDef, type DomainDef } from '../../../xml/domain/index.js';
+import { virErr } from '../../../errors.js';
 
-type Pci = { type: 'pci'; domain: number; bus: number; slot: number; function: number; multifunction?: string };
+export type Pci = { type: 'pci'; domain: number; bus: number; slot: number; function: number; multifunction?: string };
 const pci = (bus: number, slot: number, fn = 0): Pci => ({ type: 'pci', domain: 0, bus, slot, function: fn });
 
 const model = (d: DeviceDef) => attr(sub(d.el, 'model'), 'type') ?? attr(d.el, 'model');
@@ -28,7 +29,8 @@ function isConventional(d: DeviceDef): boolean {
  *  slots as functions). */
 type Plug = 'pcie' | 'bridge' | 'pci' | 'rootport';
 
-function plugOf(d: DeviceDef): Plug {
+function plugOf(d: DeviceDef, pcie: boolean): Plug {
+  if (!pcie) return 'pci';
   if (isPciController(d) && attr(d.el, 'model') === 'pcie-root-port') return 'rootport';
   if (isPciController(d) && attr(d.el, 'model') === 'pcie-to-pci-bridge') return 'bridge';
   return isConventional(d) ? 'pci' : 'pcie';
@@ -36,6 +38,7 @@ function plugOf(d: DeviceDef): Plug {
 
 /** Which plug each bus model accepts and its usable slots (virDomainPCIAddressBusSetModel). */
 const BUS_KINDS: Record<string, { plugs: Plug[]; min: number; max: number }> = {
+  'pci-root': { plugs: ['pci'], min: 1, max: 31 },
   'pcie-root': { plugs: ['rootport'], min: 1, max: 31 },
   'pcie-root-port': { plugs: ['pcie', 'bridge'], min: 0, max: 0 },
   'pcie-to-pci-bridge': { plugs: ['pci'], min: 1, max: 31 },
@@ -100,8 +103,16 @@ class AddressSet {
     }
   }
 
+  /** virDomainPCIAddressBusIsFullyReserved: every usable slot has a function taken. */
+  fullyReserved(bus: Bus): boolean {
+    const kind = BUS_KINDS[bus.model];
+    if (!kind) return true;
+    for (let slot = kind.min; slot <= kind.max; slot++) if (!bus.used.get(slot)?.size) return false;
+    return true;
+  }
+
   /** qemuDomainPCIAddressSetCreate: one bus per PCI controller index, every assigned address reserved. */
-  static of(def: DomainDef, nbuses: number): AddressSet {
+  static of(def: DomainDef, nbuses: number, plug: (d: DeviceDef) => Plug): AddressSet {
     const set = new AddressSet();
     const controllers = def.devices.filter(isPciController);
     for (let i = 0; i < nbuses; i++) {
@@ -110,7 +121,7 @@ class AddressSet {
     }
     for (const d of def.devices) {
       const a = d.info.address;
-      if (a?.type === 'pci') set.reserve(a.bus, a.slot, a.function, plugOf(d));
+      if (a?.type === 'pci') set.reserve(a.bus, a.slot, a.function, plug(d));
     }
     return set;
   }
@@ -126,27 +137,36 @@ function newController(model: string, index: number): DeviceDef {
 }
 
 /**
- * qemuDomainAssignPCIAddresses on a pcie-root (q35). A dry run over the devices without an
- * address finds which buses must be added (a pcie-root-port per PCIe device without a free
- * port; a root port and pcie-to-pci-bridge for conventional PCI), plus, for a guest that had
- * no PCI controllers of its own, one spare root port for hotplug. The new controllers are
- * appended, then the real pass addresses the controllers first and the devices after, in
- * `wanted`'s order.
+ * qemuDomainAssignPCIAddresses. A dry run over the devices without an address finds which
+ * buses must be added: on a pcie-root (q35) a pcie-root-port per PCIe device without a free
+ * port and a root port plus pcie-to-pci-bridge for conventional PCI, and for a guest that had
+ * no PCI controllers of its own one spare root port for hotplug; on a pci-root (i440fx) a
+ * pci-bridge once the bus is full, one slot being kept back for it while any is free. The new
+ * controllers are appended, then the real pass addresses the controllers first and the
+ * devices after, in `wanted`'s order. `reserved` are built-in functions (the PIIX3's slot).
  */
-export function assignQ35Addresses(def: DomainDef, wanted: DeviceDef[]): void {
-  const pendingControllers = def.devices.filter((d) => isPciController(d) && !d.info.address && attr(d.el, 'model') !== 'pcie-root');
+export function assignBusAddresses(def: DomainDef, wanted: DeviceDef[], root: 'pci-root' | 'pcie-root', reserved: Pci[] = []): void {
+  const pcie = root === 'pcie-root';
+  const plug = (d: DeviceDef) => plugOf(d, pcie);
+  const pendingControllers = def.devices.filter((d) => isPciController(d) && !d.info.address && attr(d.el, 'model') !== root);
   const pending = [...pendingControllers, ...wanted.filter((d) => !d.info.address)];
   if (!pending.length) return;
   const maxIdx = Math.max(-1, ...def.devices.filter(isPciController).map((c) => Number(attr(c.el, 'index'))));
-  const dry = AddressSet.of(def, maxIdx + 1);
-  for (const d of pending) if (!dry.take(plugOf(d))) dry.grow(plugOf(d));
-  if (maxIdx <= 0 && dry.buses.length > maxIdx + 1 && !dry.take('pcie')) dry.grow('pcie');
+  const open = (nbuses: number) => {
+    const set = AddressSet.of(def, nbuses, plug);
+    for (const a of reserved) set.reserve(a.bus, a.slot, a.function, 'pci');
+    return set;
+  };
+  const dry = open(maxIdx + 1);
+  if (!pcie && dry.buses.some((b) => !dry.fullyReserved(b))) dry.take('pci');
+  for (const d of pending) if (!dry.take(plug(d))) dry.grow(plug(d));
+  if (pcie && maxIdx <= 0 && dry.buses.length > maxIdx + 1 && !dry.take('pcie')) dry.grow('pcie');
   const added = dry.buses.slice(maxIdx + 1).map((b, i) => newController(b.model, maxIdx + 1 + i));
   for (const c of added) insertDevice(def.devices, c);
 
-  const real = AddressSet.of(def, dry.buses.length);
+  const real = open(dry.buses.length);
   for (const d of [...pendingControllers, ...added]) {
-    const a = real.take(plugOf(d));
+    const a = real.take(plug(d));
     if (!a) continue;
     d.info.address = a;
     const target = sub(d.el, 'target');
@@ -155,8 +175,9 @@ export function assignQ35Addresses(def: DomainDef, wanted: DeviceDef[]): void {
     }
   }
   for (const d of pending.filter((x) => !pendingControllers.includes(x))) {
-    const a = real.take(plugOf(d));
-    if (a) d.info.address = a;
+    const a = real.take(plug(d));
+    if (!a) throw virErr('INTERNAL_ERROR', 'No more available PCI slots');
+    d.info.address = a;
   }
   markMultifunction(def);
 }
