@@ -80,7 +80,7 @@ const qemuIo = (side: Side, image: string, cmd: string) =>
 /** Fixtures copied into a root, ROOT in them standing for the root's path. */
 function installFixtures(root: string): void {
   for (const f of readdirSync(FIX)) writeFileSync(join(root, f), readFileSync(join(FIX, f), 'utf8').replaceAll('ROOT', root));
-  for (const img of ['disk.qcow2', 'a.qcow2']) execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', join(root, img), '16M']);
+  for (const img of ['disk.qcow2', 'a.qcow2', 'ext.qcow2']) execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', join(root, img), '16M']);
   execFileSync('qemu-img', ['create', '-q', '-f', 'raw', join(root, 'disk.raw'), '1M']);
 }
 
@@ -95,7 +95,7 @@ afterAll(() => {
 
 describe('snapshot-create on a shut-off qcow2 domain', () => {
   it('defines the domains', async () => {
-    expect((await same('define @/qcow.xml; define @/raw.xml; define @/missing.xml; define @/two-disks.xml')).code).toBe(0);
+    expect((await same('define @/qcow.xml; define @/raw.xml; define @/missing.xml; define @/two-disks.xml; define @/ext.xml')).code).toBe(0);
   }, PROBE_TIMEOUT);
 
   it('creates internal snapshots: output, metadata files and the qcow2 snapshot table', async () => {
@@ -264,5 +264,47 @@ describe('redefine and delete', () => {
     await same('snapshot-create-as snapq last; undefine snapq --snapshots-metadata; list --all --name');
     for (const s of SIDES) expect(existsSync(snapDir(s, 'snapq'))).toBe(false);
     expect(sameQcow('disk.qcow2')).toContain('last');
+  });
+});
+
+describe('disk-only (external) snapshots of a shut-off domain', () => {
+  const config = (s: Side, dom: string) => maskText(readFileSync(join(roots[s], 'etc', 'qemu', `${dom}.xml`), 'utf8'), roots[s]);
+  const backing = (s: Side, image: string) =>
+    maskText(execFileSync('qemu-img', ['info', '-U', join(roots[s], image)], { encoding: 'utf8' }).match(/^backing file.*$/gm)?.join('\n') ?? '', roots[s]);
+
+  it('an overlay per disk, named after the snapshot or given by --diskspec; the config moves to it', async () => {
+    await same('snapshot-create-as snapext base; snapshot-create-as snapext ov1 --disk-only');
+    await same('snapshot-create-as snapext ov2 --disk-only --diskspec vda,file=@/ov2.qcow2; snapshot-create-as snapext ov3 --disk-only --no-metadata');
+    await same('snapshot-list snapext --tree; snapshot-list snapext --external; snapshot-list snapext --internal; snapshot-info snapext ov1; snapshot-dumpxml snapext ov2');
+    expect(config('ts', 'snapext')).toBe(config('real', 'snapext'));
+    for (const image of ['ext.ov1', 'ov2.qcow2', 'ov2.ov3']) expect(backing('ts', image)).toBe(backing('real', image));
+    sameMetadata('snapext');
+  });
+
+  it('refusals: existing target, missing --reuse-external target, raw overlay, revert, delete, mixed --children', async () => {
+    const before = () => ({ meta: metadata('real', 'snapext'), cfg: config('real', 'snapext') });
+    const was = before();
+    for (const cmd of [
+      'snapshot-create-as snapext x --disk-only --diskspec vda,file=@/disk.raw',
+      'snapshot-create-as snapext x --disk-only --reuse-external --diskspec vda,file=@/nosuch.qcow2',
+      'snapshot-create-as snapext x --disk-only --diskspec vda,file=@/x.raw,driver=raw',
+      'snapshot-create-as snapext x --disk-only --diskspec vda,snapshot=no',
+      'snapshot-revert snapext ov1',
+      'snapshot-delete snapext ov1',
+      'snapshot-delete snapext ov2',
+      'snapshot-delete snapext base --children',
+      'snapshot-delete snapext base --children-only',
+      'snapshot-delete snapext ov1 --children',
+    ]) {
+      expect((await same(cmd)).code).toBe(1);
+    }
+    expect(sameMetadata('snapext')).toEqual(was.meta);
+    expect(config('ts', 'snapext')).toBe(was.cfg);
+    for (const s of SIDES) expect(existsSync(join(roots[s], 'x.raw'))).toBe(false);
+  });
+
+  it('delete --metadata forgets an external snapshot', async () => {
+    await same('snapshot-delete snapext ov2 --metadata; snapshot-list snapext --tree; snapshot-current snapext --name');
+    sameMetadata('snapext');
   });
 });

@@ -8,6 +8,8 @@ import { assignMoment, defOf, linkParent, removeMoment, type MomentObj } from '.
 import { installRedefined, redefinePrep } from '../../../snapshot/redefine.js';
 import { isActive, type QemuDomainObj } from '../domain/obj.js';
 import { forEachQcow2 } from './offline.js';
+import { createInactiveExternal } from './external.js';
+import { qemuDisks } from './disks.js';
 import { prepareSnapshot } from './prepare.js';
 import { QEMU_SNAPSHOT_PARSE } from './embedded.js';
 import { captureDomain } from './capture.js';
@@ -99,14 +101,19 @@ function redefine(scope: SnapshotScope, def: SnapshotDef, flags: number): Moment
 async function create(scope: SnapshotScope, def: SnapshotDef, flags: number): Promise<MomentObj<SnapshotDef> | undefined> {
   const { obj, list } = scope;
   alignNew(obj, def, flags);
-  const { external } = prepareSnapshot(obj.def, def, isActive(obj));
-  // The live path (QMP savevm / blockdev snapshots) and offline external overlays are not here.
-  if (isActive(obj) || external || flags & C.DISK_ONLY) throw unsupported('virDomainSnapshotCreateXML');
+  const { external } = prepareSnapshot(obj.def, def, isActive(obj), !!(flags & C.REUSE_EXT));
+  // A running domain snapshots through its QMP monitor (savevm, blockdev overlays): not here.
+  if (isActive(obj)) throw unsupported('virDomainSnapshotCreateXML');
   const keep = !(flags & C.NO_METADATA);
   const snap = keep ? assignMoment(list, def) : undefined;
   if (snap && list.current) def.parentName = defOf(list.current).name;
   try {
-    await forEachQcow2(obj.def, def, '-c', false);
+    if (external) {
+      const next = await createInactiveExternal(obj.def, qemuDisks(obj.def), def, !!(flags & C.REUSE_EXT));
+      scope.drv.saveDef(obj, next);
+    } else {
+      await forEachQcow2(obj.def, def, '-c', false);
+    }
   } catch (e) {
     if (snap) removeMoment(list, snap);
     throw e;

@@ -4,6 +4,7 @@ import { snapshotIsExternal, type SnapshotDef } from '../../../xml/snapshot/def.
 import { defOf, descendants, dropParent, findMoment, moveChildren, removeMoment, type MomentObj } from '../../../snapshot/moments.js';
 import { isActive } from '../domain/obj.js';
 import { forEachQcow2 } from './offline.js';
+import { prepareDeleteExternal } from './delete-external.js';
 import { writeMetadata, type SnapshotScope } from './state.js';
 
 export const SNAPSHOT_DELETE_ALLOWED = D.CHILDREN | D.METADATA_ONLY | D.CHILDREN_ONLY;
@@ -67,8 +68,9 @@ export async function deleteSnapshot(scope: SnapshotScope, snap: MomentObj<Snaps
   const metadataOnly = !!(flags & D.METADATA_ONLY);
   if (!metadataOnly) {
     validate(snap, flags);
-    // Deleting an external snapshot merges images through a running QEMU's block jobs.
+    // Deleting an external snapshot merges images through a QEMU process's block jobs.
     if (snapshotIsExternal(defOf(snap)) && !(flags & (D.CHILDREN | D.CHILDREN_ONLY))) {
+      prepareDeleteExternal(scope.obj.def, snap);
       throw unsupported('virDomainSnapshotDelete');
     }
   }

@@ -13,7 +13,7 @@ import { isLocalStorage, qemuDisks } from './disks.js';
 export type Qcow2Op = '-c' | '-a' | '-d';
 
 /** qemuFindQemuImgBinary: qemu-img from PATH. */
-function qemuImgBinary(): string {
+export function qemuImgBinary(): string {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const p = join(dir, 'qemu-img');
@@ -34,7 +34,7 @@ function shellArg(a: string): string {
 }
 
 /** virCommandRun without an exit-status pointer: a failure names the command and its stderr. */
-function run(argv: string[]): Promise<void> {
+export function run(argv: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(argv[0], argv.slice(1), { env: { ...process.env, LC_ALL: 'C' } }, (err, _stdout, stderr) => {
       if (!err) return resolve();

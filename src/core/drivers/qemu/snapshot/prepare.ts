@@ -2,6 +2,7 @@ import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import type { SnapshotDef } from '../../../xml/snapshot/def.js';
 import { qemuDisks, type QemuDiskInfo } from './disks.js';
+import { checkExternalFormat, prepareDiskExternalInactive } from './external.js';
 
 const unsupportedConfig = (msg: string) => virErr('CONFIG_UNSUPPORTED', msg, 'DOMAIN');
 
@@ -19,7 +20,7 @@ function prepareDiskInternal(disk: QemuDiskInfo, active: boolean): void {
  * qemuSnapshotPrepare: checks the aligned snapshot against the domain's disks. Returns
  * whether any disk is external (which makes an inactive snapshot a disk-only one).
  */
-export function prepareSnapshot(dom: DomainDef, def: SnapshotDef, active: boolean): { external: boolean } {
+export function prepareSnapshot(dom: DomainDef, def: SnapshotDef, active: boolean, reuse: boolean): { external: boolean } {
   const disks = qemuDisks(dom);
   let foundInternal = false;
   let forbidInternal = false;
@@ -38,6 +39,9 @@ export function prepareSnapshot(dom: DomainDef, def: SnapshotDef, active: boolea
         }
         break;
       case 'external':
+        checkExternalFormat(sd);
+        // A running domain's targets are checked by the live path before QMP creates them.
+        if (!active) prepareDiskExternalInactive(dd, sd, reuse);
         external++;
         break;
       case 'manual':
