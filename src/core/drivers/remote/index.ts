@@ -9,6 +9,7 @@ import { eventOps } from './ops/events.js';
 import { streamOps } from './ops/streams.js';
 import { guestBlockOps } from './ops/guest-block.js';
 import { hostOps } from './ops/host.js';
+import { migrateOps } from './ops/migrate.js';
 import { networkOps } from './ops/network.js';
 import { nodeExtraOps } from './ops/node-extra.js';
 import { objectOps } from './ops/objects.js';
@@ -63,6 +64,7 @@ export async function openRemoteConnection(
     ...tuneSetOps(session),
     ...nodeExtraOps(session),
     ...guestBlockOps(session),
+    ...migrateOps(session),
   };
   return new Proxy(ops, {
     get(target, prop, receiver) {
