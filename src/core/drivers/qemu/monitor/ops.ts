@@ -2,7 +2,9 @@
 // and job state, and the monitor passthrough.
 import type { Connection } from '../../../api/connection.js';
 import { checkFlags } from '../../check-flags.js';
-import { virErr } from '../../../errors.js';
+import { virErr, type VirError } from '../../../errors.js';
+import { DomainState } from '../../../api/domain.js';
+import type { QemuDomainObj } from '../domain/obj.js';
 import type { QemuDriver } from '../driver.js';
 import { blockInfo, blockStats, blockStatsFlags } from './block-ops.js';
 import { getAllDomainStats } from './domstats.js';
@@ -18,8 +20,18 @@ type Ops = Pick<
   | 'domainBlockStats' | 'domainBlockStatsFlags' | 'domainGetBlockInfo' | 'domainInterfaceStats' | 'domainMemoryStats'
   | 'domainSetMemoryStatsPeriod' | 'connectGetAllDomainStats' | 'domainListGetStats' | 'domainGetVcpus' | 'domainGetVcpusFlags'
   | 'domainGetMaxVcpus' | 'domainGetVcpuPinInfo' | 'domainGetEmulatorPinInfo' | 'domainGetControlInfo' | 'domainGetJobInfo' | 'domainGetJobStats'
-  | 'domainGetTime' | 'domainQemuMonitorCommand' | 'nodeGetCPUMap'
+  | 'domainGetTime' | 'domainSetTime' | 'domainQemuMonitorCommand' | 'nodeGetCPUMap'
 >;
+
+/** VIR_DOMAIN_TIME_SYNC */
+const TIME_SYNC = 1;
+
+/** virDomainObjCheckActive then qemuDomainAgentAvailable, for a guest without an agent channel. */
+function noAgent(o: QemuDomainObj): VirError {
+  runningProc(o);
+  if (o.state !== DomainState.RUNNING) return virErr('OPERATION_INVALID', 'domain is not running');
+  return virErr('ARGUMENT_UNSUPPORTED', 'QEMU guest agent is not configured');
+}
 
 /** VIR_DOMAIN_JOB_STATS_COMPLETED / _KEEP_COMPLETED */
 const JOB_STATS_COMPLETED = 1;
@@ -69,13 +81,14 @@ export function monitorOps(drv: QemuDriver): Ops {
       if (!(flags & JOB_STATS_COMPLETED)) runningProc(o);
       return { type: 0, params: [] };
     },
-    // qemuDomainGetTime asks the guest agent, which no guest here has.
+    // qemuDomainGetTime and qemuDomainSetTime ask the guest agent, which no guest here has.
     domainGetTime: async (dom, flags) => {
       checkFlags(flags, 0, 'qemuDomainGetTime');
-      const o = obj(dom);
-      runningProc(o);
-      if (o.state !== 1) throw virErr('OPERATION_INVALID', 'domain is not running');
-      throw virErr('ARGUMENT_UNSUPPORTED', 'QEMU guest agent is not configured');
+      throw noAgent(obj(dom));
+    },
+    domainSetTime: async (dom, _seconds, _nseconds, flags) => {
+      checkFlags(flags, TIME_SYNC, 'qemuDomainSetTime');
+      throw noAgent(obj(dom));
     },
     domainQemuMonitorCommand: async (dom, cmd, flags) => monitorCommand(drv, obj(dom), cmd, flags),
     nodeGetCPUMap: async (flags) => {
