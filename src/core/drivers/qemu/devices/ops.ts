@@ -1,7 +1,7 @@
 import type { DomainDeviceApi } from '../../../api/domain-devices.js';
 import { DeviceModify } from '../../../api/domain-devices.js';
 import { checkFlags } from '../../check-flags.js';
-import { sub, attr } from '../../../xml/domain/elem.js';
+import { attr, setAttr, sub } from '../../../xml/domain/elem.js';
 import { formatDomainXML, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_SECURE, type DeviceDef, type DomainDef } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { findDeviceByAlias } from '../../../xml/domain/devices/find.js';
@@ -19,7 +19,6 @@ type Ops = Pick<
 >;
 
 const AFFECT = DeviceModify.LIVE | DeviceModify.CONFIG;
-
 
 /** virDomainDeviceValidateAliasForHotplug: a user alias must be new to the definition. */
 function checkAliasUnique(def: DomainDef, dev: DeviceDef): void {
@@ -65,8 +64,9 @@ export function deviceOps(drv: QemuDriver): Ops {
     }
     if (impact.live) {
       const dev = await parseQemuDevice(xml, obj.def, drv.caps, { validate: true });
+      // qemuDomainAttachDeviceLiveAndConfigHomogenize: both copies get the config's MAC.
       const devMac = sub(dev.el, 'mac');
-      if (mac && devMac) devMac.attrs = devMac.attrs.map(([k, v]) => [k, k === 'address' ? mac! : v]);
+      if (mac && devMac) setAttr(devMac, 'address', mac);
       checkAliasUnique(obj.def, dev);
       await livePath.attach(drv, obj, dev);
     }
