@@ -46,7 +46,8 @@ async function startVirtd() {
   writeFileSync(conf, `listen_tls = 0\nlisten_tcp = 0\nunix_sock_dir = "${join(dir, 'run')}"\n`);
   const child = spawn(process.execPath, [join(root, 'bin', 'virtd-ts'), '-f', conf, '-p', join(dir, 'virtd-ts.pid')], {
     cwd: dir,
-    env: { PATH: process.env.PATH, HOME: dir, XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C' },
+    // qemu:///system's state (taken over at daemon start) private to this daemon, never the host's.
+    env: { PATH: process.env.PATH, HOME: dir, XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C', VIRTD_TS_QEMU_ROOT: join(dir, 'qemu') },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const socket = join(dir, 'run', 'libvirt-sock');

@@ -4,6 +4,7 @@ import { loadTestNode, connectionForNode } from '../core/drivers/test/index.js';
 import { virErr } from '../core/errors.js';
 import { openConnection } from '../core/open.js';
 import { parseURI } from '../core/uri/parse.js';
+import type { QemuSystem } from './qemu-system.js';
 
 /** A driver connection a client holds; `release` drops the client's hold on it. */
 export interface Opened {
@@ -51,7 +52,7 @@ type DriverOpen = (name: string, path: string, readonly: boolean) => Promise<Ope
  * The daemon's driver table, by URI scheme. Each entry opens its driver in this process;
  * adding a driver adds one row here and nothing to the RPC layer.
  */
-export function driverTable(): Map<string, DriverOpen> {
+export function driverTable(qemu: QemuSystem): Map<string, DriverOpen> {
   const shared = new SharedDefault();
   return new Map<string, DriverOpen>([
     [
@@ -63,22 +64,21 @@ export function driverTable(): Map<string, DriverOpen> {
         return { conn, release: () => conn.close() };
       },
     ],
-    ['qemu', openQemuSystem],
+    ['qemu', openQemuSystem(qemu)],
   ]);
 }
 
-/** Moves qemu:///system's directories (/etc/libvirt/qemu, /var/lib/libvirt/qemu, …) under a prefix. */
-export const QEMU_ROOT_ENV = 'VIRTD_TS_QEMU_ROOT';
-
 /**
- * qemu:///system: one QEMU driver for the daemon's lifetime, shared by every connection, its
- * state in libvirt's system directories (under $VIRTD_TS_QEMU_ROOT when set, for tests).
+ * qemu:///system: the daemon's one QEMU driver (qemu-system.ts), each connection a public
+ * API layer of its own on it.
  */
-async function openQemuSystem(name: string, path: string, readonly: boolean): Promise<Opened> {
-  if (path !== '/system') throw virErr('NO_CONNECT', name);
-  const { driverFor, systemPaths, connectionForDriver } = await import('../core/drivers/qemu/index.js');
-  const drv = await driverFor(systemPaths(process.env[QEMU_ROOT_ENV] ?? ''));
-  return { conn: publicApi(connectionForDriver(drv), { readonly }), release: async () => undefined };
+function openQemuSystem(qemu: QemuSystem): DriverOpen {
+  return async (name, path, readonly) => {
+    if (path !== '/system') throw virErr('NO_CONNECT', name);
+    const { connectionForDriver } = await import('../core/drivers/qemu/index.js');
+    const drv = await qemu.connect();
+    return { conn: publicApi(connectionForDriver(drv), { readonly }), release: async () => undefined };
+  };
 }
 
 /** virConnectOpen inside the daemon: only drivers running here, never the remote driver. */

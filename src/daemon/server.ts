@@ -10,7 +10,8 @@ import { DaemonClient } from './client.js';
 import type { DaemonConfig } from './config.js';
 import { driverDispatch } from './dispatch/index.js';
 import { driverTable, openDriver } from './drivers.js';
-import { reportedAt, stderrSink } from './log.js';
+import { QemuSystem } from './qemu-system.js';
+import { daemonLog, reportedAt, stderrSink } from './log.js';
 import { DAEMON_NAME } from './paths.js';
 import type { ServerTlsContext } from './tls/context.js';
 
@@ -81,14 +82,25 @@ export class DaemonServer {
   private readonly registry = { main: new Map<DaemonClient, Registered>(), admin: new Map<DaemonClient, Registered>() };
   private readonly nextId = { main: 1n, admin: 1n };
   private readonly dispatch = driverDispatch();
-  private readonly drivers = driverTable();
+  private readonly qemu = new QemuSystem({
+    inhibit: (on) => {
+      this.inhibitions += on ? 1 : -1;
+      this.armIdle();
+    },
+    log: (where, message) => daemonLog('error', where, message),
+  });
+  private readonly drivers = driverTable(this.qemu);
   private idleTimer?: NodeJS.Timeout;
+  /** Drivers that keep the daemon up whatever -t says (a hypervisor driver with guests running). */
+  private inhibitions = 0;
 
   constructor(private readonly opts: ServerOptions) {}
 
   async start(): Promise<void> {
     if (this.opts.activation) await this.startActivated(this.opts.activation);
     else await this.startListening();
+    // virStateInitialize: drivers take over what an earlier daemon left, once serving.
+    void this.qemu.initialize(this.opts.privileged);
     this.armIdle();
   }
 
@@ -218,10 +230,10 @@ export class DaemonServer {
     return srv;
   }
 
-  /** -t: the daemon leaves once it has had no client for the whole period. */
+  /** -t: the daemon leaves once it has had no client and no running guest for the whole period. */
   private armIdle(): void {
     clearTimeout(this.idleTimer);
-    if (this.opts.timeout > 0 && this.clientCount() === 0) {
+    if (this.opts.timeout > 0 && this.clientCount() === 0 && this.inhibitions === 0) {
       this.idleTimer = setTimeout(() => this.opts.onIdle(), this.opts.timeout * 1000);
     }
   }

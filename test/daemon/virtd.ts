@@ -44,7 +44,9 @@ export async function startVirtd(extra: string[] = [], args: string[] = []): Pro
   );
   const child = spawn(process.execPath, [virtdBin, '-l', '-f', conf, '-p', join(dir, 'virtd-ts.pid'), ...args], {
     cwd: dir,
-    env: { PATH: process.env.PATH, HOME: dir, XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C' },
+    // qemu:///system's state under the daemon's directory: at start the daemon takes over guests
+    // listed in its QEMU state directory, which must never be the host's (a real libvirtd's).
+    env: { PATH: process.env.PATH, HOME: dir, XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C', VIRTD_TS_QEMU_ROOT: join(dir, 'qemu') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const socket = join(dir, 'run', 'libvirt-sock');

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { canConnect, freePort, superviseDaemon } from './daemon-process.js';
+import { holdSystemLibvirtd } from './system-lock.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,6 +58,7 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
   }
   const root = process.geteuid?.() === 0;
   if (options.system && !root) throw new Error('startLibvirtd({ system: true }) needs root: the QEMU driver of qemu:///system');
+  const release = options.system ? await holdSystemLibvirtd() : () => undefined;
   const dropPrivileges = root && !options.system;
   const dir = mkdtempSync(join(tmpdir(), 'virsh-ts-libvirtd-'));
   chmodSync(dir, 0o755);
@@ -114,13 +116,18 @@ export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<Libv
   const sockDir = options.sessionSockets ? join(dir, 'xdg', 'libvirt') : join(dir, 'run');
   const socket = join(sockDir, 'libvirt-sock');
   const ports = tlsPort ? [tcpPort, tlsPort] : [tcpPort];
-  const { log, stop } = await superviseDaemon(
+  const supervised = await superviseDaemon(
     'libvirtd',
     child,
     dir,
     async () => existsSync(socket) && (await canConnect({ path: socket })) && (await allConnect(ports)),
     100,
-  );
+  ).catch((e) => {
+    release();
+    throw e;
+  });
+  const { log } = supervised;
+  const stop = () => supervised.stop().finally(release);
   return {
     dir,
     socket,

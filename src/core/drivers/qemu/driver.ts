@@ -5,8 +5,9 @@ import type { QemuPaths } from './config/paths.js';
 import { ConfigStore } from './config/store.js';
 import { loadQemuConf } from './config/qemu-conf.js';
 import { parseQemuDomain } from './domain/parse.js';
-import { DomainList, newObj, type QemuDomainObj } from './domain/obj.js';
+import { DomainList, isActive, newObj, type QemuDomainObj } from './domain/obj.js';
 import { reconnectAll } from './lifecycle/reconnect.js';
+import { hasManagedSaveImage } from './save/managed-start.js';
 
 /** The persistent form: virDomainDefFormat(INACTIVE | SECURE), as virDomainDefSave writes it. */
 const CONFIG_FLAGS = VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE;
@@ -24,6 +25,9 @@ export class QemuDriver {
   lastId = 0;
   /** Definitions that failed to load, with why (libvirt logs and skips them). */
   readonly loadErrors: Array<{ name: string; error: string }> = [];
+  /** virStateInhibitCallback: told when the first guest starts and when the last one stops. */
+  private inhibitCallback?: (inhibit: boolean) => void;
+  private inhibiting = false;
 
   private constructor(readonly paths: QemuPaths) {
     this.caps = new QemuCaps(paths.cacheDir, loadQemuConf(paths.qemuConf));
@@ -42,6 +46,7 @@ export class QemuDriver {
         if (drv.domains.checkAdd(def)) continue;
         const obj = newObj(def);
         obj.autostart = drv.store.isAutostart(name);
+        obj.hasManagedSave = hasManagedSaveImage(drv, name);
         drv.domains.objs.push(obj);
       } catch (e) {
         drv.loadErrors.push({ name, error: (e as Error).message });
@@ -49,6 +54,21 @@ export class QemuDriver {
     }
     await reconnectAll(drv);
     return drv;
+  }
+
+  /** Registers the hosting daemon's inhibit callback, told at once if guests already run. */
+  setInhibitCallback(callback: (inhibit: boolean) => void): void {
+    this.inhibitCallback = callback;
+    this.inhibiting = false;
+    this.updateInhibit();
+  }
+
+  /** Called whenever a domain became active or inactive (libvirt's nactive count). */
+  updateInhibit(): void {
+    const active = this.domains.objs.some(isActive);
+    if (active === this.inhibiting) return;
+    this.inhibiting = active;
+    this.inhibitCallback?.(active);
   }
 
   parse(xml: string, options: { live?: boolean } = {}): Promise<DomainDef> {

@@ -26,4 +26,5 @@ export async function stopDomain(drv: QemuDriver, obj: QemuDomainObj, reason: nu
     obj.newDef = undefined;
   }
   if (!obj.persistent) drv.domains.remove(obj);
+  drv.updateInhibit();
 }
