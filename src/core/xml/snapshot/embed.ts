@@ -58,7 +58,9 @@ export function domainDisks(def: DomainDef): DomainDiskInfo[] {
       dst: child(d, 'target')?.attrs.dev ?? '',
       type,
       source,
-      snapshot: d.attrs.snapshot,
+      // virDomainDiskDefPostParse: read-only and vhost-user disks default to no snapshot
+      // (a read-only disk's snapshot='no' is not written back, so it is implied here).
+      snapshot: d.attrs.snapshot ?? (child(d, 'readonly') || type === 'vhostuser' ? 'no' : undefined),
       readonly: !!child(d, 'readonly'),
       empty: local ? !source : type === 'none',
     };
