@@ -63,6 +63,7 @@ const BAD = [
   'attach-device devq35 watchdog.xml --config',
   'attach-device devpc iface-slot2.xml --config',
   'attach-device devq35 mem-dimm.xml --config',
+  'attach-device devpc disk-volume.xml --config',
   'attach-disk devpc /tmp/w.img vdw --wwn 0x5000c500a0b1c2d3 --config',
   'attach-disk iot /tmp/v.img vdc --iothread 3 --config',
   'attach-disk iot /tmp/v.img sdc --iothread 1 --config',

@@ -7,6 +7,7 @@ import { scsiUnitUsed } from '../../../xml/domain/devices/postparse.js';
 import { findController, findEqualDevice, findFilesystem } from '../../../xml/domain/devices/find.js';
 import { insertController } from '../defaults/controllers.js';
 import { checkCompatible } from './compat.js';
+import { translateSourcePool } from './pool.js';
 
 /*
  * The persistent-config half of attach/detach/update (qemuDomainAttachDeviceConfig,
@@ -36,8 +37,6 @@ const remove = (def: DomainDef, i: number) => def.devices.splice(i, 1);
 /** Per-kind steps of qemuDomainAttachDeviceConfig; kinds not listed are refused. */
 const ATTACH: Partial<Record<DeviceDef['kind'] | 'chr', (def: DomainDef, dev: DeviceDef) => void>> = {
   disk(def, dev) {
-    const dst = diskDst(dev) ?? '';
-    if (findDiskByName(def, dst, true) >= 0) throw invalid(`target ${dst} already exists`);
     const a = dev.info.address;
     if (diskBus(dev) === 'scsi' && a?.type === 'drive' && a.bus === 0 && a.target === 0 && scsiUnitUsed(def, a.controller, a.unit))
       throw invalid('Domain already contains a disk with that address');
@@ -84,10 +83,15 @@ for (const kind of ['interface', 'sound', 'input', 'redirdev', 'lease'] as const
 
 const kindKey = (dev: DeviceDef) => (CHR_KINDS.includes(dev.kind) ? 'chr' : dev.kind);
 
-export function attachConfig(def: DomainDef, dev: DeviceDef): void {
+export async function attachConfig(def: DomainDef, dev: DeviceDef): Promise<void> {
+  checkCompatible(def, dev);
   const step = ATTACH[kindKey(dev)];
   if (!step) throw virErr('OPERATION_UNSUPPORTED', `persistent attach of device '${deviceTypeName(dev)}' is not supported`);
-  checkCompatible(def, dev);
+  if (dev.kind === 'disk') {
+    const dst = diskDst(dev) ?? '';
+    if (findDiskByName(def, dst, true) >= 0) throw invalid(`target ${dst} already exists`);
+    await translateSourcePool(dev);
+  }
   step(def, dev);
 }
 

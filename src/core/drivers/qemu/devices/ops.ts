@@ -59,7 +59,7 @@ export function deviceOps(drv: QemuDriver): Ops {
       const dev = await parseQemuDevice(xml, vmdef, drv.caps, { validate: true });
       mac = dev.kind === 'interface' ? attr(sub(dev.el, 'mac'), 'address') : undefined;
       checkAliasUnique(vmdef, dev);
-      attachConfig(vmdef, dev);
+      await attachConfig(vmdef, dev);
       await finish(vmdef);
     }
     if (impact.live) {
