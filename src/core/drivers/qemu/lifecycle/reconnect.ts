@@ -8,6 +8,7 @@ import { qemuPaths, reconnectQemu } from '../process/index.js';
 import { qmpStatusPausedReason } from './qmp-status.js';
 import { guestPoweredOff, watchGuest } from './guest-events.js';
 import { loadStatuses, saveStatus } from './status.js';
+import { refreshBalloonState } from './balloon.js';
 import { stopDomain } from './stop.js';
 
 export async function reconnectAll(drv: QemuDriver): Promise<void> {
@@ -62,6 +63,7 @@ async function takeOver(drv: QemuDriver, obj: QemuDomainObj): Promise<void> {
     await finishShutdown(drv, obj);
     return;
   }
+  await refreshBalloonState(proc.qmp, obj.def);
   saveStatus(drv.paths, obj);
 }
 

@@ -13,6 +13,7 @@ import { watchGuest } from './guest-events.js';
 import { fillPtyPaths } from './pty-paths.js';
 import { updateLiveGuestCpu } from './guest-cpu.js';
 import { markDiskSources } from './disk-chain.js';
+import { refreshBalloonState, setupBalloon } from './balloon.js';
 import { prepareLiveDef } from './live-def.js';
 import { checkLabelledFiles, checkStorage } from './prepare-host.js';
 import { saveStatus } from './status.js';
@@ -47,6 +48,9 @@ export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: 
     watchGuest(drv, obj, proc);
     await fillPtyPaths(proc.qmp, live);
     await updateLiveGuestCpu(proc.qmp, live);
+    await setupBalloon(proc.qmp, live);
+    // The CPUs have not run yet, so the guest cannot have returned memory: QEMU's size is exact.
+    await refreshBalloonState(proc.qmp, live);
     markDiskSources(live);
     // qemuProcessSetupLifecycleActions: a guest's own reboot is to end it like a power-off.
     if (live.onReboot === 'destroy') await proc.qmp.execute('set-action', { reboot: 'shutdown' });
