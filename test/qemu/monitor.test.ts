@@ -5,6 +5,7 @@
 // (CPU times, I/O counters, resident size) is compared by its keys, checked as numbers, and
 // checked against QEMU's own answer on the same side; everything else byte for byte.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_MARKER } from '../helpers/guest.js';
@@ -23,6 +24,12 @@ beforeAll(async () => {
   const nic = `<interface type='user'><mac address='${MAC}'/><model type='virtio'/></interface>`;
   await pair.writeGuest('mon', { read: true, disk: { path: 'ROOT/run.img', format: 'raw' }, devices: nic });
   await pair.writeGuest('idle', { disk: { path: 'ROOT/off.img', format: 'raw' } });
+  // A balloon asked to hold the guest below its memory, with statistics every second.
+  await pair.writeGuest('bal', { memoryMiB: 96, devices: "<memballoon model='virtio'><stats period='1'/></memballoon>" });
+  for (const root of Object.values(pair.roots)) {
+    const file = join(root, 'bal.xml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</memory>', "</memory>\n  <currentMemory unit='MiB'>80</currentMemory>"));
+  }
   const { real, ts } = await pair.both('define ROOT/mon.xml; define ROOT/idle.xml; start mon');
   expect(ts).toEqual(real);
   expect(real.code).toBe(0);
@@ -156,6 +163,13 @@ describe('qemu:///embed monitoring of a running guest', () => {
     await same('dumpxml', 'mon');
     await same('dumpxml', 'idle');
     await same('dommemstat mon --period 0; dumpxml mon --inactive');
+  }, LONG);
+
+  it('sizes the balloon at start; the live current memory is what QEMU reports', async () => {
+    // One process from start to destroy: the guest never runs unwatched.
+    const r = await sameShape('define ROOT/bal.xml; start bal; dominfo bal; dumpxml bal; domstats bal --balloon; destroy bal; undefine bal', /^(rss|balloon\.rss|last-update|time)$/);
+    expect(r.ts.stdout).toContain("<currentMemory unit='KiB'>98304</currentMemory>");
+    expect(r.ts.stdout).toContain("<stats period='1'/>");
   }, LONG);
 
   it('refuses bad input as libvirt does', async () => {
