@@ -6,6 +6,9 @@ import { defOf, type MomentObj } from '../../../snapshot/moments.js';
 import { isActive } from '../domain/obj.js';
 import { forEachQcow2 } from './offline.js';
 import { setCurrent, writeMetadata, type SnapshotScope } from './state.js';
+import { DomainLifecycle as Ev, LifecycleDetail as Detail } from '../../../api/events.js';
+import { emitLifecycle } from '../events/index.js';
+import { startDomain } from '../lifecycle/start.js';
 
 export const SNAPSHOT_REVERT_ALLOWED = R.RUNNING | R.PAUSED | R.FORCE | R.RESET_NVRAM;
 
@@ -33,7 +36,7 @@ function inactiveConfig(scope: SnapshotScope, def: SnapshotDef): DomainDef {
 }
 
 /** qemuSnapshotRevertWriteMetadata: current snapshot, then the domain's restored config. */
-function finish(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, config: DomainDef): void {
+function finish(scope: SnapshotScope, snap: MomentObj<SnapshotDef>): void {
   setCurrent(scope, snap);
   try {
     writeMetadata(scope, snap);
@@ -41,14 +44,17 @@ function finish(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, config: Doma
     scope.list.current = undefined;
     throw e;
   }
-  if (scope.obj.persistent) scope.drv.saveDef(scope.obj, config);
+  const { drv, obj } = scope;
+  if (!obj.persistent) return;
+  drv.saveDef(obj, obj.newDef ?? obj.def);
+  emitLifecycle(drv, obj, Ev.DEFINED, Detail.DEFINED_FROM_SNAPSHOT);
 }
 
 /**
- * qemuSnapshotRevert of a snapshot taken while the domain was off (transitions 1-3):
- * qemu-img applies the internal snapshot to every image, then the captured definition
- * becomes the domain's persistent one. Reverting to a running snapshot, or starting the
- * domain afterwards (--running/--paused), needs the QEMU process and its monitor.
+ * qemuSnapshotRevert of a snapshot taken while the domain was off, on a shut-off domain
+ * (transitions 1-3): qemu-img applies the internal snapshot to every image, the captured
+ * definition becomes the domain's, and --running/--paused start it. Reverting a running
+ * domain, or to a running snapshot (loadvm), goes through the QEMU monitor: the live path.
  */
 export async function revertSnapshot(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, flags: number): Promise<void> {
   const def = defOf(snap);
@@ -67,8 +73,20 @@ export async function revertSnapshot(scope: SnapshotScope, snap: MomentObj<Snaps
     default:
       throw virErr('INTERNAL_ERROR', `Invalid target domain state '${def.state ?? 'nostate'}'. Refusing snapshot reversion`);
   }
-  if (isActive(scope.obj) || flags & (R.RUNNING | R.PAUSED)) throw unsupported('virDomainRevertToSnapshot');
+  // Reverting a running domain stops its QEMU process first (transitions 4 and 7): live path.
+  if (isActive(scope.obj)) throw unsupported('virDomainRevertToSnapshot');
   const { skipped, lastError } = await forEachQcow2(def.dom ?? scope.obj.def, def, '-a', true);
   if (skipped) throw lastError ?? virErr('INTERNAL_ERROR', 'An error occurred, but the cause is unknown');
-  finish(scope, snap, config);
+  // virDomainObjAssignDef(live=false) on a shut-off domain; saved only once all went well.
+  scope.obj.def = config;
+  if (flags & (R.RUNNING | R.PAUSED)) await startAfterRevert(scope, !!(flags & R.PAUSED));
+  finish(scope, snap);
+}
+
+/** Transitions 2 and 3: the reverted domain starts (paused if asked), announced as from the snapshot. */
+async function startAfterRevert(scope: SnapshotScope, paused: boolean): Promise<void> {
+  const { drv, obj } = scope;
+  await startDomain(drv, obj, { paused });
+  emitLifecycle(drv, obj, Ev.STARTED, Detail.STARTED_FROM_SNAPSHOT);
+  if (paused) emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_FROM_SNAPSHOT);
 }
