@@ -27,6 +27,7 @@ const messages: Record<string, string> = {
   ECONNREFUSED: 'Connection refused',
   EHOSTUNREACH: 'No route to host',
   ENXIO: 'No such device or address',
+  ENODEV: 'No such device',
   EPROTOTYPE: 'Protocol wrong type for socket',
 };
 

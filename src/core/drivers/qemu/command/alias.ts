@@ -61,5 +61,5 @@ export function assignAliases(def: DomainDef): void {
   for (const d of devicesOf(def, 'disk')) d.info.alias = diskAlias(def, d);
   for (const [kind, prefix] of NUMBERED) devicesOf(def, kind).forEach((d, i) => (d.info.alias = `${prefix}${i}`));
   devicesOf(def, 'console').forEach((d, i) => (d.info.alias = i === 0 && attr(sub(d.el, 'target'), 'type') === 'serial' ? 'serial0' : `console${i}`));
-  for (const b of devicesOf(def, 'memballoon')) b.info.alias = 'balloon0';
+  for (const b of devicesOf(def, 'memballoon')) if (attr(b.el, 'model') !== 'none') b.info.alias = 'balloon0';
 }

@@ -31,7 +31,7 @@ export class QemuCommand {
 }
 
 /** Property values as libvirt's JSON builder emits them; undefined properties are skipped. */
-export type JsonValue = string | number | boolean | JsonProps | undefined;
+export type JsonValue = string | number | boolean | null | JsonProps | undefined;
 export interface JsonProps {
   [key: string]: JsonValue;
 }

@@ -15,6 +15,15 @@ export interface ArgvContext {
    * (domxml-to-native opens real ones; their numbers are whatever the process had free).
    */
   tapFds?: string[][];
+  /**
+   * File chardevs whose file the driver opened for QEMU, by device alias: the fd set the
+   * command line adds it to and the descriptor number QEMU gets (qemuFDPass).
+   */
+  chardevFiles?: ReadonlyMap<string, { set: number; fd: number }>;
+  /** Listening UNIX sockets the driver made for chardevs, by device alias: the descriptor number. */
+  chardevSockets?: ReadonlyMap<string, number>;
+  /** The monitor's listening socket as a descriptor (a started guest), else its path. */
+  monitorFd?: number;
 }
 
 /** virDomainDefGetShortName: the name cut to 20 characters for per-domain paths. */

@@ -107,8 +107,19 @@ function blockdevs(cmd: QemuCommand, d: DeviceDef, n: number): void {
     'detect-zeroes': attr(driver, 'detect_zeroes'),
     driver: attr(driver, 'type') ?? 'raw',
     file: storage,
+    // A chain probed to its end at start-up (<backingStore/>) says so; the pretend command
+    // line of domxml-to-native has probed nothing.
+    backing: BACKING_FORMATS.includes(attr(driver, 'type') ?? '') && chainEnds(d) ? null : undefined,
   });
 }
+
+/** Image formats that can have a backing file (VIR_STORAGE_FILE_BACKING and above). */
+const BACKING_FORMATS = ['cow', 'qcow', 'qcow2', 'qed', 'vmdk'];
+
+const chainEnds = (d: DeviceDef) => {
+  const end = sub(d.el, 'backingStore');
+  return !!end && end.attrs.length === 0 && end.children.length === 0;
+};
 
 const hasSource = (d: DeviceDef) => {
   const src = sub(d.el, 'source');

@@ -35,8 +35,9 @@ export function buildIdentity(cmd: QemuCommand, def: DomainDef): void {
   cmd.add('-no-user-config', '-nodefaults');
 }
 
-/** The QMP monitor on a socket in the domain's directory. */
+/** The QMP monitor on a socket in the domain's directory, handed over listening when started. */
 export function buildMonitor(cmd: QemuCommand, def: DomainDef, ctx: ArgvContext): void {
-  cmd.add('-chardev', `socket,id=charmonitor,path=${escapeComma(`${domainLibDir(def, ctx)}/monitor.sock`)},server=on,wait=off`);
+  const where = ctx.monitorFd !== undefined ? `fd=${ctx.monitorFd}` : `path=${escapeComma(`${domainLibDir(def, ctx)}/monitor.sock`)}`;
+  cmd.add('-chardev', `socket,id=charmonitor,${where},server=on,wait=off`);
   cmd.add('-mon', 'chardev=charmonitor,id=monitor,mode=control');
 }

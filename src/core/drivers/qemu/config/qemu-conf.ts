@@ -1,12 +1,29 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { confString, parseConf } from '../../../uri/conf.js';
+import { confString, parseConf, type Conf } from '../../../uri/conf.js';
 
 /** The qemu.conf settings this driver honours so far, with Debian's build defaults. */
 export interface QemuConf {
   /** The account QEMU runs as: the DAC base label (+uid:+gid) and who must reach /dev/kvm. */
   uid: number;
   gid: number;
+  /** Where a VNC display without a listen address listens (vnc_listen). */
+  vncListen: string;
+  /** The ports autoport VNC and SPICE displays take (remote_display_port_min/max). */
+  remotePorts: PortRange;
+  /** The ports `websocket='-1'` takes (websocket_port_min/max). */
+  webSocketPorts: PortRange;
+}
+
+export interface PortRange {
+  min: number;
+  max: number;
+}
+
+/** A numeric setting; libvirt's range checks on these are not reproduced. */
+function confNumber(conf: Conf | undefined, name: string, fallback: number): number {
+  const v = conf?.entries.get(name);
+  return v && (v.type === 'long' || v.type === 'ulong') ? Number(v.value) : fallback;
 }
 
 function lookup(db: 'passwd' | 'group', name: string): number | undefined {
@@ -18,7 +35,7 @@ function lookup(db: 'passwd' | 'group', name: string): number | undefined {
   }
 }
 
-/** virQEMUDriverConfigLoadFile's `user` and `group` (CONFIGBASE/qemu.conf; absent file = defaults). */
+/** virQEMUDriverConfigLoadFile's `user`, `group` and display settings (CONFIGBASE/qemu.conf; absent file = defaults). */
 export function loadQemuConf(path: string): QemuConf {
   let text: string | undefined;
   try {
@@ -29,5 +46,11 @@ export function loadQemuConf(path: string): QemuConf {
   const conf = text === undefined ? undefined : parseConf(path, text);
   const user = confString(conf, 'user') ?? 'libvirt-qemu';
   const group = confString(conf, 'group') ?? 'libvirt-qemu';
-  return { uid: lookup('passwd', user) ?? 0, gid: lookup('group', group) ?? 0 };
+  return {
+    uid: lookup('passwd', user) ?? 0,
+    gid: lookup('group', group) ?? 0,
+    vncListen: confString(conf, 'vnc_listen') ?? '127.0.0.1',
+    remotePorts: { min: confNumber(conf, 'remote_display_port_min', 5900), max: confNumber(conf, 'remote_display_port_max', 65535) },
+    webSocketPorts: { min: confNumber(conf, 'websocket_port_min', 5700), max: confNumber(conf, 'websocket_port_max', 65535) },
+  };
 }

@@ -16,13 +16,18 @@ function statError(path: string): unknown {
   }
 }
 
+/** Formats without backing files: libvirt only checks that the image exists, not as whom. */
+const NO_BACKING_FORMATS = ['raw', 'dir', 'bochs', 'cloop', 'dmg', 'iso', 'vpc', 'vdi', 'fat', 'vhd', 'ploop'];
+
+/** qemuProcessPrepareHostStorage: the disks from last to first, each image's existence. */
 export function checkStorage(def: DomainDef, conf: QemuConf): void {
-  for (const d of def.devices) {
-    if (d.kind !== 'disk') continue;
+  for (const d of def.devices.filter((x) => x.kind === 'disk').reverse()) {
     const v = diskView(d);
     if ((v.type !== 'file' && v.type !== 'block') || !v.source) continue;
     const err = statError(v.source);
-    if (err) throw virErr('SYSTEM_ERROR', `Cannot access storage file '${v.source}' (as uid:${conf.uid}, gid:${conf.gid}): ${strerror(err)}`);
+    if (!err) continue;
+    const as = NO_BACKING_FORMATS.includes(v.driverType ?? '') ? '' : ` (as uid:${conf.uid}, gid:${conf.gid})`;
+    throw virErr('SYSTEM_ERROR', `Cannot access storage file '${v.source}'${as}: ${strerror(err)}`);
   }
 }
 
@@ -31,5 +36,17 @@ export function checkLabelledFiles(def: DomainDef): void {
     if (!path) continue;
     const err = statError(path);
     if (err) throw virErr('SYSTEM_ERROR', `unable to stat: ${path}: ${strerror(err)}`);
+  }
+}
+
+/**
+ * A drive without media has no format once the guest runs: libvirt's live definition of an
+ * empty cdrom or floppy shows `<driver name='qemu'/>` where the inactive one has type='raw'.
+ */
+export function dropEmptyDiskFormats(def: DomainDef): void {
+  for (const d of def.devices) {
+    if (d.kind !== 'disk' || diskView(d).source) continue;
+    const driver = d.el.children.find((c) => c.name === 'driver');
+    if (driver) driver.attrs = driver.attrs.filter(([k]) => k !== 'type');
   }
 }

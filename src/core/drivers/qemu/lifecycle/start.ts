@@ -8,14 +8,19 @@ import { virErr } from '../../../errors.js';
 import { buildQemuArgv } from '../command/index.js';
 import type { QemuDriver } from '../driver.js';
 import { isActive, type QemuDomainObj } from '../domain/obj.js';
-import { launchQemu, qemuPaths } from '../process/index.js';
+import { launchQemu, planPassedFds, qemuPaths, type PassedFile } from '../process/index.js';
+import { chardevFileSets, closePassedFiles, fileChardevs, listeningChardevs, listenSockets, openChardevFiles } from './chardev-fds.js';
+import { refreshChannelState } from './channels.js';
+import { setupGraphics } from './graphics.js';
+import { prepareChannelDir, refuseNetworks } from './host-dirs.js';
+import { setupTaps, tapFdsByInterface, tapInterfaces } from './taps.js';
 import { watchGuest } from './guest-events.js';
 import { fillPtyPaths } from './pty-paths.js';
 import { updateLiveGuestCpu } from './guest-cpu.js';
 import { markDiskSources } from './disk-chain.js';
 import { refreshBalloonState, setupBalloon } from './balloon.js';
 import { prepareLiveDef } from './live-def.js';
-import { checkLabelledFiles, checkStorage } from './prepare-host.js';
+import { checkLabelledFiles, checkStorage, dropEmptyDiskFormats } from './prepare-host.js';
 import { saveStatus } from './status.js';
 import { stopDomain } from './stop.js';
 import { taintsAtStart } from './taint.js';
@@ -26,7 +31,13 @@ export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: 
   const live = structuredClone(obj.def);
   const privileged = process.getuid?.() === 0;
   // Everything that can refuse the definition runs before any state changes.
-  const cmd = buildQemuArgv(live, { libDir: drv.paths.libDir, privileged, env: process.env, id });
+  // Descriptors QEMU gets: chardev files; TAP devices, the monitor and listening chardevs.
+  const tapCount = tapInterfaces(live).length;
+  const fds = planPassedFds(fileChardevs(live).length, tapCount + 1 + listeningChardevs(live).length);
+  const [tapFds, socketFds] = [fds.made.slice(0, tapCount), fds.made.slice(tapCount)];
+  const argvContext = { libDir: drv.paths.libDir, privileged, env: process.env, id, tapFds: tapFdsByInterface(live, tapFds), monitorFd: socketFds[0] };
+  buildQemuArgv(live, argvContext);
+  const chardevFiles = chardevFileSets(live, fds.files);
   prepareLiveDef(drv, live);
   const paths = qemuPaths(drv.paths, live.name, id);
   drv.lastId = id;
@@ -36,22 +47,35 @@ export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: 
   obj.def = live;
   obj.state = DomainState.PAUSED;
   obj.reason = PausedReason.STARTING_UP;
+  let files: PassedFile[] = [];
   try {
+    // qemuProcessPrepareDomain, qemuProcessPrepareHost, then the host side of the command line.
+    refuseNetworks(live);
+    await setupGraphics(drv, live);
     checkStorage(live, drv.caps.conf);
+    dropEmptyDiskFormats(live);
+    prepareChannelDir(drv, live, id);
+    files = openChardevFiles(live, fds.files);
+    const { sockets, byAlias: chardevSockets } = listenSockets(live, paths.monitor, socketFds);
+    const taps = setupTaps(live, tapFds);
+    // The chains qemuDomainDetermineDiskChain probed; the command line closes them too.
+    markDiskSources(live);
+    const cmd = buildQemuArgv(live, { ...argvContext, chardevFiles, chardevSockets });
     obj.taints = taintsAtStart(drv, obj);
     checkLabelledFiles(live);
     mkdirSync(paths.domainDir, { recursive: true, mode: 0o750 });
     // The secret QEMU decrypts other secrets with (qemuDomainMasterKeyCreate).
     writeFileSync(`${paths.domainDir}/master-key.aes`, randomBytes(32), { mode: 0o600 });
-    const proc = await launchQemu({ paths, args: cmd.args, binary: cmd.binary, command: { env: Object.fromEntries(cmd.env) }, paused: true });
+    const proc = await launchQemu({ paths, args: cmd.args, binary: cmd.binary, command: { env: Object.fromEntries(cmd.env) }, paused: true, taps, sockets, files });
+    closePassedFiles(files);
     obj.proc = proc;
     watchGuest(drv, obj, proc);
     await fillPtyPaths(proc.qmp, live);
+    await refreshChannelState(proc.qmp, live);
     await updateLiveGuestCpu(proc.qmp, live);
     await setupBalloon(proc.qmp, live);
     // The CPUs have not run yet, so the guest cannot have returned memory: QEMU's size is exact.
     await refreshBalloonState(proc.qmp, live);
-    markDiskSources(live);
     // qemuProcessSetupLifecycleActions: a guest's own reboot is to end it like a power-off.
     if (live.onReboot === 'destroy') await proc.qmp.execute('set-action', { reboot: 'shutdown' });
     if (!options.paused) await proc.qmp.execute('cont');
@@ -59,6 +83,7 @@ export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: 
     obj.reason = options.paused ? PausedReason.USER : RunningReason.BOOTED;
     saveStatus(drv.paths, obj);
   } catch (err) {
+    closePassedFiles(files);
     await stopDomain(drv, obj, ShutoffReason.FAILED);
     throw err;
   }

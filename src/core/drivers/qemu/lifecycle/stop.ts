@@ -1,6 +1,7 @@
 import { DomainState } from '../../../api/domain.js';
 import type { QemuDriver } from '../driver.js';
 import type { QemuDomainObj } from '../domain/obj.js';
+import { releaseHost } from './host-dirs.js';
 import { removeStatus } from './status.js';
 import { stateReasonName } from './state-names.js';
 
@@ -15,6 +16,7 @@ export async function stopDomain(drv: QemuDriver, obj: QemuDomainObj, reason: nu
   obj.proc = undefined;
   if (proc) await proc.stop(stateReasonName(DomainState.SHUTOFF, reason));
   removeStatus(drv.paths, obj.def.name);
+  if (obj.id !== -1) releaseHost(drv, obj.def, obj.id);
   obj.id = -1;
   obj.state = DomainState.SHUTOFF;
   obj.reason = reason;

@@ -4,3 +4,5 @@ export { isQemuOf, processAlive, readPidFile } from './pid.js';
 export { killPainfully } from './kill.js';
 export { QemuProcess, removeRuntimeFiles, terminateOnGuestShutdown } from './qemu-process.js';
 export { reconnectQemu, reconnectQemuByName, runningQemuPid } from './reconnect.js';
+export type { ListenSocket, TapAttach } from './prepared-fds.js';
+export { planPassedFds, type PassedFile } from './passed-fds.js';

@@ -12,6 +12,8 @@ import { logEvent, openLogForStart, readLogTail } from './log.js';
 import type { QemuPaths } from './paths.js';
 import { isQemuOf, processAlive, readPidFile } from './pid.js';
 import { QemuProcess, removeRuntimeFiles } from './qemu-process.js';
+import { withPreparedFds, type ListenSocket, type TapAttach } from './prepared-fds.js';
+import { withPassedFiles, type PassedFile } from './passed-fds.js';
 
 export const DEFAULT_QEMU_BINARY = '/usr/bin/qemu-system-x86_64';
 const MONITOR_WAIT_MS = 30_000;
@@ -29,6 +31,12 @@ export interface LaunchOptions {
   command?: { env: Record<string, string> };
   /** Leave the guest paused after start-up (libvirt's start --paused, incoming migration). */
   paused?: boolean;
+  /** TAP devices QEMU gets as descriptors (the numbers the command line names). */
+  taps?: TapAttach[];
+  /** UNIX sockets QEMU gets listening, as descriptors (the monitor's and channels'). */
+  sockets?: ListenSocket[];
+  /** Files this process opened that QEMU gets at the numbers the command line names. */
+  files?: PassedFile[];
 }
 
 /** QEMU's environment as libvirt sets it: C locale, and HOME and XDG dirs in the private directory. */
@@ -96,8 +104,9 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
   // number held in a variable. `detached` puts QEMU in its own session (setsid), and unref()
   // lets this process exit while the guest runs on.
   const devNull = openSync('/dev/null', 'r');
-  const stdio = stdioClosing(log.fd, log.fd, devNull, inheritableFds());
-  const child = spawn(binary, args, { env, detached: true, stdio });
+  const stdio = withPassedFiles(stdioClosing(log.fd, log.fd, devNull, inheritableFds()), options.files ?? []);
+  const [program, programArgs] = withPreparedFds(options.taps ?? [], options.sockets ?? [], binary, args);
+  const child = spawn(program, programArgs, { env, detached: true, stdio });
   closeSync(log.fd);
   closeSync(devNull);
   let exited = false;

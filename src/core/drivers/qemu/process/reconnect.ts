@@ -9,7 +9,8 @@ import { QemuProcess } from './qemu-process.js';
 /** The pid of the guest's live QEMU, or undefined when none runs (stale or missing pid file). */
 export function runningQemuPid(paths: QemuPaths): number | undefined {
   const pid = readPidFile(paths.pidfile);
-  if (pid === undefined || !processAlive(pid) || !isQemuOf(pid, paths.monitor)) return undefined;
+  // The pid file, not the monitor: the driver hands QEMU its monitor as a descriptor.
+  if (pid === undefined || !processAlive(pid) || !isQemuOf(pid, paths.pidfile)) return undefined;
   return pid;
 }
 

@@ -65,18 +65,22 @@ function typeAttrs(el: Elem, flags: number, inactive: boolean): Array<[string, s
   }
 }
 
-/** virDomainGraphicsDefParseXMLVNC's port rules for a persistent definition: -1 or no port means autoport. */
-function normalizeVncPort(el: Elem, portAttr: string | undefined, autoportAttr: string | undefined): void {
+/**
+ * virDomainGraphicsDefParseXMLVNC's port rules: -1 or no port means autoport; a persistent
+ * definition forgets an autoport display's port, a running guest's status keeps the one it got.
+ */
+function normalizeVncPort(el: Elem, portAttr: string | undefined, autoportAttr: string | undefined, inactive: boolean): void {
   let port = 0;
   let autoport = true;
   if (portAttr !== undefined) {
     if (!/^\s*[+-]?\d+$/.test(portAttr)) throw internalError(`cannot parse vnc port ${portAttr}`);
     port = Number(portAttr);
-    if (port === -1) port = 0;
-    else autoport = false;
+    if (port === -1) {
+      if (inactive) port = 0;
+    } else autoport = false;
   }
   if (autoportAttr === 'yes' || autoportAttr === 'no') autoport = autoportAttr === 'yes';
-  if (autoport) port = 0;
+  if (autoport && inactive) port = 0;
   el.attrs = el.attrs.filter(([k]) => k !== 'port' && k !== 'autoport');
   el.attrs.push(['port', String(port)], ['autoport', autoport ? 'yes' : 'no']);
 }
@@ -85,10 +89,10 @@ export const graphicsRule: KindRule = {
   validate(n) {
     propEnum(n, 'type', GRAPHICS_TYPES, { required: true });
   },
-  normalize(dev, n) {
+  normalize(dev, n, ctx) {
     const type = attr(dev.el, 'type')!;
     if (!LISTEN_TYPES.includes(type)) return;
-    if (type === 'vnc') normalizeVncPort(dev.el, n.attrs.port, n.attrs.autoport);
+    if (type === 'vnc') normalizeVncPort(dev.el, n.attrs.port, n.attrs.autoport, ctx.inactive);
     const listens = childNodes(n, 'listen');
     const rest = dev.el.children.filter((c) => c.name !== 'listen');
     let listenEls: Elem[];

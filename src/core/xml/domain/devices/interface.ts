@@ -45,7 +45,7 @@ export const interfaceRule: KindRule = {
       if (isMulticastMAC(m)) throw xmlError(`expected unicast mac address, found multicast '${mac}'`);
     }
   },
-  normalize(dev) {
+  normalize(dev, _n, ctx) {
     if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'user']);
     const type = attr(dev.el, 'type')!;
     const src = sub(dev.el, 'source');
@@ -62,7 +62,8 @@ export const interfaceRule: KindRule = {
     setAttr(mac, 'address', addr === undefined ? generateMAC() : parseMAC(addr)!);
     const target = sub(dev.el, 'target');
     const ifname = attr(target, 'dev');
-    if (target && ifname !== undefined && attr(target, 'managed') !== 'no' && GENERATED_IFNAME.test(ifname)) setAttr(target, 'dev', undefined);
+    // A running guest's status keeps them (the device is still its own).
+    if (ctx.inactive && target && ifname !== undefined && attr(target, 'managed') !== 'no' && GENERATED_IFNAME.test(ifname)) setAttr(target, 'dev', undefined);
     if (target && target.attrs.length === 0) dev.el.children = dev.el.children.filter((c) => c !== target);
     mac.attrs.sort(([a], [b]) => ['address', 'type', 'check'].indexOf(a) - ['address', 'type', 'check'].indexOf(b));
   },
