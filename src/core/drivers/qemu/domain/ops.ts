@@ -11,7 +11,7 @@ import { handleOf, isActive, type QemuDomainObj } from './obj.js';
 import { TAINT_MESSAGES } from '../lifecycle/taint.js';
 import { cpuTimeNs } from '../process/cpu-time.js';
 import { discardAllMetadata } from '../snapshot/delete.js';
-import { removeSnapshotDir, scopeOf, snapshotCount } from '../snapshot/state.js';
+import { removeSnapshotDir, renameSnapshotDir, scopeOf, snapshotCount } from '../snapshot/state.js';
 
 type Ops = Pick<
   DomainApi,
@@ -156,7 +156,9 @@ export function domainOps(drv: QemuDriver): Ops {
       if (list.byName(newName)) throw virErr('OPERATION_INVALID', `domain with name '${newName}' already exists`);
       if (newName.includes('/')) throw virErr('XML_ERROR', `name ${newName} cannot contain '/'`);
       const old = handleOf(o);
+      const oldName = o.def.name;
       drv.rename(o, newName);
+      renameSnapshotDir(drv, o, oldName);
       emitLifecycleOf(drv, old, DomainLifecycle.UNDEFINED, LifecycleDetail.UNDEFINED_RENAMED);
       emitLifecycle(drv, o, DomainLifecycle.DEFINED, LifecycleDetail.DEFINED_RENAMED);
     },
