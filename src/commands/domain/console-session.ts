@@ -38,7 +38,9 @@ function shuttle(stream: VolStream, stdin: ReadStream, escape: number): Promise<
         (e) => reject(err ?? (graceful ? virErr('INTERNAL_ERROR', 'cannot terminate console stream') : e)),
       );
     };
-    const onData = (d: Buffer) => {
+    // The interactive shell's line editor may have left stdin decoding to text: back to bytes.
+    const onData = (chunk: Buffer | string) => {
+      const d = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       if (d[0] === escape) return end(true);
       stream.send(d).catch((e) => end(false, e));
     };

@@ -16,7 +16,9 @@ export function watchGuest(drv: QemuDriver, obj: QemuDomainObj, proc: QemuProces
   // change of state anyone is told about.
   let pausedShutdown = false;
   proc.qmp.on('event', (e) => {
-    if (!ours()) return;
+    // A destroy's SIGTERM makes QEMU report a host-requested SHUTDOWN: libvirt handles it only
+    // once the domain is stopped, and ignores it then.
+    if (!ours() || obj.beingDestroyed) return;
     if (e.event === 'SHUTDOWN') {
       pausedShutdown = !!obj.fakeReboot || obj.def.onPoweroff === 'restart';
       void guestPoweredOff(drv, obj, shutdownDetail(e.data?.guest));
