@@ -275,6 +275,14 @@ describe('redefine and delete', () => {
     sameMetadata('snapq');
   });
 
+  it('domrename writes the metadata under the new name and drops the old directory', async () => {
+    await same('domrename snapq snapren; snapshot-list snapren --parent; snapshot-current snapren --name; list --all --name --with-snapshot');
+    sameMetadata('snapren');
+    for (const s of SIDES) expect(existsSync(snapDir(s, 'snapq'))).toBe(false);
+    await same('domrename snapren snapq; snapshot-list snapq --name');
+    sameMetadata('snapq');
+  });
+
   it('undefine --snapshots-metadata drops the metadata and its directory, not the image snapshots', async () => {
     await same('snapshot-create-as snapq last; undefine snapq --snapshots-metadata; list --all --name');
     for (const s of SIDES) expect(existsSync(snapDir(s, 'snapq'))).toBe(false);

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { DomainHandle } from '../../../api/handles.js';
 import type { SnapshotDef } from '../../../xml/snapshot/def.js';
 import { defOf, findMoment, type MomentList, type MomentObj } from '../../../snapshot/moments.js';
@@ -69,4 +70,16 @@ export function setCurrent(scope: SnapshotScope, snap: MomentObj<SnapshotDef> | 
 /** qemuDomainRemoveInactiveCommon's rmdir of LIBDIR/snapshot/DOMAIN once the domain is gone. */
 export function removeSnapshotDir(drv: QemuDriver, obj: QemuDomainObj): void {
   snapshotStore(drv).removeDomainDir(obj.def.name);
+}
+
+/**
+ * qemuDomainRenameCallback's share: every snapshot's metadata written again under the new
+ * name (a stale directory of that name goes first), then the old name's directory removed.
+ */
+export function renameSnapshotDir(drv: QemuDriver, obj: QemuDomainObj, oldName: string): void {
+  const store = snapshotStore(drv);
+  rmSync(store.domainDir(obj.def.name), { recursive: true, force: true });
+  const scope = { drv, obj, list: snapshotsOf(drv, obj), store };
+  for (const snap of scope.list.objs.values()) writeMetadata(scope, snap);
+  rmSync(store.domainDir(oldName), { recursive: true, force: true });
 }
