@@ -185,6 +185,9 @@ describe('bad input leaves nothing half-made', () => {
       'snapshot-create-as nosuchdomain q',
       'snapshot-create snapq @/nosuchfile.xml',
       'snapshot-create-as snapq q --no-such-option',
+      'snapshot-create snapq @/unknown-element.xml --validate',
+      'snapshot-create snapq @/malformed.xml --validate',
+      'snapshot-list snapq --roots --from first',
     ],
     'redefine: missing creation time, unknown parent, foreign uuid, bad state, flag conflicts': [
       'snapshot-create snapq @/no-creation-time.xml --redefine',
