@@ -3,12 +3,12 @@
 // reports over QMP, and what the start leaves on the host (TAP devices, VNC ports) once the
 // guest is gone. One guest per side at a time, most started paused (their CPUs never run).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QmpClient } from '../../src/core/drivers/qemu/qmp/index.js';
-import { createDiskImage, READ_PREFIX, READY_MARKER } from '../helpers/guest.js';
+import { createDiskImage, READ_PREFIX, tinyGuest } from '../helpers/guest.js';
 import type { Result } from './embed.js';
 import { GuestPair, qemuPidsUnder, type GuestOptions, type Side } from './guest-pair.js';
 
@@ -22,11 +22,13 @@ let loopDev: string | undefined;
 /**
  * Values the host hands out from pools both sides share, so which side gets which differs
  * from run to run: TAP device names (vnetN) and VNC display/websocket ports. The tests check
- * them on their own (a device on the bridge, ports in range, distinct, released).
+ * them on their own (a device on the bridge, ports in range, distinct, released). The TAP
+ * devices a test makes beforehand are one per side (vtstapr…/vtstapt…).
  */
 function maskShared(s: string): string {
   return s
     .replace(/\bvnet\d+\b/g, 'vnetN')
+    .replace(/\bvtstap[rt]\d+\b/g, 'vtstapN')
     .replace(/(port|websocket)='(5[7-9]\d\d|[6-9]\d{3}|\d{5})'/g, "$1='PORT'")
     .replace(/-vnc 127\.0\.0\.1:\d+,websocket=\d+/g, '-vnc 127.0.0.1:D,websocket=WS')
     .replace(/-vnc 127\.0\.0\.1:\d+/g, '-vnc 127.0.0.1:D');
@@ -109,19 +111,30 @@ function editGuest(name: string, edit: (xml: string) => string): void {
   }
 }
 
-/** ROOT/ in the guest's XML becomes each side's root. */
-function rootPaths(name: string): void {
+/**
+ * GuestPair.writeGuest, then ROOT/ in the XML becomes each side's root and the kernel and
+ * initramfs each side's own copy: libvirt's DAC driver records a file's owner while a guest
+ * uses it and refuses a second guest that would give it another owner, and the shared copies
+ * are in use by other tests' guests running as other users.
+ */
+async function writeGuest(name: string, options: GuestOptions): Promise<void> {
+  await pair.writeGuest(name, options);
+  const guest = await tinyGuest();
   for (const side of SIDES) {
-    const path = join(pair.roots[side], `${name}.xml`);
-    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('ROOT/', `${pair.roots[side]}/`));
+    const root = pair.roots[side];
+    const path = join(root, `${name}.xml`);
+    const xml = readFileSync(path, 'utf8')
+      .replaceAll('ROOT/', `${root}/`)
+      .replace(guest.kernel, join(root, 'vmlinuz'))
+      .replace(guest.initrd, join(root, 'initrd.gz'));
+    writeFileSync(path, xml);
   }
 }
 
 /** Starts NAME on both sides from the same XML and compares the live XML and the logged argv. */
 async function startBoth(name: string, options: GuestOptions, edit: (xml: string) => string = (x) => x): Promise<string> {
-  await pair.writeGuest(name, options);
+  await writeGuest(name, options);
   editGuest(name, edit);
-  rootPaths(name);
   const r = await same(`define ROOT/${name}.xml; start ${name} --paused; dumpxml ${name}`);
   expect(r.code).toBe(0);
   expect(loggedArgv('ts', name)).toEqual(loggedArgv('real', name));
@@ -155,8 +168,11 @@ beforeAll(async () => {
   // listens on it: each side gets display ports of its own, or both could pick the same one.
   writeFileSync(join(pair.roots.ts, 'etc', 'qemu.conf'), `${readFileSync(join(pair.roots.ts, 'etc', 'qemu.conf'), 'utf8')}remote_display_port_min = 5960\nwebsocket_port_min = 5760\n`);
   execFileSync('ip', ['link', 'add', BRIDGE, 'type', 'bridge']);
+  const guest = await tinyGuest();
   for (const side of SIDES) {
     const root = pair.roots[side];
+    copyFileSync(guest.kernel, join(root, 'vmlinuz'));
+    copyFileSync(guest.initrd, join(root, 'initrd.gz'));
     await createDiskImage(join(root, 'raw.img'), 'raw', 16);
     writeFileSync(join(root, 'raw.img'), 'DISKDATA\n', { flag: 'r+' });
     await createDiskImage(join(root, 'sata.qcow2'), 'qcow2', 16);
@@ -185,8 +201,7 @@ describe('started guests with devices, against real libvirt', () => {
     <disk type='file' device='cdrom'><target dev='hdd' bus='ide'/><readonly/></disk>
     <disk type='file' device='disk'><driver name='qemu' type='raw' cache='unsafe'/><source file='ROOT/ro.img'/><target dev='vdb' bus='virtio'/><readonly/></disk>
     <disk type='block' device='disk'><driver name='qemu' type='raw' cache='none'/><source dev='${loopDev}'/><target dev='vdc' bus='virtio'/><readonly/><boot order='2'/></disk>`;
-    await pair.writeGuest('disks', { disk: { path: 'ROOT/raw.img', format: 'raw' }, read: true, devices });
-    rootPaths('disks');
+    await writeGuest('disks', { disk: { path: 'ROOT/raw.img', format: 'raw' }, read: true, devices });
     // The tiny guest reads its first disk at boot: it runs, not paused.
     const r = await same('define ROOT/disks.xml; start disks; dumpxml disks');
     expect(r.code).toBe(0);
@@ -217,15 +232,39 @@ describe('started guests with devices, against real libvirt', () => {
     for (const t of taps) expect(netDevExists(t)).toBe(false);
   }, LONG);
 
+  it("ethernet on a TAP device made beforehand (managed='no'): used as it is, and kept", async () => {
+    // A TAP device takes one user at a time: each side gets its own, named in the masked form.
+    const own = { real: `vtstapr${process.pid % 10000}`, ts: `vtstapt${process.pid % 10000}` };
+    for (const dev of Object.values(own)) execFileSync('ip', ['tuntap', 'add', 'dev', dev, 'mode', 'tap', 'vnet_hdr']);
+    try {
+      const devices = "<interface type='ethernet'><mac address='52:54:00:5a:00:05'/><target dev='OWNTAP' managed='no'/><model type='virtio'/></interface>";
+      await writeGuest('ownTap', { devices });
+      for (const side of SIDES) {
+        const path = join(pair.roots[side], 'ownTap.xml');
+        writeFileSync(path, readFileSync(path, 'utf8').replace('OWNTAP', own[side]));
+      }
+      const r = await same('define ROOT/ownTap.xml; start ownTap --paused; dumpxml ownTap; domiflist ownTap');
+      expect(r.code).toBe(0);
+      expect(loggedArgv('ts', 'ownTap')).toEqual(loggedArgv('real', 'ownTap'));
+      await destroyBoth('ownTap');
+      for (const dev of Object.values(own)) expect(netDevExists(dev)).toBe(true);
+    } finally {
+      for (const dev of Object.values(own)) execFileSync('ip', ['link', 'del', dev]);
+    }
+  }, LONG);
+
   it('refuses interfaces it cannot connect, leaving no TAP device behind', async () => {
     const before = readdirSync('/sys/class/net').sort();
     const cases: Record<string, string> = {
       'bad-net': "<interface type='network'><source network='default'/></interface>",
       'bad-br': `<interface type='ethernet'/><interface type='bridge'><source bridge='${BRIDGE}x'/></interface>`,
       'bad-tap': "<interface type='ethernet'><target dev='vtsnotap0' managed='no'/></interface>",
+      // The kernel is found missing after the TAP devices were made: they go again.
+      'bad-kernel': `<interface type='bridge'><source bridge='${BRIDGE}'/></interface><interface type='ethernet'/>`,
     };
     for (const [name, devices] of Object.entries(cases)) {
-      await pair.writeGuest(name, { devices });
+      await writeGuest(name, { devices });
+      if (name === 'bad-kernel') editGuest(name, (xml) => xml.replace(/<kernel>[^<]*<\/kernel>/, '<kernel>/nonexistent/vmlinuz</kernel>'));
       expect((await same(`create ROOT/${name}.xml; list --all`)).stderr).toMatch(/^error: Failed to create domain/m);
     }
     expect(readdirSync('/sys/class/net').sort()).toEqual(before);
@@ -245,6 +284,7 @@ describe('started guests with devices, against real libvirt', () => {
     await startBoth('vnc1', { devices });
     const mask = (s: string) => s.replace(/"service":"\d+"/g, '"service":"PORT"').replace(/\/dev\/pts\/\d+/g, '/dev/pts/N');
     await sameQmp('vnc1', 'query-vnc', mask);
+    await sameQmp('vnc1', 'query-chardev', (s) => mask(s).replace(/domain-\d+-/g, 'domain-ID-'));
     await sameQmp('vnc1', 'query-pci');
     // A second guest's display takes another port; stopping either gives its port back.
     await startBoth('vnc2', { devices: "<graphics type='vnc' autoport='yes'/><video><model type='vga'/></video>" });
