@@ -121,6 +121,10 @@ describe('virsh-ts vs real virsh on libvirtd\'s QEMU driver (qemu+unix:///system
     // The QEMU program's monitor passthrough, each tool on its own guest.
     expect(sameStep((n) => ['qemu-monitor-command', n, '--hmp', 'info status']).code).toBe(0);
     sameStep((n) => ['qemu-agent-command', n, '{"execute":"guest-ping"}']);
+    // Peer-to-peer migration: refused by the client library for a local name, by the daemon
+    // for its own socket (both after the feature questions over RPC).
+    sameStep((n) => ['migrate', n, 'qemu+ssh://localhost/system', '--p2p', '--live']);
+    sameStep((n) => ['migrate', n, `qemu+unix:///system?socket=${daemon.socket}`, '--p2p', '--live']);
     expect(sameStep((n) => ['suspend', n]).code).toBe(0);
     expect(sameStep((n) => ['qemu-monitor-command', n, '--hmp', 'info status']).code).toBe(0);
     sameRead(['domstate', OURS, '--reason']);

@@ -1,5 +1,5 @@
 import { MigrateFlags as M, MigrateParam, type TypedParam } from '../../../api/domain-devices.js';
-import { unsupported, virErr } from '../../../errors.js';
+import { invalidArg, unsupported, virErr } from '../../../errors.js';
 import { Feature } from '../../../rpc/constants.js';
 import { P } from '../../../rpc/procedures/index.js';
 import { parseURI } from '../../../uri/parse.js';
@@ -28,7 +28,7 @@ function checkNotLocal(dconnuri: string): void {
   const plus = uri.scheme?.indexOf('+') ?? -1;
   const viaSocket = plus >= 0 && uri.scheme!.slice(plus) === '+unix' && uri.params.some((p) => p.name === 'socket');
   if (uri.server?.startsWith('localhost') || (!uri.server && !viaSocket)) {
-    throw virErr('INVALID_ARG', 'Attempt to migrate guest to the same host', 'DOMAIN');
+    throw invalidArg('Attempt to migrate guest to the same host');
   }
 }
 
@@ -43,7 +43,7 @@ export function migrateOps(s: Session): Ops {
       } else if (!(await has(Feature.MIGRATION_DIRECT))) {
         throw argUnsupported('direct migration is not supported by the source host');
       }
-      if (flags & M.PEER2PEER && dconnuri === null) throw virErr('INVALID_ARG', 'dconnuri in virDomainMigrateToURI3 must not be NULL', 'DOMAIN');
+      if (flags & M.PEER2PEER && dconnuri === null) throw invalidArg('dconnuri in virDomainMigrateToURI3 must not be NULL');
       const dest = flags & M.PEER2PEER ? dconnuri : null;
       // virDomainMigrateUnmanagedParams
       if (flags & M.PEER2PEER) checkNotLocal(dest!);
