@@ -77,6 +77,14 @@ function sameQcow(image: string): string[] {
   return real;
 }
 
+/** A command line on both sides, then snapq's metadata and image snapshots compared. */
+async function step(cmds: string): Promise<Result> {
+  const r = await same(cmds);
+  sameMetadata('snapq');
+  sameQcow('disk.qcow2');
+  return r;
+}
+
 const qemuIo = (side: Side, image: string, cmd: string) =>
   execFileSync('qemu-io', ['-c', cmd, join(roots[side], image)], { encoding: 'utf8' });
 
@@ -115,8 +123,7 @@ describe('snapshot-create on a shut-off qcow2 domain', () => {
   });
 
   it('--no-metadata snapshots the image but keeps no metadata; --print-xml only prints', async () => {
-    await same('snapshot-create-as snapq loose --no-metadata; snapshot-create-as snapq --print-xml printed --description d');
-    sameMetadata('snapq');
+    await step('snapshot-create-as snapq loose --no-metadata; snapshot-create-as snapq --print-xml printed --description d');
     expect(sameQcow('disk.qcow2')).toContain('loose');
   });
 
@@ -153,8 +160,7 @@ describe('snapshot-revert', () => {
   });
 
   it('a snapshot taken after the revert branches off the reverted one', async () => {
-    await same('snapshot-create-as snapq branch; snapshot-list snapq --tree; snapshot-list snapq --parent');
-    sameMetadata('snapq');
+    await step('snapshot-create-as snapq branch; snapshot-list snapq --tree; snapshot-list snapq --parent');
   });
 });
 
@@ -251,39 +257,29 @@ describe('redefine and delete', () => {
 
   it('delete reparents the children and moves "current" to the parent', async () => {
     await same('snapshot-revert snapq second; snapshot-create-as snapq third; snapshot-create-as snapq fourth; snapshot-revert snapq third');
-    await same('snapshot-delete snapq third; snapshot-list snapq --parent; snapshot-current snapq --name');
-    sameMetadata('snapq');
-    sameQcow('disk.qcow2');
+    await step('snapshot-delete snapq third; snapshot-list snapq --parent; snapshot-current snapq --name');
   });
 
   it('--children-only and --children', async () => {
-    await same('snapshot-delete snapq second --children-only; snapshot-list snapq --tree; snapshot-current snapq --name');
-    sameMetadata('snapq');
-    sameQcow('disk.qcow2');
+    await step('snapshot-delete snapq second --children-only; snapshot-list snapq --tree; snapshot-current snapq --name');
     // libvirt 9.0 walks the descendants while deleting them; a deleted child whose own
     // children move up ahead of a sibling makes it visit freed snapshots (and crash at
     // random), so each --children here removes a chain or leaves only.
-    await same('snapshot-list snapq --tree; snapshot-delete snapq branch --children; snapshot-list snapq --tree; snapshot-current snapq --name');
-    sameMetadata('snapq');
-    await same('snapshot-delete snapq first --children; snapshot-list snapq --name; snapshot-current snapq');
-    sameMetadata('snapq');
-    sameQcow('disk.qcow2');
+    await step('snapshot-list snapq --tree; snapshot-delete snapq branch --children; snapshot-list snapq --tree; snapshot-current snapq --name');
+    await step('snapshot-delete snapq first --children; snapshot-list snapq --name; snapshot-current snapq');
   });
 
   it('a snapshot redefined without its domain: libvirt warns at each load and refuses to revert to it', async () => {
-    await same('snapshot-create snapq @/old-style.xml --redefine; snapshot-dumpxml snapq old; snapshot-info snapq old');
-    sameMetadata('snapq');
+    await step('snapshot-create snapq @/old-style.xml --redefine; snapshot-dumpxml snapq old; snapshot-info snapq old');
     expect((await same('list --all --name; snapshot-revert snapq old')).code).toBe(1);
-    await same('snapshot-delete snapq old; snapshot-list snapq --name');
-    sameMetadata('snapq');
+    await step('snapshot-delete snapq old; snapshot-list snapq --name');
   });
 
   it('domrename writes the metadata under the new name and drops the old directory', async () => {
     await same('domrename snapq snapren; snapshot-list snapren --parent; snapshot-current snapren --name; list --all --name --with-snapshot');
     sameMetadata('snapren');
     for (const s of SIDES) expect(existsSync(snapDir(s, 'snapq'))).toBe(false);
-    await same('domrename snapren snapq; snapshot-list snapq --name');
-    sameMetadata('snapq');
+    await step('domrename snapren snapq; snapshot-list snapq --name');
   });
 
   it('undefine --snapshots-metadata drops the metadata and its directory, not the image snapshots', async () => {
