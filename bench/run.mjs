@@ -9,6 +9,7 @@ import { writeLargeNode } from './gen-node.mjs';
 import { startLibvirtd } from './libvirtd.mjs';
 import { daemonMix } from './daemon-mix.mjs';
 import { firstPrompt } from './first-prompt.mjs';
+import { qemuBench } from './qemu.mjs';
 
 const bin = fileURLToPath(new URL('../bin/virsh-ts', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -68,3 +69,6 @@ try {
 
 // virtd-ts against libvirtd under the same call mix (alone: node bench/daemon-mix.mjs).
 await daemonMix();
+
+// Real QEMU guests on qemu:///embed, virsh-ts against real virsh (alone: node bench/qemu.mjs).
+await qemuBench();

@@ -114,6 +114,9 @@ describe('qemu:///embed monitoring of a running guest', () => {
     await both(`qemu-monitor-command mon qom-get '"path":"/machine/peripheral/balloon0"' '"property":"guest-stats-polling-interval"'`);
     await both('qemu-monitor-command mon {"execute":"no-such-command"}; qemu-monitor-command mon --return-value {"execute":"no-such-command"}');
     await both('qemu-monitor-command mon --hmp info status; qemu-monitor-command mon --hmp no-such-command');
+    // Arguments virsh cannot wrap into a command: its wording and the JSON parser's report of where it stopped.
+    for (const args of ['query-status x', 'query-status a b', `query-status '"a":1 "b"'`, `query-status '"a":[1,' '2'`, `query-status '"a":tru'`, `query-status '"a":"x' 'y"'`])
+      await both(`qemu-monitor-command mon ${args}`);
     await same('dominfo', 'mon');
   }, LONG);
 

@@ -3,6 +3,8 @@
 // and the reply is printed raw, pretty, or as its "return" member alone.
 import type { Handler } from '../types.js';
 import { exclusive, optDomain } from './util.js';
+import { virErr } from '../../core/errors.js';
+import { yajlError } from './yajl-error.js';
 import { formatJson, member, parseJson } from './yajl-json.js';
 
 /** VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP */
@@ -16,9 +18,13 @@ function wrapQmp(args: string[], error: (text: string) => void): string | undefi
   const fullArgs = rest.join(' ');
   let argsJson = rest.length ? parseJson(fullArgs) : undefined;
   if (rest.length && argsJson?.kind !== 'object') {
-    argsJson = parseJson(`{${rest.join(',')}}`);
+    const wrapped = `{${rest.join(',')}}`;
+    const why = yajlError(wrapped);
+    argsJson = why ? undefined : parseJson(wrapped);
     if (!argsJson) {
       error(`failed to wrap arguments '${fullArgs}' into a QMP command wrapper`);
+      // virsh then reports the library's parse error it kept.
+      if (why) throw virErr('INTERNAL_ERROR', `cannot parse json ${wrapped}: ${why}`);
       return undefined;
     }
   }
