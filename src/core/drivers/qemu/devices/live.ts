@@ -1,20 +1,25 @@
-import { unsupported } from '../../../errors.js';
-import type { DeviceDef } from '../../../xml/domain/index.js';
+import { virErr } from '../../../errors.js';
+import { findDiskByName, findInterface, type DeviceDef } from '../../../xml/domain/index.js';
+import { diskDst } from '../../../xml/domain/devices/disk.js';
 import type { QemuDriver } from '../driver.js';
 import type { QemuDomainObj } from '../domain/obj.js';
+import { saveStatus } from '../lifecycle/status.js';
+import { deviceTypeName } from './config.js';
+import { attachDisk, checkDiskDetachable, removeDisk } from './live/disk.js';
+import { changeMedia } from './live/media.js';
+import { attachNet, removeNet, updateNet } from './live/net.js';
+import { pinNodeIndex } from './live/node-index.js';
+import { unplugDevice } from './live/unplug.js';
 
 /**
  * The running-guest half of the device calls (qemuDomainAttachDeviceLive,
- * qemuDomainDetachDeviceLive, qemuDomainUpdateDeviceLive). Not implemented yet, so a running
- * guest refuses explicitly; an inactive one never gets here (LIVE on it fails with "domain is
- * not running" before any parsing, as libvirt orders it). What it takes: the device's alias
- * and address in obj.def (qemuAssignDeviceAliases, the PCI set of the running guest), the
- * backend and frontend through QMP (blockdev-add + device_add for disks, netdev_add + a tap
- * for NICs, chardev-add…), obj.def updated and the status XML saved (qemuDomainSaveStatus);
- * detach sends device_del and waits for DEVICE_DELETED (or reports "detach request sent");
- * update covers media change (blockdev-change-medium / eject), NIC link state and
- * bandwidth, graphics passwords. ops.ts already runs the config half first and saves the
- * config only after this succeeds, so LIVE|CONFIG keeps libvirt's ordering.
+ * qemuDomainDetachDeviceLive, qemuDomainUpdateDeviceLive) for disks and interfaces; other
+ * kinds are refused as libvirt refuses them, or explicitly where libvirt could but this driver
+ * cannot. An inactive guest never gets here (LIVE on it fails with "domain is not running"
+ * before any parsing). After each change the status file is saved (qemuDomainSaveStatus), so
+ * a later process sees the new live definition; a failed step saves nothing, as libvirt's
+ * modify jobs are not tracked in the status. ops.ts runs the config half first and saves the
+ * config only after this succeeds.
  *
  * `dev` was parsed against obj.def (the live definition); for attach with CONFIG too it
  * carries the config copy's generated MAC, as qemuDomainAttachDeviceLiveAndConfigHomogenize
@@ -26,14 +31,100 @@ export interface LiveDevicePath {
   update(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef, force: boolean): Promise<void>;
 }
 
-export const livePath: LiveDevicePath = {
-  async attach() {
-    throw unsupported('virDomainAttachDeviceFlags');
-  },
-  async detach() {
-    throw unsupported('virDomainDetachDeviceFlags');
-  },
-  async update() {
-    throw unsupported('virDomainUpdateDeviceFlags');
-  },
-};
+/** Kinds libvirt has no live attach or detach for at all. */
+const NO_HOTPLUG: DeviceDef['kind'][] = ['sound', 'video', 'graphics', 'hub', 'smartcard', 'memballoon', 'nvram', 'tpm', 'panic', 'iommu', 'audio'];
+
+/** The kinds libvirt has no live update for (everything but disk, graphics, interface, memory). */
+const UPDATABLE: DeviceDef['kind'][] = ['disk', 'graphics', 'interface', 'memory'];
+
+const notByThisDriver = (what: string, dev: DeviceDef) =>
+  virErr('OPERATION_UNSUPPORTED', `live ${what} of device '${deviceTypeName(dev)}' is not supported by virsh-ts`);
+
+/** A removable drive the attached disk names by target: attach means a media change. */
+function mediaDrive(obj: QemuDomainObj, dev: DeviceDef): DeviceDef | undefined {
+  const device = dev.el.attrs.find(([k]) => k === 'device')?.[1];
+  if (device !== 'cdrom' && device !== 'floppy') return undefined;
+  const i = findDiskByName(obj.def, diskDst(dev) ?? '');
+  return i >= 0 ? obj.def.devices[i] : undefined;
+}
+
+async function attach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef): Promise<void> {
+  if (NO_HOTPLUG.includes(dev.kind)) throw virErr('OPERATION_UNSUPPORTED', `live attach of device '${deviceTypeName(dev)}' is not supported`);
+  pinNodeIndex(obj);
+  if (dev.kind === 'disk') {
+    const drive = mediaDrive(obj, dev);
+    if (drive) await changeMedia(drv, obj, drive, dev, false);
+    else await attachDisk(drv, obj, dev);
+  } else if (dev.kind === 'interface') {
+    await attachNet(obj, dev);
+  } else {
+    throw notByThisDriver('attach', dev);
+  }
+  saveStatus(drv.paths, obj);
+}
+
+/** The live device `dev` designates, with qemuDomainDetachPrep*'s errors. */
+function detachTarget(obj: QemuDomainObj, dev: DeviceDef): DeviceDef {
+  if (dev.kind === 'disk') {
+    const i = findDiskByName(obj.def, diskDst(dev) ?? '');
+    if (i < 0) throw virErr('DEVICE_MISSING', `disk ${diskDst(dev)} not found`);
+    checkDiskDetachable(obj.def.devices[i]);
+    return obj.def.devices[i];
+  }
+  if (dev.kind === 'interface') return obj.def.devices[findInterface(obj.def, dev)];
+  if (NO_HOTPLUG.includes(dev.kind)) throw virErr('OPERATION_UNSUPPORTED', `live detach of device '${deviceTypeName(dev)}' is not supported`);
+  throw notByThisDriver('detach', dev);
+}
+
+/** Removes the unplugged device's backend and definition (qemuDomainRemoveDevice). */
+async function remove(obj: QemuDomainObj, target: DeviceDef): Promise<void> {
+  if (target.kind === 'disk') await removeDisk(obj, target);
+  else await removeNet(obj, target);
+}
+
+async function detach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef): Promise<void> {
+  const target = detachTarget(obj, dev);
+  const alias = target.info.alias;
+  if (!alias) throw virErr('INTERNAL_ERROR', `Cannot detach ${deviceTypeName(target)} device with no alias`);
+  const a = target.info.address;
+  if (a?.type === 'pci' && a.multifunction === 'on') {
+    const addr = `${a.domain.toString(16).padStart(4, '0')}:${a.bus.toString(16).padStart(2, '0')}:${a.slot.toString(16).padStart(2, '0')}.${a.function}`;
+    throw virErr('OPERATION_FAILED', `cannot hot unplug ${deviceTypeName(target)} device with multifunction PCI guest address: ${addr}`);
+  }
+  pinNodeIndex(obj);
+  // A guest that does not answer in time keeps the device until QEMU reports it gone.
+  if (await unplugDevice(obj.proc!.qmp, alias)) await remove(obj, target);
+  saveStatus(drv.paths, obj);
+}
+
+async function update(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef, force: boolean): Promise<void> {
+  if (!UPDATABLE.includes(dev.kind)) throw virErr('CONFIG_UNSUPPORTED', `live update of device '${deviceTypeName(dev)}' is not supported`);
+  pinNodeIndex(obj);
+  if (dev.kind === 'disk') {
+    await updateDisk(drv, obj, dev, force);
+  } else if (dev.kind === 'interface') {
+    await updateNet(obj, dev);
+  } else {
+    throw notByThisDriver('update', dev);
+  }
+  saveStatus(drv.paths, obj);
+}
+
+/** qemuDomainChangeDiskLive: only a removable drive's source may change. */
+async function updateDisk(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef, force: boolean): Promise<void> {
+  const dst = diskDst(dev) ?? '';
+  const i = findDiskByName(obj.def, dst);
+  if (i < 0) throw virErr('INTERNAL_ERROR', `disk '${dst}' not found`);
+  const orig = obj.def.devices[i];
+  if (dev.info.alias && orig.info.alias && dev.info.alias !== orig.info.alias) throw virErr('OPERATION_DENIED', 'changing device alias is not allowed');
+  const source = (d: DeviceDef) => {
+    const src = d.el.children.find((c) => c.name === 'source');
+    return src && (src.attrs.find(([k]) => k === 'file' || k === 'dev')?.[1] ?? '');
+  };
+  if ((source(orig) ?? '') === (source(dev) ?? '')) return;
+  const device = orig.el.attrs.find(([k]) => k === 'device')?.[1];
+  if (device !== 'cdrom' && device !== 'floppy') throw virErr('CONFIG_UNSUPPORTED', 'disk source can be changed only in removable drives');
+  await changeMedia(drv, obj, orig, dev, force);
+}
+
+export const livePath: LiveDevicePath = { attach, detach, update };

@@ -26,6 +26,8 @@ export interface QemuDomainObj {
   beingDestroyed?: boolean;
   /** Taint flags (qemuDomainObjTaint) of the running guest, by libvirt's name. */
   taints?: string[];
+  /** The last storage node number handed out (priv->nodenameindex, devices/live/node-index.ts). */
+  nodenameIndex?: number;
 }
 
 export const isActive = (o: QemuDomainObj): boolean => o.id !== -1;

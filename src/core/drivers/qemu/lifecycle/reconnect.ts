@@ -10,6 +10,7 @@ import { guestPoweredOff, watchGuest } from './guest-events.js';
 import { loadStatuses, saveStatus } from './status.js';
 import { refreshBalloonState } from './balloon.js';
 import { stopDomain } from './stop.js';
+import { refreshDevices } from '../devices/live/takeover.js';
 
 export async function reconnectAll(drv: QemuDriver): Promise<void> {
   for (const { name, status } of loadStatuses(drv.paths)) {
@@ -36,6 +37,7 @@ export async function reconnectAll(drv: QemuDriver): Promise<void> {
     obj.reason = status.reason;
     obj.taints = status.taints;
     obj.fakeReboot = status.fakeReboot;
+    obj.nodenameIndex = status.nodenameIndex;
     drv.lastId = Math.max(drv.lastId, id);
     await takeOver(drv, obj);
   }
@@ -63,6 +65,7 @@ async function takeOver(drv: QemuDriver, obj: QemuDomainObj): Promise<void> {
     await finishShutdown(drv, obj);
     return;
   }
+  await refreshDevices(obj);
   await refreshBalloonState(proc.qmp, obj.def);
   saveStatus(drv.paths, obj);
 }

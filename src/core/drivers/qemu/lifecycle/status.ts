@@ -19,6 +19,8 @@ export interface DomainStatus {
   monitor: string;
   taints: string[];
   fakeReboot: boolean;
+  /** The storage node counter (<nodename index>), when recorded. */
+  nodenameIndex?: number;
   /** The live domain XML (with its id attribute). */
   domainXML: string;
 }
@@ -45,6 +47,7 @@ export function saveStatus(paths: QemuPaths, obj: QemuDomainObj): void {
     `  <monitor path='${proc.paths.monitor}' type='unix'/>`,
     ...(obj.fakeReboot ? ['  <fakereboot/>'] : []),
     `  <libDir path='${proc.paths.domainDir}'/>`,
+    ...(obj.nodenameIndex !== undefined ? [`  <nodename index='${obj.nodenameIndex}'/>`] : []),
     indent(formatDomainXML(obj.def, { flags: 0, id: obj.id })).trimEnd(),
     '</domstatus>',
     '',
@@ -91,6 +94,7 @@ function parseStatus(xml: string): DomainStatus {
     monitor,
     taints: children(root, 'taint').map((t) => attr(t, 'flag') ?? ''),
     fakeReboot: !!child(root, 'fakereboot'),
+    nodenameIndex: child(root, 'nodename') ? Number(attr(child(root, 'nodename'), 'index')) : undefined,
     domainXML: xml.slice(start, end).replace(/\n {2}/g, '\n'),
   };
 }

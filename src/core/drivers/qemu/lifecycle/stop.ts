@@ -23,6 +23,7 @@ export async function stopDomain(drv: QemuDriver, obj: QemuDomainObj, reason: nu
   obj.fakeReboot = false;
   obj.beingDestroyed = false;
   obj.taints = undefined;
+  obj.nodenameIndex = undefined;
   if (obj.newDef) {
     obj.def = obj.newDef;
     obj.newDef = undefined;
