@@ -4,9 +4,9 @@ import { formatDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import { checkFlags } from '../../check-flags.js';
 import { getMetadataElement, setMetadataElement } from '../../../xml/domain/metadata-element.js';
-import { DomainLifecycle, LifecycleDetail } from '../../../api/events.js';
+import { DomainEventID, DomainLifecycle, LifecycleDetail } from '../../../api/events.js';
 import type { QemuDriver } from '../driver.js';
-import { emitLifecycle, emitLifecycleOf } from '../events/index.js';
+import { emitDomainEvent, emitLifecycle, emitLifecycleOf } from '../events/index.js';
 import { handleOf, isActive, type QemuDomainObj } from './obj.js';
 import { TAINT_MESSAGES } from '../lifecycle/taint.js';
 import { cpuTimeNs } from '../process/cpu-time.js';
@@ -190,6 +190,7 @@ export function domainOps(drv: QemuDriver): Ops {
       const target = structuredClone(persistentDef(o));
       apply(target);
       drv.saveDef(o, target);
+      emitDomainEvent(drv, o, DomainEventID.METADATA_CHANGE, { type, nsuri: uri ?? undefined });
     },
   };
 }

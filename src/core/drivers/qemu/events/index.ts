@@ -27,6 +27,12 @@ export function emitReboot(drv: QemuDriver, obj: QemuDomainObj): void {
   busOf(drv).emit(dom.uuid, DomainEventID.REBOOT, { eventID: DomainEventID.REBOOT, dom });
 }
 
+/** Any other domain event (metadata-change, balloon-change, …): `fields` are those its id carries. */
+export function emitDomainEvent(drv: QemuDriver, obj: QemuDomainObj, eventID: number, fields: Omit<DomainEvent, 'eventID' | 'dom'>): void {
+  const dom = handleOf(obj);
+  busOf(drv).emit(dom.uuid, eventID, { eventID, dom, ...fields });
+}
+
 /** The lifecycle event of a domain no longer in the list (rename's old name). */
 export function emitLifecycleOf(drv: QemuDriver, dom: { name: string; uuid: string; id: number }, event: number, detail: number): void {
   busOf(drv).emit(dom.uuid, DomainEventID.LIFECYCLE, { eventID: DomainEventID.LIFECYCLE, dom, event, detail });
