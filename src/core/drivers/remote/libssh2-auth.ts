@@ -2,7 +2,7 @@ import { createConnection } from 'node:net';
 import type { AnyAuthMethod, AuthenticationType } from 'ssh2';
 import { VirError, virErr } from '../../errors.js';
 import { authCredential } from './auth-config.js';
-import { askLine } from './prompt.js';
+import { askLine, keyboardInteractive } from './prompt.js';
 
 /**
  * libvirt's built-in libssh2 session authentication (virNetSSHAuthenticate): the methods of
@@ -86,17 +86,7 @@ export async function libssh2Authenticate(o: Libssh2AuthOptions, methods: string
   };
 
   const keyboard = async (): Promise<Result> => {
-    const r = await attempt({
-      type: 'keyboard-interactive',
-      username,
-      prompt: (_name, _instructions, _lang, prompts, finish) => {
-        void (async () => {
-          const answers: string[] = [];
-          for (const p of prompts) answers.push((await askLine(p.prompt, p.echo ?? false)) ?? '');
-          finish(answers);
-        })();
-      },
-    });
+    const r = await attempt(keyboardInteractive(username));
     if (r === 'ok') return { code: 0 };
     return { code: r === 'closed' ? -1 : 1, error: authError('keyboard interactive authentication failed: Authentication failed (keyboard-interactive)') };
   };

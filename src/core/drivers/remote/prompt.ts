@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { KeyboardInteractiveAuthMethod } from 'ssh2';
 
 /**
  * Asks on the terminal as virsh's auth callback does: the prompt (with ": ") on stdout,
@@ -29,4 +30,19 @@ export function askLine(prompt: string, echo: boolean): Promise<string | undefin
       if (!answered) resolve(undefined);
     });
   });
+}
+
+/** keyboard-interactive as both ssh flavors answer it: each of the server's prompts asked in turn, end of input as an empty answer. */
+export function keyboardInteractive(username: string): KeyboardInteractiveAuthMethod {
+  return {
+    type: 'keyboard-interactive',
+    username,
+    prompt: (_name, _instructions, _lang, prompts, finish) => {
+      void (async () => {
+        const answers: string[] = [];
+        for (const p of prompts) answers.push((await askLine(p.prompt, p.echo ?? false)) ?? '');
+        finish(answers);
+      })();
+    },
+  };
 }

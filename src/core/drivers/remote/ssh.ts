@@ -10,7 +10,7 @@ import { ErrorCodes, ErrorDomains } from '../../error-codes.js';
 import { authConfigPath } from './auth-config.js';
 import { checkHostKey, knownHostName } from './known-hosts.js';
 import { countAgentIdentities, libssh2Authenticate, libssh2Methods, type Attempt, type Outcome } from './libssh2-auth.js';
-import { askLine } from './prompt.js';
+import { askLine, keyboardInteractive } from './prompt.js';
 import { sshHostConfig } from './ssh-config.js';
 import type { Link } from './transport.js';
 import { connectTcp } from './tcp.js';
@@ -183,19 +183,7 @@ function authMethods(r: Resolved): AnyAuthMethod[] {
     const key = readKey(path);
     if (key) methods.push({ type: 'publickey', username, key });
   }
-  if (r.interactive) {
-    methods.push({
-      type: 'keyboard-interactive',
-      username,
-      prompt: (_name, _instr, _lang, prompts, finish) => {
-        void (async () => {
-          const answers: string[] = [];
-          for (const p of prompts) answers.push((await askLine(p.prompt, p.echo ?? false)) ?? '');
-          finish(answers);
-        })();
-      },
-    });
-  }
+  if (r.interactive) methods.push(keyboardInteractive(username));
   return methods;
 }
 
@@ -212,6 +200,24 @@ async function passwordMethod(r: Resolved): Promise<AnyAuthMethod | undefined> {
 /** What ssh prints on its way out after failed logins: a retry notice per rejected password but the last. */
 function permissionDenied(r: Resolved, methods: AuthenticationType[], passwords: number): string {
   return `${'Permission denied, please try again.\r\n'.repeat(Math.max(0, passwords - 1))}${r.user}@${r.hostname}: Permission denied (${methods.join(',')}).`;
+}
+
+/**
+ * What every session asks of ssh2: the link, the user, and the host key check, whose
+ * verdict (an error to report, or undefined) goes to `hostVerdict` before the handshake goes on.
+ */
+function sessionConfig(o: SshOptions, r: Resolved, sock: Duplex, hostVerdict: (err: VirError | undefined) => void): ConnectConfig {
+  return {
+    sock: sock as ConnectConfig['sock'],
+    username: r.user,
+    readyTimeout: 60_000,
+    hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+      void verifyHost(o, r, key).then((err) => {
+        hostVerdict(err);
+        verify(!err);
+      });
+    },
+  };
 }
 
 /**
@@ -251,15 +257,7 @@ async function connectLibssh2(o: SshOptions, r: Resolved, sock: Duplex, methods:
       rej(failure ?? new Error('Connection closed'));
     });
     client.connect({
-      sock: sock as ConnectConfig['sock'],
-      username: r.user,
-      readyTimeout: 60_000,
-      hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-        void verifyHost(o, r, key).then((err) => {
-          hostError = err;
-          verify(!err);
-        });
-      },
+      ...sessionConfig(o, r, sock, (err) => (hostError = err)),
       authHandler: (left, _partial, handler) => {
         next = handler;
         if (left) offered = left;
@@ -303,15 +301,7 @@ async function connectClient(o: SshOptions, r: Resolved, sock: Duplex): Promise<
   let passwordsSent = 0;
   let hostError: VirError | undefined;
   const config: ConnectConfig = {
-    sock: sock as ConnectConfig['sock'],
-    username: r.user,
-    readyTimeout: 60_000,
-    hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-      void verifyHost(o, r, key).then((err) => {
-        hostError = err;
-        verify(!err);
-      });
-    },
+    ...sessionConfig(o, r, sock, (err) => (hostError = err)),
     authHandler: (left, _partial, next) => {
       if (left) serverMethods = left;
       const method = queue.shift();
