@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_MARKER } from '../helpers/guest.js';
 import type { Result } from './embed.js';
-import { GuestPair, type Side } from './guest-pair.js';
+import { GuestPair, qemuPidsUnder, type Side } from './guest-pair.js';
+
+/** Whether a process holds a connection to a QEMU monitor under `root`. */
+function monitorConnected(root: string): boolean {
+  return execFileSync('ss', ['-x'], { encoding: 'utf8' })
+    .split('\n')
+    .some((l) => l.startsWith('u_str') && l.includes('ESTAB') && l.includes(`${root}/lib/qemu/`) && l.includes('monitor.sock'));
+}
 
 let pair: GuestPair;
 const LONG = 300_000;
@@ -190,4 +197,25 @@ describe('qemu:///embed monitoring of a running guest', () => {
     await same('vcpuinfo idle; vcpuinfo idle --pretty');
   }, LONG);
 
+
+  it('listens for QEMU monitor events: refusals, a timeout, and the SHUTDOWN QEMU reports when signalled', async () => {
+    await same('domjobinfo mon; qemu-monitor-event --timeout 0; qemu-monitor-event --domain nosuch --timeout 1');
+    await same('qemu-monitor-event', '--domain', 'idle', '--timeout', '1');
+    // One listener per side (a real virsh process locks its root while it runs); once each
+    // holds its guest's monitor, QEMU is told to quit and reports a host-requested SHUTDOWN.
+    const listening = pair.both('qemu-monitor-event --domain mon --event shutdown --no-case --timeout 120');
+    const deadline = Date.now() + 120_000;
+    while (!Object.values(pair.roots).every((root) => monitorConnected(root))) {
+      if (Date.now() > deadline) throw new Error('the listeners never connected to the monitors');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // The listener registers right after it has taken the guest over.
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const pid of qemuPidsUnder(Object.values(pair.roots))) process.kill(pid, 'SIGTERM');
+    const { real, ts } = await listening;
+    const when = (r: Result) => ({ ...r, stdout: r.stdout.replace(/ at \d+\.\d{6} /, ' at TIME ') });
+    expect(when(ts)).toEqual(when(real));
+    expect(real.stdout).toContain(`event SHUTDOWN at`);
+  }, LONG);
 });
+

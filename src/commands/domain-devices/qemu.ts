@@ -50,21 +50,4 @@ export const lxcEnterNamespace: Handler = async (ctx, opts) => {
   return true;
 };
 
-/** qemu-monitor-event: registers for QEMU monitor events. No driver of this project delivers
- * them yet, so registration is as far as it goes (the test driver refuses it). */
-export const qemuMonitorEvent: Handler = async (ctx, opts) => {
-  const flags = (opts.bool('regex') ? 1 : 0) | (opts.bool('no-case') ? 2 : 0);
-  const t = opts.uint('timeout');
-  if (t !== undefined && (t === 0 || t > Math.floor(2147483647 / 1000))) {
-    ctx.error(`Numeric value '${t}' for <timeout> option is malformed or out of range`);
-    return false;
-  }
-  const event = opts.string('event') ?? null;
-  let dom = null;
-  if (opts.has('domain')) {
-    dom = await optDomain(ctx, opts);
-    if (!dom) return false;
-  }
-  await (await ctx.conn()).connectDomainQemuMonitorEventRegister(dom, event, flags);
-  return false;
-};
+export { qemuMonitorEvent } from './qemu-monitor-event.js';

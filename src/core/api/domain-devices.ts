@@ -189,6 +189,18 @@ export interface MemoryStat {
   value: bigint;
 }
 
+/** virConnectDomainQemuMonitorEventCallback's arguments: QEMU's event, its time, its data as JSON. */
+export interface QemuMonitorEvent {
+  dom: DomainHandle;
+  event: string;
+  seconds: number;
+  micros: number;
+  details: string | null;
+}
+
+/** virConnectDomainQemuMonitorEventRegisterFlags */
+export const QemuMonitorEventFlags = { REGEX: 1, NOCASE: 2 } as const;
+
 /** virDomainInterface (virDomainInterfaceAddresses) */
 export interface DomainInterface {
   name: string;
@@ -305,7 +317,8 @@ export interface DomainDeviceApi {
   domainQemuAttach(pid: number, flags: number): Promise<DomainHandle>;
   domainLxcOpenNamespace(dom: DomainHandle, flags: number): Promise<number[]>;
   /** virConnectDomainQemuMonitorEventRegister; resolves to the callback id. */
-  connectDomainQemuMonitorEventRegister(dom: DomainHandle | null, event: string | null, flags: number): Promise<number>;
+  connectDomainQemuMonitorEventRegister(dom: DomainHandle | null, event: string | null, flags: number, cb?: (e: QemuMonitorEvent) => void): Promise<number>;
+  connectDomainQemuMonitorEventDeregister(callbackId: number): Promise<void>;
 
   domainCoreDump(dom: DomainHandle, to: string, flags: number): Promise<void>;
   domainSendProcessSignal(dom: DomainHandle, pid: bigint, signum: number, flags: number): Promise<void>;

@@ -196,5 +196,6 @@ export const domainDeviceRows: Table<DomainDeviceApi> = {
   domainQemuAttach: row('virDomainQemuAttach', nonZero('pid_value', arg(0)), READ_ONLY),
   domainLxcOpenNamespace: row('virDomainLxcOpenNamespace', READ_ONLY),
   connectDomainQemuMonitorEventRegister: row('virConnectDomainQemuMonitorEventRegister', READ_ONLY),
+  connectDomainQemuMonitorEventDeregister: row('virConnectDomainQemuMonitorEventDeregister'),
   ...domainExtraRows,
 };

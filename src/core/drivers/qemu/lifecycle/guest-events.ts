@@ -6,6 +6,7 @@ import type { QemuDriver } from '../driver.js';
 import { emitLifecycle, emitReboot } from '../events/index.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import type { QemuProcess } from '../process/index.js';
+import { emitQemuMonitorEvent } from '../monitor/qmp-events.js';
 import { saveStatus } from './status.js';
 import { stopDomain } from './stop.js';
 
@@ -16,6 +17,8 @@ export function watchGuest(drv: QemuDriver, obj: QemuDomainObj, proc: QemuProces
   // change of state anyone is told about.
   let pausedShutdown = false;
   proc.qmp.on('event', (e) => {
+    // qemuMonitorEmitEvent: every event reaches the monitor event callbacks first.
+    if (ours()) emitQemuMonitorEvent(drv, obj, e);
     // A destroy's SIGTERM makes QEMU report a host-requested SHUTDOWN: libvirt handles it only
     // once the domain is stopped, and ignores it then.
     if (!ours() || obj.beingDestroyed) return;

@@ -11,6 +11,7 @@ import { getAllDomainStats } from './domstats.js';
 import { memoryStats, setMemoryStatsPeriod } from './memory.js';
 import { interfaceStats } from './net.js';
 import { monitorCommand } from './passthrough.js';
+import { qemuMonitorEventOps } from './qmp-events.js';
 import { hostCpuCount, hostOnlineCpus } from './proc.js';
 import { runningProc } from './active.js';
 import { emulatorPinInfo, getVcpus, getVcpusFlags, vcpuPinInfo } from './vcpus.js';
@@ -21,6 +22,7 @@ type Ops = Pick<
   | 'domainSetMemoryStatsPeriod' | 'connectGetAllDomainStats' | 'domainListGetStats' | 'domainGetVcpus' | 'domainGetVcpusFlags'
   | 'domainGetMaxVcpus' | 'domainGetVcpuPinInfo' | 'domainGetEmulatorPinInfo' | 'domainGetControlInfo' | 'domainGetJobInfo' | 'domainGetJobStats'
   | 'domainGetTime' | 'domainSetTime' | 'domainQemuMonitorCommand' | 'nodeGetCPUMap'
+  | 'connectDomainQemuMonitorEventRegister' | 'connectDomainQemuMonitorEventDeregister'
 >;
 
 /** VIR_DOMAIN_TIME_SYNC */
@@ -43,6 +45,7 @@ const LIVE_MAXIMUM = 1 | 4;
 export function monitorOps(drv: QemuDriver): Ops {
   const obj = drv.domains.fromHandle.bind(drv.domains);
   return {
+    ...qemuMonitorEventOps(drv),
     domainBlockStats: async (dom, disk) => blockStats(obj(dom), disk),
     domainBlockStatsFlags: async (dom, disk, flags) => blockStatsFlags(obj(dom), disk, flags),
     domainGetBlockInfo: async (dom, disk, flags) => blockInfo(obj(dom), disk, flags),

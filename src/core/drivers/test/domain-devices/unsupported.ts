@@ -34,6 +34,7 @@ const missing = {
   domainQemuAttach: 'virDomainQemuAttach',
   domainLxcOpenNamespace: 'virDomainLxcOpenNamespace',
   connectDomainQemuMonitorEventRegister: 'virConnectDomainQemuMonitorEventRegister',
+  connectDomainQemuMonitorEventDeregister: 'virConnectDomainQemuMonitorEventDeregister',
   domainFDAssociate: 'virDomainFDAssociate',
   domainMigrateSetMaxDowntime: 'virDomainMigrateSetMaxDowntime',
   domainMigrateGetMaxDowntime: 'virDomainMigrateGetMaxDowntime',
