@@ -50,7 +50,9 @@ function daemonCommand(which: 'virtd-ts' | 'libvirtd', args: string[]): string[]
 /** systemd-socket-activate listening on `sockets` (unit name → path or port) for the daemon. */
 function activate(dir: string, sockets: [unit: string, where: string][], command: string[]): Daemon {
   const args = [...sockets.flatMap(([, where]) => ['-l', where]), `--fdname=${sockets.map(([unit]) => unit).join(':')}`];
-  for (const [k, v] of Object.entries({ HOME: join(dir, 'home'), XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C' })) args.push('-E', `${k}=${v}`);
+  // VIRTD_TS_QEMU_ROOT: virtd-ts takes over the guests of its QEMU state directory at start, never the host's.
+  const env = { HOME: join(dir, 'home'), XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C', VIRTD_TS_QEMU_ROOT: join(dir, 'qemu') };
+  for (const [k, v] of Object.entries(env)) args.push('-E', `${k}=${v}`);
   const child = spawn('systemd-socket-activate', [...args, ...command], {
     cwd: dir,
     env: { PATH: process.env.PATH },
@@ -216,7 +218,8 @@ describe('pid file and idle timeout', () => {
     const { dir, conf } = privateDir(name, [`unix_sock_dir = "${join(sandbox, name, 'run')}"`, 'listen_tls = 0'], false);
     mkdirSync(join(dir, 'run'));
     const pidFile = join(dir, 'virtd-ts.pid');
-    const child = spawn(process.execPath, [virtdBin, '-f', conf, '-p', pidFile, ...args], { cwd: dir, stdio: 'ignore' });
+    const env = { ...process.env, VIRTD_TS_QEMU_ROOT: join(dir, 'qemu') };
+    const child = spawn(process.execPath, [virtdBin, '-f', conf, '-p', pidFile, ...args], { cwd: dir, env, stdio: 'ignore' });
     started.push(child);
     return { child, dir, socket: join(dir, 'run', 'libvirt-sock'), pidFile };
   }
