@@ -19,6 +19,7 @@ import { fillPtyPaths } from './pty-paths.js';
 import { updateLiveGuestCpu } from './guest-cpu.js';
 import { markDiskSources } from './disk-chain.js';
 import { refreshBalloonState, setupBalloon } from './balloon.js';
+import { setupCpuAffinity } from './affinity.js';
 import { prepareLiveDef } from './live-def.js';
 import { checkLabelledFiles, checkStorage, dropEmptyDiskFormats } from './prepare-host.js';
 import { saveStatus } from './status.js';
@@ -72,6 +73,7 @@ export async function startDomain(drv: QemuDriver, obj: QemuDomainObj, options: 
     watchGuest(drv, obj, proc);
     await fillPtyPaths(proc.qmp, live);
     await refreshChannelState(proc.qmp, live);
+    await setupCpuAffinity(proc.qmp, proc.pid, live);
     await updateLiveGuestCpu(proc.qmp, live);
     await setupBalloon(proc.qmp, live);
     // The CPUs have not run yet, so the guest cannot have returned memory: QEMU's size is exact.

@@ -1,8 +1,9 @@
 // Starting a guest's QEMU so that it outlives the process that starts it, as libvirt does:
 // in its own session (setsid), stdio into the guest's log, paused (-S) until the monitor is
-// connected, with QEMU writing its own pid file; then `cont` unless the caller wants it paused.
+// connected, with the pid file written for it (by QEMU itself for a bare command line); then
+// `cont` unless the caller wants it paused.
 import { spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, mkdirSync, openSync, rmSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { virErr } from '../../../errors.js';
 import { strerror } from '../../../strerror.js';
@@ -10,7 +11,7 @@ import { QmpClient } from '../qmp/client.js';
 import { inheritableFds, stdioClosing } from './fds.js';
 import { logEvent, openLogForStart, readLogTail } from './log.js';
 import type { QemuPaths } from './paths.js';
-import { isQemuOf, processAlive, readPidFile } from './pid.js';
+import { isGuestQemu, processAlive, readPidFile } from './pid.js';
 import { QemuProcess, removeRuntimeFiles } from './qemu-process.js';
 import { withPreparedFds, type ListenSocket, type TapAttach } from './prepared-fds.js';
 import { withPassedFiles, type PassedFile } from './passed-fds.js';
@@ -25,8 +26,8 @@ export interface LaunchOptions {
   args: string[];
   binary?: string;
   /**
-   * The driver's whole command line: `args` already hold -S and the monitor on
-   * `paths.monitor`, and `env` is QEMU's environment; launch adds only the pid file.
+   * The driver's whole command line: `args` already hold -S and the monitor, and `env` is
+   * QEMU's environment; launch writes the pid file itself, as libvirt does.
    */
   command?: { env: Record<string, string> };
   /** Leave the guest paused after start-up (libvirt's start --paused, incoming migration). */
@@ -78,7 +79,7 @@ function startupError(paths: QemuPaths, logOffset: number) {
 export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
   const { paths } = options;
   const binary = options.binary ?? DEFAULT_QEMU_BINARY;
-  const args = options.command ? [...options.args, '-pidfile', paths.pidfile] : processArgs(paths, options.args);
+  const args = options.command ? options.args : processArgs(paths, options.args);
   const env = options.command?.env ?? qemuEnv(paths);
   // Checked before anything is made, so a missing QEMU leaves nothing behind (libvirt checks
   // the binary when it probes its capabilities, with this message).
@@ -89,7 +90,7 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
   }
   // The pid file is per name: a live QEMU named in it is this guest's, whatever its id.
   const running = readPidFile(paths.pidfile);
-  if (running !== undefined && processAlive(running) && isQemuOf(running, paths.pidfile)) {
+  if (running !== undefined && processAlive(running) && isGuestQemu(running, paths)) {
     throw virErr('OPERATION_INVALID', 'domain is already running');
   }
   for (const dir of [paths.domainDir, dirname(paths.pidfile), dirname(paths.log)]) mkdirSync(dir, { recursive: true, mode: 0o750 });
@@ -137,6 +138,7 @@ export async function launchQemu(options: LaunchOptions): Promise<QemuProcess> {
     await exitedPromise;
     return fail(binaryError(binary, spawnError));
   }
+  if (options.command) writeFileSync(paths.pidfile, String(child.pid), { mode: 0o644 });
 
   const qmp = await connectMonitor(paths, () => exited);
   if (!qmp) {

@@ -1,7 +1,7 @@
 // Facts about a process id from the kernel: alive or not, and whether it is the QEMU of a
 // given guest (pids are reused, so a pid file alone proves nothing).
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 /** Alive and not a zombie: a QEMU whose parent died may wait a while to be reaped. */
 export function processAlive(pid: number): boolean {
@@ -38,4 +38,22 @@ export function isQemuOf(pid: number, path: string): boolean {
     return false;
   }
   return basename(argv[0] ?? '').startsWith('qemu-system') && argv.some((a) => a.includes(path));
+}
+
+/**
+ * True when `pid` runs the QEMU of the guest `paths` belong to: a command line naming its pid
+ * file (QEMU writes it itself), or, as the driver starts QEMU (it writes the pid file, as
+ * libvirt does), the guest's -name with a private path under the same lib directory.
+ */
+export function isGuestQemu(pid: number, paths: { name: string; pidfile: string; domainDir: string }): boolean {
+  if (isQemuOf(pid, paths.pidfile)) return true;
+  let argv: string[];
+  try {
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return false;
+  }
+  const name = `guest=${paths.name.replace(/,/g, ',,')},debug-threads=on`;
+  const under = `${dirname(paths.domainDir)}/domain-`;
+  return basename(argv[0] ?? '').startsWith('qemu-system') && argv.includes(name) && argv.some((a) => a.includes(under));
 }

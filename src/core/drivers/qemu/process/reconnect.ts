@@ -3,14 +3,13 @@
 import { virErr } from '../../../errors.js';
 import { QmpClient } from '../qmp/client.js';
 import { findQemuPaths, type DriverDirs, type QemuPaths } from './paths.js';
-import { isQemuOf, processAlive, readPidFile } from './pid.js';
+import { isGuestQemu, processAlive, readPidFile } from './pid.js';
 import { QemuProcess } from './qemu-process.js';
 
 /** The pid of the guest's live QEMU, or undefined when none runs (stale or missing pid file). */
 export function runningQemuPid(paths: QemuPaths): number | undefined {
   const pid = readPidFile(paths.pidfile);
-  // The pid file, not the monitor: the driver hands QEMU its monitor as a descriptor.
-  if (pid === undefined || !processAlive(pid) || !isQemuOf(pid, paths.pidfile)) return undefined;
+  if (pid === undefined || !processAlive(pid) || !isGuestQemu(pid, paths)) return undefined;
   return pid;
 }
 

@@ -1,0 +1,30 @@
+// Where QEMU's threads may run (qemuProcessInitCpuAffinity, qemuProcessSetupEmulator,
+// qemuProcessSetupVcpus): every thread starts on <emulatorpin>'s CPUs (else all), the main
+// thread keeps <emulatorpin> or <vcpu cpuset>, and each vCPU thread gets its <vcpupin> or
+// <vcpu cpuset>, else every host CPU (libvirt moves it into a cgroup of its own, which resets
+// what it inherited).
+import { execFileSync } from 'node:child_process';
+import type { DomainDef } from '../../../xml/domain/index.js';
+import { attr, subs } from '../../../xml/domain/elem.js';
+import type { QmpClient } from '../qmp/index.js';
+import { hostCpuCount } from '../monitor/proc.js';
+
+/** sched_setaffinity through taskset: `all` covers every thread of the process. */
+function setAffinity(pid: number, cpus: string, all = false): void {
+  execFileSync('taskset', [...(all ? ['-a'] : []), '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+}
+
+export async function setupCpuAffinity(qmp: QmpClient, pid: number, def: DomainDef): Promise<void> {
+  const emulatorpin = attr(subs(def.cputune, 'emulatorpin')[0], 'cpuset');
+  const cpuset = def.vcpu.cpuset;
+  const all = `0-${hostCpuCount() - 1}`;
+  setAffinity(pid, emulatorpin ?? all, true);
+  const mainThread = emulatorpin ?? cpuset;
+  if (mainThread) setAffinity(pid, mainThread);
+  const pins = subs(def.cputune, 'vcpupin');
+  const cpus = await qmp.execute<Array<{ 'cpu-index': number; 'thread-id': number }>>('query-cpus-fast');
+  for (const c of cpus) {
+    const mask = attr(pins.find((p) => Number(attr(p, 'vcpu')) === c['cpu-index']), 'cpuset') ?? cpuset;
+    setAffinity(c['thread-id'], mask ?? all);
+  }
+}
