@@ -250,6 +250,40 @@ describe('pid file and idle timeout', () => {
     expect(existsSync(ours.pidFile)).toBe(false);
   });
 
+  it('-p: a daemon killed with SIGKILL but not yet reaped holds its pid file no more, as libvirtd', async () => {
+    const outcome = async (which: 'virtd-ts' | 'libvirtd') => {
+      const name = `zombie-${which}`;
+      const runDir = join(sandbox, name, 'run');
+      const { dir, conf } = privateDir(name, [`unix_sock_dir = "${runDir}"`, 'listen_tls = 0', 'listen_tcp = 0'], which === 'libvirtd');
+      mkdirSync(runDir);
+      if (which === 'libvirtd' && root) chownSync(runDir, NOBODY, NOBODY);
+      const pidFile = join(dir, 'daemon.pid');
+      const cmd = daemonCommand(which, ['-f', conf, '-p', pidFile]);
+      const env = { PATH: process.env.PATH, HOME: join(dir, 'home'), XDG_RUNTIME_DIR: join(dir, 'xdg'), LANG: 'C', VIRTD_TS_QEMU_ROOT: join(dir, 'qemu') };
+      // A parent that never reaps: the shell sleeps in place of waiting for its background job.
+      const parent = spawn('sh', ['-c', 'exec 3>"$1"; shift; "$@" 3>&- & echo $! >&3; exec 3>&- sleep 60', 'sh', join(dir, 'first'), ...cmd], { cwd: dir, env, stdio: 'ignore' });
+      started.push(parent);
+      const socket = join(runDir, 'libvirt-sock');
+      await until(async () => existsSync(socket) && (await canConnect({ path: socket })));
+      const first = Number(readFileSync(join(dir, 'first'), 'utf8'));
+      process.kill(first, 'SIGKILL');
+      await until(() => readFileSync(`/proc/${first}/stat`, 'utf8').split(') ')[1].startsWith('Z'));
+      const second = spawn(cmd[0], cmd.slice(1), { cwd: dir, env, stdio: 'ignore' });
+      started.push(second);
+      const serving = await Promise.race([
+        until(async () => readFileSync(pidFile, 'utf8') === String(second.pid) && (await canConnect({ path: socket }))).then(() => 'serving'),
+        exited(second).then(() => `exited ${second.exitCode}`),
+      ]);
+      second.kill('SIGTERM');
+      parent.kill('SIGKILL');
+      await Promise.all([exited(second), exited(parent)]);
+      return serving;
+    };
+    const [ours, theirs] = await Promise.all([outcome('virtd-ts'), outcome('libvirtd')]);
+    expect(ours).toBe(theirs);
+    expect(theirs).toBe('serving');
+  });
+
   it('-t: stays up while a client is connected, leaves by itself once none is', async () => {
     const ours = startOurs('idle', ['-t', '1']);
     await until(() => existsSync(ours.socket));
