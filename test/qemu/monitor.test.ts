@@ -97,17 +97,19 @@ describe('qemu:///embed monitoring of a running guest', () => {
   }, LONG);
 
   it('answers the deterministic queries byte for byte', async () => {
-    await same('vcpucount mon; vcpucount mon --maximum --live; vcpucount mon --config; vcpucount idle');
-    await same('vcpupin mon; vcpupin mon --config; vcpupin mon --vcpu 0; emulatorpin mon; emulatorpin mon --config; emulatorpin idle');
+    // Calls that take no job start with one that does (domjobinfo): a real virsh process that
+    // only reads can exit while libvirt still takes the guest over in the background, and crash.
+    await same('domjobinfo mon; vcpucount mon; vcpucount mon --maximum --live; vcpucount mon --config; vcpucount idle');
+    await same('domjobinfo mon; vcpupin mon; vcpupin mon --config; vcpupin mon --vcpu 0; emulatorpin mon; emulatorpin mon --config; emulatorpin idle');
     // The table's rule is as wide as its longest source path, which holds each side's root
     // (their names differ in length): the rule's width is left out, every cell compared.
     const rule = (r: Result) => ({ ...r, stdout: r.stdout.replace(/^-+$/gm, '-') });
-    const tables = await pair.both('domblklist mon --details; domiflist mon; domblklist idle --details; domblklist mon');
+    const tables = await pair.both('domjobinfo mon; domblklist mon --details; domiflist mon; domblklist idle --details; domblklist mon');
     expect(rule(tables.ts)).toEqual(rule(tables.real));
     // domcontrol after a call that takes a job: as the first call of a process, libvirt's
     // background takeover of the guest may still hold the monitor ("occupied").
     await same('domjobinfo mon; domcontrol mon; domjobinfo mon --completed; domjobinfo mon --rawstats; domjobinfo mon --completed --keep-completed');
-    await same('domblkinfo idle vda; domblkinfo idle --all; domblkinfo idle --all --human');
+    await same('domjobinfo mon; domblkinfo idle vda; domblkinfo idle --all; domblkinfo idle --all --human');
   }, LONG);
 
   it('passes QMP and HMP through, taints the guest, and shows the taint', async () => {
@@ -133,15 +135,18 @@ describe('qemu:///embed monitoring of a running guest', () => {
     const all = await sameShape('domstats mon');
     const stats = statsOf(all.ts.stdout);
     for (const key of ['cpu.time', 'balloon.rss', 'vcpu.0.time', 'block.0.rd.bytes']) expect(Number(stats.get(key)), key).toBeGreaterThan(0);
-    for (const group of ['--state', '--cpu-total', '--balloon', '--vcpu', '--interface', '--block', '--perf', '--iothread', '--memory', '--dirtyrate'])
-      await sameShape(`domstats mon ${group}`);
-    await sameShape('domstats --raw --enforce --state --vcpu mon; domstats --backing --block mon; domstats --nowait --balloon mon');
+    // Groups that need no monitor take no job: a real virsh whose only call they are can exit
+    // while libvirt still takes the guest over in the background, and crash. Each process
+    // here starts with a call that waits for that takeover.
+    const groups = ['--state', '--cpu-total', '--balloon', '--vcpu', '--interface', '--block', '--perf', '--iothread', '--memory', '--dirtyrate'];
+    await sameShape(['domjobinfo mon', ...groups.map((g) => `domstats mon ${g}`)].join('; '));
+    await sameShape('domjobinfo mon; domstats --raw --enforce --state --vcpu mon; domstats --backing --block mon; domstats --nowait --balloon mon');
     // With several domains libvirt lists them in its hash table's order, which changes from
     // run to run: each filter selects one domain here.
-    for (const filter of ['--list-active', '--list-running', '--list-persistent --list-running', '--list-transient', '--list-paused --list-shutoff --state'])
-      await sameShape(`domstats ${filter}`);
+    const filters = ['--list-active', '--list-running', '--list-persistent --list-running', '--list-transient', '--list-paused --list-shutoff --state'];
+    await sameShape(['domjobinfo mon', ...filters.map((f) => `domstats ${f}`)].join('; '));
     // A shut-off domain: sizes from the image, no runtime groups (cpu.* is libvirt's own process).
-    await sameShape('domstats idle; domstats --list-inactive --block --balloon --vcpu --interface');
+    await sameShape('domjobinfo mon; domstats idle; domstats --list-inactive --block --balloon --vcpu --interface');
   }, LONG);
 
   it('agrees with QEMU’s own numbers: block reads, balloon size, vCPUs', async () => {
@@ -166,14 +171,14 @@ describe('qemu:///embed monitoring of a running guest', () => {
     await sameShape('domblkstat mon vda; domblkstat mon vda --human; domblkstat mon; domblkstat mon ROOT/run.img', /./);
     await sameShape('dommemstat mon');
     // The vCPU's host CPU is wherever the scheduler last ran it; its time is how long it ran.
-    await sameShape('vcpuinfo mon; vcpuinfo mon --pretty', /^(CPU|time)$/);
+    await sameShape('domjobinfo mon; vcpuinfo mon; vcpuinfo mon --pretty', /^(CPU|time)$/);
     await sameShape('domblkinfo mon vda');
   }, LONG);
 
   it('sets the balloon statistics period live and in the config', async () => {
     await same('dommemstat mon --period 2 --live; dommemstat idle --period 3 --config; dommemstat idle --period 4');
-    await same('dumpxml', 'mon');
-    await same('dumpxml', 'idle');
+    await same('domjobinfo mon; dumpxml mon');
+    await same('domjobinfo mon; dumpxml idle');
     await same('dommemstat mon --period 0; dumpxml mon --inactive');
   }, LONG);
 
@@ -182,6 +187,22 @@ describe('qemu:///embed monitoring of a running guest', () => {
     const r = await sameShape('define ROOT/bal.xml; start bal; dominfo bal; dumpxml bal; domstats bal --balloon; destroy bal; undefine bal', /^(rss|balloon\.rss|last-update|time)$/);
     expect(r.ts.stdout).toContain("<currentMemory unit='KiB'>98304</currentMemory>");
     expect(r.ts.stdout).toContain("<stats period='1'/>");
+  }, LONG);
+
+  it('pins vCPU and emulator threads as <cputune> and <vcpu cpuset> say; vcpuinfo shows the threads’ affinity', async () => {
+    for (const root of Object.values(pair.roots)) {
+      const base = readFileSync(join(root, 'idle.xml'), 'utf8').replace(/<disk[\s\S]*?<\/disk>/, '');
+      const two = (name: string, vcpu: string) => base.replace('<name>idle</name>', `<name>${name}</name>`).replace('<vcpu>1</vcpu>', vcpu);
+      writeFileSync(join(root, 'pin1.xml'), two('pin1', "<vcpu>2</vcpu><cputune><vcpupin vcpu='1' cpuset='0'/><emulatorpin cpuset='1'/></cputune>"));
+      writeFileSync(join(root, 'pin2.xml'), two('pin2', "<vcpu cpuset='1'>2</vcpu><cputune><vcpupin vcpu='0' cpuset='0'/></cputune>"));
+    }
+    // Which host CPU a vCPU last ran on, and whether it ran at all yet (virsh prints its CPU
+    // time only when not zero), change from run to run.
+    const runtime = (r: Result) => ({ ...r, stdout: r.stdout.replace(/^CPU time: .*\n/gm, '').replace(/^(CPU: +)\d+$/gm, '$1N') });
+    for (const name of ['pin1', 'pin2']) {
+      const { real, ts } = await pair.both(`define ROOT/${name}.xml; start ${name}; vcpuinfo ${name}; vcpupin ${name}; emulatorpin ${name}; destroy ${name}; undefine ${name}`);
+      expect(runtime(ts)).toEqual(runtime(real));
+    }
   }, LONG);
 
   it('refuses bad input as libvirt does', async () => {
@@ -194,7 +215,7 @@ describe('qemu:///embed monitoring of a running guest', () => {
     await same('domjobinfo mon; domstats nosuch; domblkstat nosuch vda; vcpuinfo nosuch; qemu-monitor-command nosuch query-status');
     await same('qemu-monitor-command idle query-status; qemu-monitor-command mon --hmp --pretty info status; qemu-monitor-command mon --hmp --return-value info');
     // A shut-off domain's vCPU view has no runtime; its affinity is every host CPU.
-    await same('vcpuinfo idle; vcpuinfo idle --pretty');
+    await same('domjobinfo mon; vcpuinfo idle; vcpuinfo idle --pretty');
   }, LONG);
 
 

@@ -7,6 +7,7 @@ import { loadQemuConf } from './config/qemu-conf.js';
 import { parseQemuDomain } from './domain/parse.js';
 import { DomainList, isActive, newObj, type QemuDomainObj } from './domain/obj.js';
 import { reconnectAll } from './lifecycle/reconnect.js';
+import { hasManagedSaveImage } from './save/managed-start.js';
 
 /** The persistent form: virDomainDefFormat(INACTIVE | SECURE), as virDomainDefSave writes it. */
 const CONFIG_FLAGS = VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE;
@@ -45,6 +46,7 @@ export class QemuDriver {
         if (drv.domains.checkAdd(def)) continue;
         const obj = newObj(def);
         obj.autostart = drv.store.isAutostart(name);
+        obj.hasManagedSave = hasManagedSaveImage(drv, name);
         drv.domains.objs.push(obj);
       } catch (e) {
         drv.loadErrors.push({ name, error: (e as Error).message });

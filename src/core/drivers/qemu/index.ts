@@ -6,6 +6,7 @@ import { capsOps } from './caps/ops.js';
 import { domainOps } from './domain/ops.js';
 import { lifecycleOps } from './lifecycle/ops.js';
 import { snapshotOps } from './snapshot/ops.js';
+import { saveOps } from './save/ops.js';
 import { deviceOps } from './devices/ops.js';
 import { monitorOps } from './monitor/ops.js';
 import { QemuDriver } from './driver.js';
@@ -71,7 +72,7 @@ export function connectionForDriver(drv: QemuDriver): Connection {
       return domainXMLFromNative();
     },
   };
-  return { ...host, ...capsOps(drv), ...domainOps(drv), ...lifecycleOps(drv), ...deviceOps(drv), ...snapshotOps(drv), ...monitorOps(drv), ...eventOps(drv), ...consoleOps(drv) } as Connection;
+  return { ...host, ...capsOps(drv), ...domainOps(drv), ...lifecycleOps(drv), ...deviceOps(drv), ...snapshotOps(drv), ...saveOps(drv), ...monitorOps(drv), ...eventOps(drv), ...consoleOps(drv) } as Connection;
 }
 
 /** qemu:///embed?root=DIR in this process. */

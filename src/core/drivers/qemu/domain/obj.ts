@@ -1,6 +1,6 @@
 import type { DomainHandle } from '../../../api/handles.js';
 import { DomainState } from '../../../api/domain.js';
-import type { DomainDef } from '../../../xml/domain/index.js';
+import type { DomainDef, Elem } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import type { QemuProcess } from '../process/index.js';
 
@@ -26,6 +26,11 @@ export interface QemuDomainObj {
   beingDestroyed?: boolean;
   /** Taint flags (qemuDomainObjTaint) of the running guest, by libvirt's name. */
   taints?: string[];
+  /**
+   * The guest CPU as defined, when the live definition's records what QEMU made of it
+   * (priv->origCPU): a save image's XML carries this one, its cookie the live one.
+   */
+  origCpu?: Elem;
   /** The last storage node number handed out (priv->nodenameindex, devices/live/node-index.ts). */
   nodenameIndex?: number;
 }

@@ -10,6 +10,7 @@ import { emitDomainEvent, emitLifecycle, emitLifecycleOf } from '../events/index
 import { handleOf, isActive, type QemuDomainObj } from './obj.js';
 import { TAINT_MESSAGES } from '../lifecycle/taint.js';
 import { cpuTimeNs } from '../process/cpu-time.js';
+import { removeManagedSaveForUndefine } from '../save/managed-start.js';
 import { discardAllMetadata } from '../snapshot/delete.js';
 import { removeSnapshotDir, renameSnapshotDir, scopeOf, snapshotCount } from '../snapshot/state.js';
 
@@ -90,8 +91,7 @@ export function domainOps(drv: QemuDriver): Ops {
       if (nsnapshots && !(flags & DomainUndefine.SNAPSHOTS_METADATA))
         throw virErr('OPERATION_INVALID', `cannot delete inactive domain with ${nsnapshots} snapshots`);
       if (nsnapshots) discardAllMetadata(scopeOf(drv, dom));
-      if (o.hasManagedSave && !(flags & DomainUndefine.MANAGED_SAVE))
-        throw virErr('OPERATION_INVALID', 'Refusing to undefine while domain managed save image exists');
+      removeManagedSaveForUndefine(drv, o, !!(flags & DomainUndefine.MANAGED_SAVE));
       emitLifecycle(drv, o, DomainLifecycle.UNDEFINED, LifecycleDetail.UNDEFINED_REMOVED);
       drv.undefine(o);
       if (!isActive(o)) removeSnapshotDir(drv, o);

@@ -7,6 +7,7 @@ import { schemaCheck } from '../../../xml/relaxng/check.js';
 import type { QemuDriver } from '../driver.js';
 import { handleOf, isActive, newObj, type QemuDomainObj } from '../domain/obj.js';
 import type { QemuProcess } from '../process/index.js';
+import { startOrRestore } from '../save/managed-start.js';
 import { startDomain } from './start.js';
 import { saveStatus } from './status.js';
 import { stopDomain } from './stop.js';
@@ -46,8 +47,8 @@ export function lifecycleOps(drv: QemuDriver): Ops {
     async domainCreate(dom, flags) {
       checkFlags(flags, DomainStart.PAUSED | DomainStart.AUTODESTROY | DomainStart.BYPASS_CACHE | DomainStart.FORCE_BOOT | DomainStart.RESET_NVRAM, 'qemuDomainCreateWithFlags');
       const o = list.fromHandle(dom);
-      await startDomain(drv, o, { paused: !!(flags & DomainStart.PAUSED) });
-      announceStart(drv, o, !!(flags & DomainStart.PAUSED));
+      const restored = await startOrRestore(drv, o, { paused: !!(flags & DomainStart.PAUSED), forceBoot: !!(flags & DomainStart.FORCE_BOOT) });
+      if (!restored) announceStart(drv, o, !!(flags & DomainStart.PAUSED));
       return handleOf(o);
     },
     async domainCreateXML(xml, flags) {

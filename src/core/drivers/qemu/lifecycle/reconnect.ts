@@ -37,6 +37,7 @@ export async function reconnectAll(drv: QemuDriver): Promise<void> {
     obj.reason = status.reason;
     obj.taints = status.taints;
     obj.fakeReboot = status.fakeReboot;
+    obj.origCpu = status.origCpu;
     obj.nodenameIndex = status.nodenameIndex;
     drv.lastId = Math.max(drv.lastId, id);
     await takeOver(drv, obj);

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { child, children, parseTree, type XNode } from '../../../xml/tree.js';
-import { formatDomainXML } from '../../../xml/domain/index.js';
+import { formatDomainXML, type Elem } from '../../../xml/domain/index.js';
+import { formatElem, fromNode } from '../../../xml/domain/elem.js';
 import { DomainState } from '../../../api/domain.js';
 import { writeFileAtomic } from '../config/atomic.js';
 import { configHeader } from '../config/store.js';
@@ -19,6 +20,8 @@ export interface DomainStatus {
   monitor: string;
   taints: string[];
   fakeReboot: boolean;
+  /** The guest CPU as defined (QemuDomainObj.origCpu), libvirt's <cpu> beside the definition. */
+  origCpu?: Elem;
   /** The storage node counter (<nodename index>), when recorded. */
   nodenameIndex?: number;
   /** The live domain XML (with its id attribute). */
@@ -46,6 +49,7 @@ export function saveStatus(paths: QemuPaths, obj: QemuDomainObj): void {
     ...(obj.taints ?? []).map((t) => `  <taint flag='${t}'/>`),
     `  <monitor path='${proc.paths.monitor}' type='unix'/>`,
     ...(obj.fakeReboot ? ['  <fakereboot/>'] : []),
+    ...(obj.origCpu ? [formatElem(obj.origCpu, 1).trimEnd()] : []),
     `  <libDir path='${proc.paths.domainDir}'/>`,
     ...(obj.nodenameIndex !== undefined ? [`  <nodename index='${obj.nodenameIndex}'/>`] : []),
     indent(formatDomainXML(obj.def, { flags: 0, id: obj.id })).trimEnd(),
@@ -83,6 +87,7 @@ function parseStatus(xml: string): DomainStatus {
   const dom = child(root, 'domain');
   const pid = Number(attr(root, 'pid'));
   const monitor = attr(child(root, 'monitor'), 'path');
+  const cpu = child(root, 'cpu');
   if (root.name !== 'domstatus' || !dom || !Number.isInteger(pid) || !monitor) throw new Error('not a domain status file');
   const { state, reason } = stateFromNames(attr(root, 'state') ?? '', attr(root, 'reason') ?? '');
   const start = xml.indexOf('<domain ');
@@ -94,6 +99,7 @@ function parseStatus(xml: string): DomainStatus {
     monitor,
     taints: children(root, 'taint').map((t) => attr(t, 'flag') ?? ''),
     fakeReboot: !!child(root, 'fakereboot'),
+    origCpu: cpu && fromNode(cpu),
     nodenameIndex: child(root, 'nodename') ? Number(attr(child(root, 'nodename'), 'index')) : undefined,
     domainXML: xml.slice(start, end).replace(/\n {2}/g, '\n'),
   };
