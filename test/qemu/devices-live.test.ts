@@ -48,6 +48,8 @@ beforeAll(async () => {
   writeBoth('nic-missing.xml', nic('52:54:00:6c:69:39', 'virtio'));
   writeBoth('sound.xml', "<sound model='ich6'/>\n");
   writeBoth('disk-c.xml', "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='ROOT/c.img'/><target dev='vdd' bus='virtio'/></disk>\n");
+  writeBoth('disk-c-moved.xml', "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='ROOT/a.img'/><target dev='vdd' bus='virtio'/></disk>\n");
+  writeBoth('disk-c-cdrom.xml', "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='ROOT/c.img'/><target dev='vdd' bus='virtio'/><readonly/></disk>\n");
   writeBoth('cd-insert.xml', "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='ROOT/cd1.iso'/><target dev='hdc' bus='ide'/><readonly/></disk>\n");
   const { real, ts } = await pair.both('define ROOT/g.xml; define ROOT/off.xml; start g');
   expect(ts).toEqual(real);
@@ -142,6 +144,12 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     // The counter used by the refused IDE attempt was not saved: the next disk gets what libvirt gives.
     await same(`attach-device g ROOT/disk-c.xml --persistent; ${LIVE_XML}; domblklist g --inactive`);
     await sameQemu();
+    // Updates that cannot be made live: a fixed disk's source, its device kind, a sound card.
+    await same('update-device g ROOT/disk-c-moved.xml --live');
+    await same('update-device g ROOT/disk-c-cdrom.xml --live');
+    await same('update-device g ROOT/sound.xml --live');
+    await same('detach-device g ROOT/sound.xml --live');
+    await same('update-device off ROOT/disk-c.xml --live');
   }, LONG);
 
   it('unplugs disks: device_del, the guest’s answer, the nodes deleted', async () => {
@@ -153,6 +161,10 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     await same(`${LIVE_XML}; domblklist g --inactive`);
     await same('detach-disk g vdb --current');
     await waitGone('domblklist g', /^ vdb /m);
+    await same(LIVE_XML);
+    // By alias the request is only sent; the guest's answer removes the disk later.
+    await same(`attach-disk g ROOT/a.img vde; detach-device-alias g virtio-disk4 --live; detach-device-alias g nosuch --live`);
+    await waitGone('domblklist g', /^ vde /m);
     await same(LIVE_XML);
     await sameQemu();
   }, LONG);

@@ -4,10 +4,13 @@ import { diskDst } from '../../../xml/domain/devices/disk.js';
 import type { QemuDriver } from '../driver.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import { saveStatus } from '../lifecycle/status.js';
+import { DomainEventID } from '../../../api/events.js';
+import { emitDomainEvent } from '../events/index.js';
 import { deviceTypeName } from './config.js';
-import { attachDisk, checkDiskDetachable, removeDisk } from './live/disk.js';
+import { attachDisk, checkDiskDetachable } from './live/disk.js';
 import { changeMedia } from './live/media.js';
-import { attachNet, removeNet, updateNet } from './live/net.js';
+import { attachNet, updateNet } from './live/net.js';
+import { removeDevice } from './live/remove.js';
 import { pinNodeIndex } from './live/node-index.js';
 import { unplugDevice } from './live/unplug.js';
 
@@ -27,7 +30,8 @@ import { unplugDevice } from './live/unplug.js';
  */
 export interface LiveDevicePath {
   attach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef): Promise<void>;
-  detach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef): Promise<void>;
+  /** `async`: device_del only, the removal left to DEVICE_DELETED (detach by alias). */
+  detach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef, async?: boolean): Promise<void>;
   update(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef, force: boolean): Promise<void>;
 }
 
@@ -51,15 +55,13 @@ function mediaDrive(obj: QemuDomainObj, dev: DeviceDef): DeviceDef | undefined {
 async function attach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef): Promise<void> {
   if (NO_HOTPLUG.includes(dev.kind)) throw virErr('OPERATION_UNSUPPORTED', `live attach of device '${deviceTypeName(dev)}' is not supported`);
   pinNodeIndex(obj);
-  if (dev.kind === 'disk') {
-    const drive = mediaDrive(obj, dev);
-    if (drive) await changeMedia(drv, obj, drive, dev, false);
-    else await attachDisk(drv, obj, dev);
-  } else if (dev.kind === 'interface') {
-    await attachNet(obj, dev);
-  } else {
-    throw notByThisDriver('attach', dev);
-  }
+  const drive = dev.kind === 'disk' ? mediaDrive(obj, dev) : undefined;
+  if (drive) await changeMedia(drv, obj, drive, dev, false);
+  else if (dev.kind === 'disk') await attachDisk(drv, obj, dev);
+  else if (dev.kind === 'interface') await attachNet(obj, dev);
+  else throw notByThisDriver('attach', dev);
+  // A media change has no new device to announce.
+  if (!drive) emitDomainEvent(drv, obj, DomainEventID.DEVICE_ADDED, { devAlias: dev.info.alias });
   saveStatus(drv.paths, obj);
 }
 
@@ -76,13 +78,7 @@ function detachTarget(obj: QemuDomainObj, dev: DeviceDef): DeviceDef {
   throw notByThisDriver('detach', dev);
 }
 
-/** Removes the unplugged device's backend and definition (qemuDomainRemoveDevice). */
-async function remove(obj: QemuDomainObj, target: DeviceDef): Promise<void> {
-  if (target.kind === 'disk') await removeDisk(obj, target);
-  else await removeNet(obj, target);
-}
-
-async function detach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef): Promise<void> {
+async function detach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef, async = false): Promise<void> {
   const target = detachTarget(obj, dev);
   const alias = target.info.alias;
   if (!alias) throw virErr('INTERNAL_ERROR', `Cannot detach ${deviceTypeName(target)} device with no alias`);
@@ -93,7 +89,7 @@ async function detach(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef): Prom
   }
   pinNodeIndex(obj);
   // A guest that does not answer in time keeps the device until QEMU reports it gone.
-  if (await unplugDevice(obj.proc!.qmp, alias)) await remove(obj, target);
+  if (await unplugDevice(obj, alias, !async)) await removeDevice(drv, obj, target);
   saveStatus(drv.paths, obj);
 }
 
@@ -117,6 +113,11 @@ async function updateDisk(drv: QemuDriver, obj: QemuDomainObj, dev: DeviceDef, f
   if (i < 0) throw virErr('INTERNAL_ERROR', `disk '${dst}' not found`);
   const orig = obj.def.devices[i];
   if (dev.info.alias && orig.info.alias && dev.info.alias !== orig.info.alias) throw virErr('OPERATION_DENIED', 'changing device alias is not allowed');
+  // qemuDomainDiskChangeSupported, for the fields an update is most likely to touch.
+  const field = (d: DeviceDef, name: 'device' | 'bus') =>
+    name === 'device' ? (d.el.attrs.find(([k]) => k === 'device')?.[1] ?? 'disk') : d.el.children.find((c) => c.name === 'target')?.attrs.find(([k]) => k === 'bus')?.[1];
+  for (const name of ['device', 'bus'] as const)
+    if (field(dev, name) !== field(orig, name)) throw virErr('OPERATION_UNSUPPORTED', `cannot modify field '${name}' of the disk`);
   const source = (d: DeviceDef) => {
     const src = d.el.children.find((c) => c.name === 'source');
     return src && (src.attrs.find(([k]) => k === 'file' || k === 'dev')?.[1] ?? '');

@@ -113,7 +113,8 @@ export function deviceOps(drv: QemuDriver): Ops {
       if (impact.live) {
         const i = findDeviceByAlias(obj.def, alias);
         if (i < 0) throw virErr('INTERNAL_ERROR', `no device found with alias ${alias}`);
-        await livePath.detach(drv, obj, obj.def.devices[i]);
+        // qemuDomainDetachDeviceAliasLiveAndConfig asks QEMU and leaves the rest to DEVICE_DELETED.
+        await livePath.detach(drv, obj, obj.def.devices[i], true);
       }
       commit(obj, vmdef);
     },

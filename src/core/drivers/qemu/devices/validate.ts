@@ -19,9 +19,11 @@ function iothreadIds(def: DomainDef): number[] {
   return Array.from({ length: count }, (_, i) => i + 1);
 }
 
-/** qemuValidateDomainDeviceDefDisk's frontend checks: WWN only on IDE/SCSI, IOThreads only on virtio. */
+/** qemuValidateDomainDeviceDefDisk's frontend checks: no CD-ROM on virtio, WWN only on IDE/SCSI, IOThreads only on virtio. */
 function validateDisk(def: DomainDef, dev: DeviceDef): void {
   const bus = attr(sub(dev.el, 'target'), 'bus') ?? 'none';
+  if (attr(dev.el, 'device') === 'cdrom' && (bus === 'virtio' || bus === 'sd'))
+    throw unsupportedConfig(`disk type of '${attr(sub(dev.el, 'target'), 'dev')}' does not support ejectable media`);
   if (sub(dev.el, 'wwn') && bus !== 'ide' && bus !== 'scsi') throw unsupportedConfig('Only ide and scsi disk support wwn');
   const iothread = attr(sub(dev.el, 'driver'), 'iothread');
   if (iothread === undefined || iothread === '0') return;

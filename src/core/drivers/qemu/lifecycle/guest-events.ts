@@ -9,6 +9,7 @@ import type { QemuProcess } from '../process/index.js';
 import { emitQemuMonitorEvent } from '../monitor/qmp-events.js';
 import { saveStatus } from './status.js';
 import { stopDomain } from './stop.js';
+import { watchUnplugs } from '../devices/live/unplug.js';
 
 /** Watches `proc` for as long as it is the domain's QEMU. */
 export function watchGuest(drv: QemuDriver, obj: QemuDomainObj, proc: QemuProcess): void {
@@ -16,6 +17,7 @@ export function watchGuest(drv: QemuDriver, obj: QemuDomainObj, proc: QemuProces
   // A power-off about to become a reset (priv->pausedShutdown): its STOP and RESUME are no
   // change of state anyone is told about.
   let pausedShutdown = false;
+  watchUnplugs(drv, obj, proc);
   proc.qmp.on('event', (e) => {
     // qemuMonitorEmitEvent: every event reaches the monitor event callbacks first.
     if (ours()) emitQemuMonitorEvent(drv, obj, e);

@@ -66,7 +66,7 @@ async function takeOver(drv: QemuDriver, obj: QemuDomainObj): Promise<void> {
     await finishShutdown(drv, obj);
     return;
   }
-  await refreshDevices(obj);
+  await refreshDevices(drv, obj);
   await refreshBalloonState(proc.qmp, obj.def);
   saveStatus(drv.paths, obj);
 }

@@ -3,19 +3,16 @@
 // process that asked has gone (it waits 5 s at most), and a drive may have lost its medium.
 import type { DeviceDef } from '../../../../xml/domain/index.js';
 import { setAttr, sub } from '../../../../xml/domain/elem.js';
+import type { QemuDriver } from '../../driver.js';
 import type { QemuDomainObj } from '../../domain/obj.js';
-import { removeDisk } from './disk.js';
-import { removeNet } from './net.js';
+import { removeDevice } from './remove.js';
 
 /** Disks and interfaces QEMU no longer has are removed as if DEVICE_DELETED had come. */
-async function removeUnplugged(obj: QemuDomainObj): Promise<void> {
+async function removeUnplugged(drv: QemuDriver, obj: QemuDomainObj): Promise<void> {
   const children = await obj.proc!.qmp.execute<Array<{ name: string; type: string }>>('qom-list', { path: '/machine/peripheral' });
   const present = new Set(children.filter((c) => c.type.startsWith('child<')).map((c) => c.name));
   const gone = obj.def.devices.filter((d): d is DeviceDef => (d.kind === 'disk' || d.kind === 'interface') && !!d.info.alias && !present.has(d.info.alias));
-  for (const d of gone) {
-    if (d.kind === 'disk') await removeDisk(obj, d);
-    else await removeNet(obj, d);
-  }
+  for (const d of gone) await removeDevice(drv, obj, d);
 }
 
 /** A removable drive QEMU reports empty gets an empty source (virDomainDiskEmptySource): no format either. */
@@ -31,7 +28,7 @@ async function refreshDisks(obj: QemuDomainObj): Promise<void> {
   }
 }
 
-export async function refreshDevices(obj: QemuDomainObj): Promise<void> {
-  await removeUnplugged(obj);
+export async function refreshDevices(drv: QemuDriver, obj: QemuDomainObj): Promise<void> {
+  await removeUnplugged(drv, obj);
   await refreshDisks(obj);
 }

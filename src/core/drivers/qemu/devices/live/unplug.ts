@@ -1,30 +1,61 @@
 // Unplugging a device from a running guest (qemuDomainDeleteDevice + qemuDomainWaitForDeviceRemoval):
-// device_del asks the guest to let go, and QEMU's DEVICE_DELETED says it did.
-import type { QmpClient, QmpEvent } from '../../qmp/index.js';
+// device_del asks the guest to let go, and QEMU's DEVICE_DELETED says it did. A removal nobody
+// waits for (the wait ran out, or detach-device-alias's asynchronous request) is finished when
+// the event comes (qemuProcessHandleDeviceDeleted), or by the next takeover (takeover.ts).
+import type { QemuDriver } from '../../driver.js';
+import type { QemuDomainObj } from '../../domain/obj.js';
+import type { QemuProcess } from '../../process/index.js';
+import type { QmpEvent } from '../../qmp/index.js';
 import { QmpCommandError } from '../../qmp/index.js';
+import { saveStatus } from '../../lifecycle/status.js';
+import { removeDevice } from './remove.js';
 
 /** QEMU_UNPLUG_TIMEOUT: how long libvirt waits for the guest before leaving the removal pending. */
 const UNPLUG_TIMEOUT_MS = 5000;
 
+/** The alias a detach call is waiting for, per guest (priv->unplug.alias). */
+const awaited = new WeakMap<QemuDomainObj, string>();
+
 /**
  * Whether the device is gone: true once DEVICE_DELETED names it, or when QEMU no longer knows
  * the alias (libvirt then finishes the removal itself); false when the guest has not answered
- * in time, which libvirt reports as success with the device left in the live definition until
- * the event comes.
+ * in time (or `wait` is false), which libvirt reports as success with the device left in the
+ * live definition until the event comes.
  */
-export async function unplugDevice(qmp: QmpClient, alias: string): Promise<boolean> {
+export async function unplugDevice(obj: QemuDomainObj, alias: string, wait: boolean): Promise<boolean> {
+  const qmp = obj.proc!.qmp;
   // Listening first: the event can come before device_del's reply.
-  const deleted = qmp
-    .waitForEvent('DEVICE_DELETED', UNPLUG_TIMEOUT_MS, (e: QmpEvent) => e.data?.device === alias)
-    .then(
-      () => true,
-      () => false,
-    );
+  const deleted = wait
+    ? qmp.waitForEvent('DEVICE_DELETED', UNPLUG_TIMEOUT_MS, (e: QmpEvent) => e.data?.device === alias).then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(false);
+  if (wait) awaited.set(obj, alias);
   try {
     await qmp.execute('device_del', { id: alias });
   } catch (err) {
+    awaited.delete(obj);
     if (err instanceof QmpCommandError && err.qmpClass === 'DeviceNotFound') return true;
     throw err;
   }
-  return deleted;
+  try {
+    return await deleted;
+  } finally {
+    awaited.delete(obj);
+  }
+}
+
+/** DEVICE_DELETED for a device no call waits for: its removal is finished here. */
+export function watchUnplugs(drv: QemuDriver, obj: QemuDomainObj, proc: QemuProcess): void {
+  proc.qmp.on('event', (e: QmpEvent) => {
+    const alias = e.data?.device;
+    if (e.event !== 'DEVICE_DELETED' || typeof alias !== 'string' || obj.proc !== proc || awaited.get(obj) === alias) return;
+    const dev = obj.def.devices.find((d) => (d.kind === 'disk' || d.kind === 'interface') && d.info.alias === alias);
+    if (!dev) return;
+    void removeDevice(drv, obj, dev).then(
+      () => saveStatus(drv.paths, obj),
+      () => undefined,
+    );
+  });
 }
