@@ -8,11 +8,11 @@
 // Every case runs with fixtures/ as its working
 // directory and LIBVIRT_DEFAULT_URI=test:///default in a scrubbed environment, so real virsh
 // (record.mjs) and virsh-ts (conformance.test.ts) see exactly the same inputs.
-import { readFileSync, readdirSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { makeSandbox, sandboxEnv } from '../helpers/sandbox.mjs';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const fixturesDir = join(here, 'fixtures');
@@ -104,25 +104,9 @@ export function normalize(text) {
   return out;
 }
 
+/** A private HOME/XDG tree, made at the first run, so no user's libvirt.conf or history leaks into a case. */
 let sandbox;
-/** A private HOME/XDG tree so no user's libvirt.conf or history leaks into a case. */
-function sandboxEnv() {
-  if (!sandbox) {
-    sandbox = mkdtempSync(join(tmpdir(), 'virsh-conf-'));
-    for (const d of ['config', 'cache', 'runtime']) mkdirSync(join(sandbox, d));
-  }
-  return {
-    PATH: process.env.PATH,
-    HOME: sandbox,
-    XDG_CONFIG_HOME: join(sandbox, 'config'),
-    XDG_CACHE_HOME: join(sandbox, 'cache'),
-    XDG_RUNTIME_DIR: join(sandbox, 'runtime'),
-    LANG: 'C',
-    LC_ALL: 'C',
-    TERM: 'dumb',
-    LIBVIRT_DEFAULT_URI: 'test:///default',
-  };
-}
+const caseEnv = () => sandboxEnv((sandbox ??= makeSandbox('virsh-conf-')), 'test:///default');
 
 /**
  * Runs one case with the given program (real virsh, or bin/virsh-ts).
@@ -139,7 +123,7 @@ export function runCase(program, c) {
   for (let i = 1; ; i++) {
     const r = spawnSync(program, c.args, {
       cwd: fixturesDir,
-      env: { ...sandboxEnv(), ...c.env },
+      env: { ...caseEnv(), ...c.env },
       input: c.stdin ? readFileSync(join(fixturesDir, c.stdin)) : '',
       encoding: 'utf8',
       timeout: 10_000,

@@ -3,26 +3,16 @@
 // (SIGSTOP, so only keepalive can notice) while a call is on the wire. Both must report
 // the same errors and neither may hang.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { virshTs, type Outcome } from '../helpers/compare-runs.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
+import { makeSandbox, sandboxEnv } from '../helpers/sandbox.mjs';
 import { startVirtd } from '../daemon/virtd.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const virshTs = join(here, '..', '..', 'bin', 'virsh-ts');
-const sandbox = mkdtempSync(join(tmpdir(), 'virsh-fail-'));
-for (const d of ['config', 'cache', 'runtime']) mkdirSync(join(sandbox, d));
+const sandbox = makeSandbox('virsh-fail-');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  code: number | null;
-}
 
 /**
  * Runs `program` in batch mode (commands on stdin) against a fresh daemon: once the first
@@ -40,16 +30,7 @@ async function scenario(
   try {
     const child = spawn(program, ['-c', daemon.unixURI, ...globalArgs], {
       cwd: sandbox,
-      env: {
-        PATH: process.env.PATH,
-        HOME: sandbox,
-        XDG_CONFIG_HOME: join(sandbox, 'config'),
-        XDG_CACHE_HOME: join(sandbox, 'cache'),
-        XDG_RUNTIME_DIR: join(sandbox, 'runtime'),
-        LANG: 'C',
-        LC_ALL: 'C',
-        TERM: 'dumb',
-      },
+      env: sandboxEnv(sandbox),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -3,52 +3,17 @@
 // driver over its unix socket; and real virsh against virtd-ts, which shares the table,
 // compared with real virsh against libvirtd. Each case runs in one process per program, on
 // a fresh node.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalize, shellSplit } from '../conformance/cases.mjs';
+import { loadCases, runInSandbox, virshTs } from '../helpers/compare-runs.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
+import { makeSandbox } from '../helpers/sandbox.mjs';
 import { startVirtd, type Virtd } from '../daemon/virtd.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const virshTs = join(here, '..', '..', 'bin', 'virsh-ts');
-const sandbox = mkdtempSync(join(tmpdir(), 'virsh-procs-'));
-for (const d of ['config', 'cache', 'runtime']) mkdirSync(join(sandbox, d));
-
-const cases = readFileSync(join(here, 'remote-procedures.cases'), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'))
-  .map((l) => {
-    const [name, ...args] = shellSplit(l);
-    return { name, args };
-  });
-
-function run(program: string, args: string[], uri: string) {
-  const r = spawnSync(program, args, {
-    cwd: sandbox,
-    env: {
-      PATH: process.env.PATH,
-      HOME: sandbox,
-      XDG_CONFIG_HOME: join(sandbox, 'config'),
-      XDG_CACHE_HOME: join(sandbox, 'cache'),
-      XDG_RUNTIME_DIR: join(sandbox, 'runtime'),
-      LANG: 'C',
-      LC_ALL: 'C',
-      TERM: 'dumb',
-      LIBVIRT_DEFAULT_URI: uri,
-    },
-    input: '',
-    encoding: 'utf8',
-    timeout: 20_000,
-    killSignal: 'SIGKILL',
-  });
-  if (r.error) throw r.error;
-  return { stdout: normalize(r.stdout), stderr: normalize(r.stderr), code: r.status };
-}
+const sandbox = makeSandbox('virsh-procs-');
+const cases = loadCases(join(import.meta.dirname, 'remote-procedures.cases'));
+const run = (program: string, args: string[], uri: string) => runInSandbox(sandbox, program, args, uri);
 
 let daemon: Libvirtd;
 let virtd: Virtd;

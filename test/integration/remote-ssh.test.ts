@@ -3,44 +3,27 @@
 // reads ~/.ssh from the passwd entry's home, not $HOME, so each run happens in its own
 // mount namespace with a sandbox home mounted over that directory: the runs see the test's
 // known_hosts and config and the user's real ~/.ssh is never read or written.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalize, shellSplit } from '../conformance/cases.mjs';
+import { loadCases, runNormalized, virshTs } from '../helpers/compare-runs.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
 import { startSshd, type Sshd } from '../helpers/sshd.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const virshTs = join(here, '..', '..', 'bin', 'virsh-ts');
 const sandbox = mkdtempSync(join(tmpdir(), 'virsh-ssh-'));
-
-const cases = readFileSync(join(here, 'remote.cases'), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'))
-  .map((l) => {
-    const [name, ...args] = shellSplit(l);
-    return { name, args };
-  });
+const cases = loadCases(join(import.meta.dirname, 'remote.cases'));
 
 /** Sandbox homes: `trusted` knows the server's host key and has an ssh config alias; `empty` knows nothing. */
 const homeOf = (name: 'trusted' | 'empty') => join(sandbox, name);
 
 function run(program: string, args: string[], uri: string, home: 'trusted' | 'empty') {
   const dir = homeOf(home);
-  const r = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind "$1" "$2" && shift 2 && exec "$@"', 'sh', dir, userInfo().homedir, program, ...args], {
+  return runNormalized('unshare', ['-m', 'sh', '-c', 'mount --bind "$1" "$2" && shift 2 && exec "$@"', 'sh', dir, userInfo().homedir, program, ...args], {
     cwd: dir,
     env: { PATH: process.env.PATH, HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), LANG: 'C', LC_ALL: 'C', TERM: 'dumb', LIBVIRT_DEFAULT_URI: uri },
-    input: '',
-    encoding: 'utf8',
     timeout: 30_000,
-    killSignal: 'SIGKILL',
   });
-  if (r.error) throw r.error;
-  return { stdout: normalize(r.stdout), stderr: normalize(r.stderr), code: r.status };
 }
 
 let daemon: Libvirtd;

@@ -1,30 +1,16 @@
 // Live comparison: real virsh 9.0 and virsh-ts, each run against the same private libvirtd
 // (test/helpers/libvirtd.ts), over the unix socket and over TCP. Each case runs once per
 // program in one process, so the daemon's test:///default node is fresh for each run.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalize, shellSplit } from '../conformance/cases.mjs';
+import { loadCases, runInSandbox, virshTs } from '../helpers/compare-runs.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
 import { issue, makeCa, pkiDir } from '../helpers/pki.js';
+import { makeSandbox } from '../helpers/sandbox.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const virshTs = join(here, '..', '..', 'bin', 'virsh-ts');
-
-const cases = readFileSync(join(here, 'remote.cases'), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'))
-  .map((l) => {
-    const [name, ...args] = shellSplit(l);
-    return { name, args };
-  });
-
-const sandbox = mkdtempSync(join(tmpdir(), 'virsh-remote-'));
-for (const d of ['config', 'cache', 'runtime']) mkdirSync(join(sandbox, d));
+const cases = loadCases(join(import.meta.dirname, 'remote.cases'));
+const sandbox = makeSandbox('virsh-remote-');
 
 /**
  * libvirt's stderr log lines start with a timestamp and the thread id; a warning about a
@@ -36,26 +22,8 @@ const maskLogPrefix = (text: string) =>
     .replace(/Tried to close invalid fd \d+/g, 'Tried to close invalid fd @FD@');
 
 function run(program: string, args: string[], uri: string) {
-  const r = spawnSync(program, args, {
-    cwd: sandbox,
-    env: {
-      PATH: process.env.PATH,
-      HOME: sandbox,
-      XDG_CONFIG_HOME: join(sandbox, 'config'),
-      XDG_CACHE_HOME: join(sandbox, 'cache'),
-      XDG_RUNTIME_DIR: join(sandbox, 'runtime'),
-      LANG: 'C',
-      LC_ALL: 'C',
-      TERM: 'dumb',
-      LIBVIRT_DEFAULT_URI: uri,
-    },
-    input: '',
-    encoding: 'utf8',
-    timeout: 20_000,
-    killSignal: 'SIGKILL',
-  });
-  if (r.error) throw r.error;
-  return { stdout: normalize(r.stdout), stderr: maskLogPrefix(normalize(r.stderr)), code: r.status };
+  const r = runInSandbox(sandbox, program, args, uri);
+  return { ...r, stderr: maskLogPrefix(r.stderr) };
 }
 
 /**
