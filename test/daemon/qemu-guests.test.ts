@@ -174,7 +174,9 @@ beforeAll(async () => {
   writeFileSync(join(embedRoot, 'etc', 'qemu.conf'), QEMU_CONF);
   releaseSystem = await holdSystemLibvirtd();
   virtlogd = await ensureVirtlogd();
-  [ours, libvirtd] = await Promise.all([startOurs(), startLibvirtd({ system: true })]);
+  // One at a time, each kept as soon as it runs, so a failing start leaves nothing for afterAll to miss.
+  ours = await startOurs();
+  libvirtd = await startLibvirtd({ system: true });
 }, LONG);
 
 afterAll(async () => {
@@ -223,7 +225,10 @@ describe('a real guest through virtd-ts qemu:///system, as through libvirtd', ()
     await exited(ours!.child);
     await Promise.all([ours!.stop(), libvirtd!.stop()]);
     expect(qemuPidsUnder([join(dir, 'ours')])).toEqual(qemuBefore);
-    [ours, libvirtd] = await Promise.all([startOurs(), startLibvirtd({ system: true })]);
+    ours = undefined;
+    libvirtd = undefined;
+    ours = await startOurs();
+    libvirtd = await startLibvirtd({ system: true });
     // A first step that takes a job waits for libvirtd's takeover of its guest.
     expect((await step('virsh', `suspend ${GUEST}; resume ${GUEST}`)).code).toBe(0);
     await same(`list --all; domstate ${GUEST} --reason; domid ${GUEST}`);

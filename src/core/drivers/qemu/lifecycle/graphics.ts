@@ -7,7 +7,8 @@ import { attr, elem, setAttr, sub } from '../../../xml/domain/elem.js';
 import { DEVICE_SPECS } from '../../../xml/domain/devices/specs.js';
 import type { QemuDriver } from '../driver.js';
 import { isActive } from '../domain/obj.js';
-import { acquirePort } from './ports.js';
+import { acquirePort, releaseClaim } from './ports.js';
+import type { QemuConf } from '../config/qemu-conf.js';
 
 const GRAPHICS_ATTRS = DEVICE_SPECS.graphics.attrs ?? [];
 
@@ -38,7 +39,18 @@ function takenPorts(drv: QemuDriver): Set<number> {
 
 export async function setupGraphics(drv: QemuDriver, def: DomainDef): Promise<void> {
   const conf = drv.caps.conf;
-  const taken = takenPorts(drv);
+  // Asked afresh for each port: another start in this process may have recorded one meanwhile.
+  const taken = (port: number) => takenPorts(drv).has(port);
+  const got: number[] = [];
+  try {
+    await allocate(def, conf, taken, got);
+  } finally {
+    // Recorded in the live definition by now, or given up with the start.
+    got.forEach(releaseClaim);
+  }
+}
+
+async function allocate(def: DomainDef, conf: QemuConf, taken: (port: number) => boolean, got: number[]): Promise<void> {
   for (const g of vncs(def)) {
     const listen = sub(g.el, 'listen');
     const ltype = attr(listen, 'type') ?? 'address';
@@ -49,12 +61,12 @@ export async function setupGraphics(drv: QemuDriver, def: DomainDef): Promise<vo
     if (ltype !== 'address' && ltype !== 'network') continue;
     if (attr(g.el, 'autoport') === 'yes') {
       const port = await acquirePort('display', conf.remotePorts, taken);
-      taken.add(port);
+      got.push(port);
       setGraphicsAttr(g, 'port', String(port));
     }
     if (attr(g.el, 'websocket') === '-1') {
       const port = await acquirePort('webSocket', conf.webSocketPorts, taken);
-      taken.add(port);
+      got.push(port);
       setGraphicsAttr(g, 'websocket', String(port));
     }
   }

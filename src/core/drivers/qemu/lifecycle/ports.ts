@@ -19,10 +19,26 @@ async function portFree(port: number): Promise<boolean> {
   return true;
 }
 
-/** A port from `range` outside `taken`; libvirt's error when the range is exhausted. */
-export async function acquirePort(name: 'display' | 'webSocket', range: PortRange, taken: ReadonlySet<number>): Promise<number> {
+/**
+ * Ports being checked or just handed out by this process, until the guest's live definition
+ * names them: two starts in one process (virtd-ts) never pick the same one.
+ */
+const claimed = new Set<number>();
+
+/**
+ * A port from `range` that no running guest holds (`taken`), claimed until `releaseClaim`; libvirt's error when the
+ * range is exhausted.
+ */
+export async function acquirePort(name: 'display' | 'webSocket', range: PortRange, taken: (port: number) => boolean): Promise<number> {
   for (let port = range.min; port <= range.max; port++) {
-    if (!taken.has(port) && (await portFree(port))) return port;
+    if (taken(port) || claimed.has(port)) continue;
+    claimed.add(port);
+    if (await portFree(port)) return port;
+    claimed.delete(port);
   }
   throw virErr('INTERNAL_ERROR', `Unable to find an unused port in range '${name}' (${range.min}-${range.max})`);
+}
+
+export function releaseClaim(port: number): void {
+  claimed.delete(port);
 }
