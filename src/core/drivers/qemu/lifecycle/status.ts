@@ -56,7 +56,19 @@ export function saveStatus(paths: QemuPaths, obj: QemuDomainObj): void {
     '</domstatus>',
     '',
   ];
-  writeFileAtomic(statusFile(paths, obj.def.name), configHeader(obj.def.name) + lines.join('\n'));
+  const file = statusFile(paths, obj.def.name);
+  const content = configHeader(obj.def.name) + lines.join('\n');
+  // Every process that takes a guest over saves its state; an unchanged file is left alone
+  // (an atomic write costs two fsyncs, and a busy host has many guests).
+  if (readIfExists(file) !== content) writeFileAtomic(file, content);
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export function removeStatus(paths: QemuPaths, name: string): void {
