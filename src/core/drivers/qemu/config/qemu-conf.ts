@@ -26,8 +26,23 @@ function confNumber(conf: Conf | undefined, name: string, fallback: number): num
   return v && (v.type === 'long' || v.type === 'ulong') ? Number(v.value) : fallback;
 }
 
+/** The id of NAME in /etc/passwd or /etc/group, read directly (the common case costs no process). */
+function fromFile(db: 'passwd' | 'group', name: string): number | undefined {
+  try {
+    const line = readFileSync(`/etc/${db}`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${name}:`));
+    return line === undefined ? undefined : Number(line.split(':')[2]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** getpwnam/getgrnam: local files first, then NSS through getent for accounts kept elsewhere. */
 function lookup(db: 'passwd' | 'group', name: string): number | undefined {
   if (name.startsWith('+')) return Number(name.slice(1));
+  const local = fromFile(db, name);
+  if (local !== undefined) return local;
   try {
     return Number(execFileSync('getent', [db, name], { encoding: 'utf8' }).split(':')[2]);
   } catch {

@@ -12,14 +12,17 @@ import { refreshBalloonState } from './balloon.js';
 import { stopDomain } from './stop.js';
 import { refreshDevices } from '../devices/live/takeover.js';
 
+/**
+ * Guests are taken over side by side, as libvirt does in a thread per guest: each waits on its
+ * own monitor, and a host with many guests would otherwise pay those round trips in series.
+ */
 export async function reconnectAll(drv: QemuDriver): Promise<void> {
-  for (const { name, status } of loadStatuses(drv.paths)) {
-    let def;
-    try {
-      def = await drv.parse(status.domainXML, { live: true });
-    } catch {
-      continue;
-    }
+  const found = loadStatuses(drv.paths);
+  const defs = await Promise.all(found.map(({ status }) => drv.parse(status.domainXML, { live: true }).catch(() => undefined)));
+  const takeovers: Array<Promise<void>> = [];
+  for (const [i, { name, status }] of found.entries()) {
+    const def = defs[i];
+    if (!def) continue;
     const id = Number(/<domain [^>]*\bid='(\d+)'/.exec(status.domainXML)?.[1] ?? NaN);
     if (def.name !== name || !Number.isInteger(id)) continue;
     let obj = drv.domains.byUUID(def.uuid);
@@ -40,8 +43,9 @@ export async function reconnectAll(drv: QemuDriver): Promise<void> {
     obj.origCpu = status.origCpu;
     obj.nodenameIndex = status.nodenameIndex;
     drv.lastId = Math.max(drv.lastId, id);
-    await takeOver(drv, obj);
+    takeovers.push(takeOver(drv, obj));
   }
+  await Promise.all(takeovers);
 }
 
 async function takeOver(drv: QemuDriver, obj: QemuDomainObj): Promise<void> {
