@@ -150,6 +150,12 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     await same('update-device g ROOT/sound.xml --live');
     await same('detach-device g ROOT/sound.xml --live');
     await same('update-device off ROOT/disk-c.xml --live');
+    await same('detach-disk off vdb --live');
+    await same('change-media off hdc ROOT/cd1.iso --insert --live');
+    await same('attach-disk g ROOT/c.img fda --type floppy');
+    // --config alone on a running guest leaves the live definition as it is.
+    await same(`attach-disk g ROOT/c.img vdf --config; ${LIVE_XML}; domblklist g --inactive`);
+    await same(`detach-disk g vdf --config; domblklist g --inactive`);
   }, LONG);
 
   it('unplugs disks: device_del, the guest’s answer, the nodes deleted', async () => {
@@ -175,6 +181,7 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     await same(`update-device g ROOT/nic2-down.xml; domif-getlink g ${MAC2}; ${LIVE_XML}`);
     await same(`domif-setlink g ${MAC2} up; domif-getlink g ${MAC2}; ${LIVE_XML}`);
     await same('update-device g ROOT/nic2-model.xml');
+    await same('update-device g ROOT/nic-missing.xml');
     await same(`qemu-monitor-command g --hmp info network`);
     await same(`detach-interface g user --mac ${MAC1}`);
     await waitGone('domiflist g', /virtio/);
@@ -185,7 +192,7 @@ describe('live device edits on a running guest under qemu:///embed', () => {
   it('changes a CD-ROM’s media: insert, update, eject, and the refusals', async () => {
     await same(`change-media g hdc ROOT/cd1.iso --insert; domblklist g; ${LIVE_XML}`);
     expect((await sameQemu()).media.join('\n')).toMatch(/^ide0-1-0 libvirt-\d+-format ROOT\/cd1.iso$/m);
-    await same(`change-media g hdc ROOT/cd2.iso --update; ${LIVE_XML}`);
+    await same(`change-media g hdc ROOT/cd2.iso --update --force; ${LIVE_XML}`);
     await sameQemu();
     await same(`change-media g hdc --eject; ${LIVE_XML}; change-media g hdc --eject; ${LIVE_XML}`);
     await sameQemu();

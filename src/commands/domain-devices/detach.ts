@@ -1,5 +1,5 @@
 import { parseMAC } from '../../core/xml/ids.js';
-import type { Handler } from '../types.js';
+import type { CommandContext, Handler } from '../types.js';
 import { deviceFlags, withPersistent } from './attach.js';
 import { exclusive, optDomain } from './util.js';
 import { dumpRaw, elChildren, isEl, parseRaw, rawAttr, setRawAttr, type RawEl } from './rawxml.js';
@@ -47,9 +47,16 @@ export const updateDevice: Handler = async (ctx, opts) => {
   return true;
 };
 
-/** virshFindDisk: by target or source; CHANGEABLE limits the search to cdrom/floppy. */
-function findDisk(xml: string, path: string, changeable: boolean): RawEl | undefined {
+/**
+ * virshFindDisk: by target or source; CHANGEABLE limits the search to cdrom/floppy. Reports
+ * its own error: a domain without any disk is no disk information at all.
+ */
+function findDisk(ctx: CommandContext, xml: string, path: string, changeable: boolean): RawEl | undefined {
   const disks = elChildren(elChildren(parseRaw(xml), 'devices')[0], 'disk');
+  if (!disks.length) {
+    ctx.error('Failed to get disk information');
+    return undefined;
+  }
   for (const d of disks) {
     const device = rawAttr(d, 'device');
     if (changeable && device !== undefined && device !== 'cdrom' && device !== 'floppy') continue;
@@ -60,6 +67,7 @@ function findDisk(xml: string, path: string, changeable: boolean): RawEl | undef
       return d;
     }
   }
+  ctx.error(`No disk found whose source path or target is ${path}`);
   return undefined;
 }
 
@@ -72,11 +80,8 @@ export const detachDisk: Handler = async (ctx, opts) => {
   const conn = await ctx.conn();
   const xml = await conn.domainGetXMLDesc(dom, flags === 2 ? 2 : 0);
   const f = await withPersistent(conn, dom, opts, flags);
-  const disk = findDisk(xml, target, false);
-  if (!disk) {
-    ctx.error(`No disk found whose source path or target is ${target}`);
-    return false;
-  }
+  const disk = findDisk(ctx, xml, target, false);
+  if (!disk) return false;
   const diskXml = dumpRaw(disk);
   if (opts.bool('print-xml')) {
     ctx.print(diskXml);
@@ -206,11 +211,8 @@ export const changeMedia: Handler = async (ctx, opts) => {
   if (!dom) return false;
   const path = opts.requiredString('path');
   const conn = await ctx.conn();
-  const disk = findDisk(await conn.domainGetXMLDesc(dom, flags & 2 ? 2 : 0), path, true);
-  if (!disk) {
-    ctx.error(`No disk found whose source path or target is ${path}`);
-    return false;
-  }
+  const disk = findDisk(ctx, await conn.domainGetXMLDesc(dom, flags & 2 ? 2 : 0), path, true);
+  if (!disk) return false;
   const xml = updateDiskXml(ctx, disk, eject ? undefined : source, eject ? false : block, path, action);
   if (xml === undefined) return false;
   if (opts.bool('print-xml')) {
