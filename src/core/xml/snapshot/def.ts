@@ -50,6 +50,8 @@ export interface SnapshotDef extends MomentDef {
   disks: SnapshotDiskDef[];
   /** The inactive configuration of a running domain (`<inactiveDomain>`). */
   inactiveDom?: DomainDef;
+  /** The driver's save cookie of a live snapshot, as formatted XML (`<cookie>…</cookie>\n`). */
+  cookie?: string;
 }
 
 /** True when any part of the snapshot lives outside the disk images (virDomainSnapshotDefIsExternal). */

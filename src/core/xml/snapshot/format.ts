@@ -57,6 +57,7 @@ export function formatSnapshotXML(def: SnapshotDef, opts: SnapshotFormatOptions)
   if (def.dom) body += formatEmbeddedDomain(def.dom, opts.secure);
   else if (opts.domainUUID) body += `  <domain>\n    <uuid>${opts.domainUUID}</uuid>\n  </domain>\n`;
   if (def.inactiveDom) body += formatEmbeddedDomain(def.inactiveDom, opts.secure, 'inactiveDomain');
+  if (def.cookie) body += def.cookie.replace(/^(?=.)/gm, '  ');
   if (opts.internalCurrent !== undefined) body += `  <active>${opts.internalCurrent ? 1 : 0}</active>\n`;
   return body + '</domainsnapshot>\n';
 }

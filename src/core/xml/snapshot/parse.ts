@@ -73,6 +73,8 @@ export interface SnapshotParseHooks {
   parseDomain?: (node: XNode) => DomainDef;
   /** libvirt's VIR_WARN, where the driver's process shows it. */
   warn?: (where: string, text: string) => void;
+  /** The driver's save-cookie parser (virSaveCookieParse): `<cookie>` back to formatted XML. */
+  parseCookie?: (node: XNode) => string;
 }
 
 export interface ParsedSnapshot {
@@ -147,6 +149,8 @@ export function parseSnapshotNode(root: XNode, flags: number, now: () => number,
     throw xmlError(`memory snapshot file path (${def.memoryFile}) must be absolute`);
   }
   def.disks = (child(root, 'disks')?.children ?? []).map((d) => parseDisk(d, flags));
+  const cookie = child(root, 'cookie');
+  if (!offline && cookie && hooks.parseCookie) def.cookie = hooks.parseCookie(cookie);
 
   let current = false;
   if (flags & SnapshotParse.INTERNAL) {

@@ -1,5 +1,8 @@
-import { insertDevice, type DeviceDef, type DomainDef } from '../../../xml/domain/index.js';
-import { attr, sub } from '../../../xml/domain/elem.js';
+import { formatDomainXML, insertDevice, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE, type DeviceDef, type DomainDef } from '../../../xml/domain/index.js';
+import { parseXmlDocument } from '../../../xml/parse.js';
+import type { QemuDomainObj } from '../domain/obj.js';
+import { parseQemuEmbeddedDomain } from './embedded.js';
+import { attr, setAttr, sub } from '../../../xml/domain/elem.js';
 import { isI440fx } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 
@@ -36,4 +39,22 @@ export function captureDomain(def: DomainDef): DomainDef {
   orderParsedControllers(copy);
   for (const c of readded) insertDevice(copy.devices, c);
   return copy;
+}
+
+/**
+ * The same for a running domain: its live definition formatted as migratable XML, with the
+ * CPU as defined rather than as QEMU runs it, and parsed back as an inactive definition
+ * (which drops what only the running guest has: source indexes, aliases, dynamic labels).
+ */
+export function captureLiveDomain(obj: QemuDomainObj): DomainDef {
+  const view = structuredClone(obj.origCpu ? { ...obj.def, cpu: obj.origCpu } : obj.def);
+  for (const d of view.devices) {
+    const src = d.kind === 'disk' ? sub(d.el, 'source') : undefined;
+    if (src) setAttr(src, 'index', undefined);
+  }
+  for (const s of view.seclabels) {
+    if (attr(s, 'type') === 'dynamic') s.children = s.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
+  }
+  const xml = formatDomainXML(view, { flags: VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE, id: -1 });
+  return captureDomain(parseQemuEmbeddedDomain(parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN')));
 }

@@ -1,4 +1,6 @@
 import { SnapshotCreate as C } from '../../../api/snapshot.js';
+import { DomainState } from '../../../api/domain.js';
+import { attr, sub } from '../../../xml/domain/elem.js';
 import { invalidArg, unsupported, virErr } from '../../../errors.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { SNAPSHOT_STATES, type SnapshotDef } from '../../../xml/snapshot/def.js';
@@ -12,7 +14,8 @@ import { createInactiveExternal } from './external.js';
 import { qemuDisks } from './disks.js';
 import { prepareSnapshot } from './prepare.js';
 import { QEMU_SNAPSHOT_PARSE } from './embedded.js';
-import { captureDomain } from './capture.js';
+import { captureDomain, captureLiveDomain } from './capture.js';
+import { createActiveInternal } from './live.js';
 import { setCurrent, writeMetadata, type SnapshotScope } from './state.js';
 import { nowSeconds } from './store.js';
 
@@ -58,7 +61,7 @@ function validateDef(obj: QemuDomainObj, def: SnapshotDef, flags: number): void 
 
 /** qemuSnapshotCreateAlignDisks: the snapshot captures the domain as it is now. */
 function alignNew(obj: QemuDomainObj, def: SnapshotDef, flags: number): void {
-  def.dom = captureDomain(obj.def);
+  def.dom = isActive(obj) ? captureLiveDomain(obj) : captureDomain(obj.def);
   if (obj.newDef) def.inactiveDom = structuredClone(obj.newDef);
   const state = SNAPSHOT_STATES[obj.state];
   let location: 'internal' | 'external' = 'internal';
@@ -79,6 +82,14 @@ function alignNew(obj: QemuDomainObj, def: SnapshotDef, flags: number): void {
   alignSnapshotDisks(def, undefined, location);
 }
 
+/** qemuDomainAgentAvailable's refusal: this driver connects to no guest agent. */
+function agentUnavailable(obj: QemuDomainObj) {
+  if (obj.state !== DomainState.RUNNING) return virErr('OPERATION_INVALID', 'domain is not running');
+  const channel = obj.def.devices.some((d) => d.kind === 'channel' && attr(sub(d.el, 'target'), 'name') === 'org.qemu.guest_agent.0');
+  if (channel) return virErr('AGENT_UNRESPONSIVE', 'QEMU guest agent is not connected');
+  return virErr('ARGUMENT_UNSUPPORTED', 'QEMU guest agent is not configured');
+}
+
 /** qemuSnapshotRedefine: metadata only, the images are taken to hold the snapshot already. */
 function redefine(scope: SnapshotScope, def: SnapshotDef, flags: number): MomentObj<SnapshotDef> {
   const { list } = scope;
@@ -97,18 +108,25 @@ function redefine(scope: SnapshotScope, def: SnapshotDef, flags: number): Moment
   return snap;
 }
 
-/** qemuSnapshotCreate for a shut-off domain: qemu-img makes the internal snapshots. */
+/** qemuSnapshotCreate: QEMU snapshots a running domain, qemu-img a shut-off one's images. */
 async function create(scope: SnapshotScope, def: SnapshotDef, flags: number): Promise<MomentObj<SnapshotDef> | undefined> {
   const { obj, list } = scope;
   alignNew(obj, def, flags);
   const { external } = prepareSnapshot(obj.def, def, isActive(obj), !!(flags & C.REUSE_EXT));
-  // A running domain snapshots through its QMP monitor (savevm, blockdev overlays): not here.
-  if (isActive(obj)) throw unsupported('virDomainSnapshotCreateXML');
   const keep = !(flags & C.NO_METADATA);
   const snap = keep ? assignMoment(list, def) : undefined;
   if (snap && list.current) def.parentName = defOf(list.current).name;
   try {
-    if (external) {
+    if (isActive(obj)) {
+      // External memory or disk-only snapshots of a running guest put overlays on its
+      // disks through blockdev commands (qemuSnapshotCreateActiveExternal): not here yet.
+      if (flags & C.DISK_ONLY || def.memory === 'external') {
+        // --quiesce freezes the guest's filesystems through its agent before anything else.
+        if (flags & C.QUIESCE) throw agentUnavailable(obj);
+        throw unsupported('virDomainSnapshotCreateXML');
+      }
+      await createActiveInternal(scope, def, !!(flags & C.HALT));
+    } else if (external) {
       const next = await createInactiveExternal(obj.def, qemuDisks(obj.def), def, !!(flags & C.REUSE_EXT));
       scope.drv.saveDef(obj, next);
     } else {

@@ -7,6 +7,7 @@ import type { XNode } from '../../../xml/tree.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 import { embedWarning } from '../lifecycle/embed-log.js';
 import type { SnapshotParseHooks } from '../../../xml/snapshot/parse.js';
+import { parseCookie } from './cookie.js';
 
 /**
  * The domain a snapshot captured, parsed as virDomainSnapshotDefParse does with the QEMU
@@ -22,5 +23,5 @@ export function parseQemuEmbeddedDomain(node: XNode): DomainDef {
   return def;
 }
 
-/** How the QEMU driver's snapshot parse reads captured domains and reports libvirt's warnings. */
-export const QEMU_SNAPSHOT_PARSE: SnapshotParseHooks = { parseDomain: parseQemuEmbeddedDomain, warn: embedWarning };
+/** How the QEMU driver's snapshot parse reads captured domains and save cookies and reports libvirt's warnings. */
+export const QEMU_SNAPSHOT_PARSE: SnapshotParseHooks = { parseDomain: parseQemuEmbeddedDomain, warn: embedWarning, parseCookie };

@@ -30,6 +30,21 @@ export function prepareDiskExternalInactive(dd: QemuDiskInfo, sd: SnapshotDiskDe
   }
   if (dd.type !== 'file' && dd.type !== 'block') throw virErr('INTERNAL_ERROR', `external inactive snapshots are not supported on '${dd.type}' disks`);
   if (sd.type !== 'file' && sd.type !== 'block') throw virErr('INTERNAL_ERROR', `external inactive snapshots are not supported on '${sd.type}' disks`);
+  checkExternalTarget(sd, reuse);
+}
+
+/** qemuSnapshotPrepareDiskExternalActive + the target checks: QEMU opens the overlay itself. */
+export function prepareDiskExternalActive(dd: QemuDiskInfo, sd: SnapshotDiskDef, reuse: boolean): void {
+  if (sd.snapshot === 'manual') return;
+  if (dd.device === 'lun') throw unsupportedConfig('external active snapshots are not supported on scsi passthrough devices');
+  if (sd.type !== 'file' && sd.type !== 'block' && sd.type !== 'network') {
+    throw virErr('INTERNAL_ERROR', `external active snapshots are not supported on '${sd.type}' disks`);
+  }
+  if (sd.type !== 'network') checkExternalTarget(sd, reuse);
+}
+
+/** The checks qemuSnapshotPrepareDiskExternal makes on a local overlay target. */
+function checkExternalTarget(sd: SnapshotDiskDef, reuse: boolean): void {
   const path = sd.path ?? '';
   const { st, errno } = statOf(path);
   if (!st) {

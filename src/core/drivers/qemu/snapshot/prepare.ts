@@ -2,7 +2,7 @@ import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import type { SnapshotDef } from '../../../xml/snapshot/def.js';
 import { qemuDisks, type QemuDiskInfo } from './disks.js';
-import { checkExternalFormat, prepareDiskExternalInactive } from './external.js';
+import { checkExternalFormat, prepareDiskExternalActive, prepareDiskExternalInactive } from './external.js';
 
 const unsupportedConfig = (msg: string) => virErr('CONFIG_UNSUPPORTED', msg, 'DOMAIN');
 
@@ -40,8 +40,8 @@ export function prepareSnapshot(dom: DomainDef, def: SnapshotDef, active: boolea
         break;
       case 'external':
         checkExternalFormat(sd);
-        // A running domain's targets are checked by the live path before QMP creates them.
-        if (!active) prepareDiskExternalInactive(dd, sd, reuse);
+        if (active) prepareDiskExternalActive(dd, sd, reuse);
+        else prepareDiskExternalInactive(dd, sd, reuse);
         external++;
         break;
       case 'manual':

@@ -1,5 +1,6 @@
 import { SnapshotRevert as R } from '../../../api/snapshot.js';
-import { unsupported, virErr } from '../../../errors.js';
+import { DomainState, PausedReason, RunningReason, ShutoffReason } from '../../../api/domain.js';
+import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { snapshotIsExternal, snapshotIsOnline, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { defOf, type MomentObj } from '../../../snapshot/moments.js';
@@ -9,6 +10,10 @@ import { setCurrent, writeMetadata, type SnapshotScope } from './state.js';
 import { DomainLifecycle as Ev, LifecycleDetail as Detail } from '../../../api/events.js';
 import { emitLifecycle } from '../events/index.js';
 import { startDomain } from '../lifecycle/start.js';
+import { removeTransient, stopDomain } from '../lifecycle/stop.js';
+import { saveStatus } from '../lifecycle/status.js';
+import { startCpus } from './cpus.js';
+import { loadvm } from './hmp.js';
 
 export const SNAPSHOT_REVERT_ALLOWED = R.RUNNING | R.PAUSED | R.FORCE | R.RESET_NVRAM;
 
@@ -28,11 +33,21 @@ function validate(scope: SnapshotScope, def: SnapshotDef, flags: number): void {
   }
 }
 
-/** qemuSnapshotRevertPrep's inactive configuration, renamed to the domain's current name. */
-function inactiveConfig(scope: SnapshotScope, def: SnapshotDef): DomainDef {
-  const config = structuredClone(def.inactiveDom ?? (def.dom as DomainDef));
-  config.name = scope.obj.def.name;
-  return config;
+/** A captured definition under the domain's current name. */
+function renamed(scope: SnapshotScope, def: DomainDef): DomainDef {
+  const copy = structuredClone(def);
+  copy.name = scope.obj.def.name;
+  return copy;
+}
+
+/**
+ * qemuSnapshotRevertPrep: the definition to run (a live snapshot's captured one) and the
+ * domain's configuration after the revert (the captured inactive one; a live snapshot
+ * without it, or an offline snapshot, gives its only definition).
+ */
+function prep(scope: SnapshotScope, def: SnapshotDef): { config: DomainDef; inactive: DomainDef } {
+  const config = renamed(scope, def.dom as DomainDef);
+  return { config, inactive: def.inactiveDom ? renamed(scope, def.inactiveDom) : snapshotIsOnline(def) ? structuredClone(config) : config };
 }
 
 /** qemuSnapshotRevertWriteMetadata: current snapshot, then the domain's restored config. */
@@ -50,43 +65,91 @@ function finish(scope: SnapshotScope, snap: MomentObj<SnapshotDef>): void {
   emitLifecycle(drv, obj, Ev.DEFINED, Detail.DEFINED_FROM_SNAPSHOT);
 }
 
+/** Transitions 4 to 9 begin here: the running guest's QEMU ends, the domain stays listed. */
+async function stopForRevert(scope: SnapshotScope): Promise<void> {
+  const { drv, obj } = scope;
+  if (!isActive(obj)) return;
+  await stopDomain(drv, obj, ShutoffReason.FROM_SNAPSHOT, { keepTransient: true });
+  emitLifecycle(drv, obj, Ev.STOPPED, Detail.STOPPED_FROM_SNAPSHOT);
+}
+
 /**
- * qemuSnapshotRevert of a snapshot taken while the domain was off, on a shut-off domain
- * (transitions 1-3): qemu-img applies the internal snapshot to every image, the captured
- * definition becomes the domain's, and --running/--paused start it. Reverting a running
- * domain, or to a running snapshot (loadvm), goes through the QEMU monitor: the live path.
+ * qemuSnapshotRevertActive (transitions 2, 3, 5, 6, 8, 9): a fresh QEMU starts paused from
+ * the captured definition and loads the snapshot's state; it runs again unless the snapshot
+ * was paused or --paused asks so (--running wins).
  */
+async function revertActive(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, flags: number): Promise<void> {
+  const { drv, obj } = scope;
+  const def = defOf(snap);
+  const { config, inactive } = prep(scope, def);
+  await stopForRevert(scope);
+  // virDomainObjAssignDef(inactive, live=false), then (config, live=true) on the stopped domain.
+  obj.def = config;
+  try {
+    await startDomain(drv, obj, { paused: true });
+    if (obj.persistent) obj.newDef = inactive;
+    const proc = obj.proc;
+    if (!proc) throw virErr('INTERNAL_ERROR', 'guest unexpectedly quit');
+    try {
+      await loadvm(proc.qmp, def.name);
+    } catch (e) {
+      await stopDomain(drv, obj, ShutoffReason.FAILED, { keepTransient: true });
+      throw e;
+    }
+  } finally {
+    emitLifecycle(drv, obj, Ev.STARTED, Detail.STARTED_FROM_SNAPSHOT);
+  }
+  if (!(flags & R.RUNNING) && (def.state === 'paused' || flags & R.PAUSED)) {
+    obj.state = DomainState.PAUSED;
+    obj.reason = PausedReason.FROM_SNAPSHOT;
+    saveStatus(drv.paths, obj);
+    emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_FROM_SNAPSHOT);
+  } else {
+    await startCpus(drv, obj, RunningReason.FROM_SNAPSHOT);
+  }
+  finish(scope, snap);
+}
+
+/**
+ * qemuSnapshotRevertInactive (transitions 1, 4, 7): a running guest is stopped first, then
+ * qemu-img applies the internal snapshot to every image, the captured definition becomes
+ * the domain's, and --running/--paused start it (announced as from the snapshot).
+ */
+async function revertInactive(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, flags: number): Promise<void> {
+  const { drv, obj } = scope;
+  const def = defOf(snap);
+  const { inactive } = prep(scope, def);
+  await stopForRevert(scope);
+  const { skipped, lastError } = await forEachQcow2(def.dom ?? obj.def, def, '-a', true);
+  if (skipped) {
+    removeTransient(drv, obj);
+    throw lastError ?? virErr('INTERNAL_ERROR', 'An error occurred, but the cause is unknown');
+  }
+  obj.def = inactive;
+  if (flags & (R.RUNNING | R.PAUSED)) {
+    const paused = !!(flags & R.PAUSED);
+    await startDomain(drv, obj, { paused });
+    emitLifecycle(drv, obj, Ev.STARTED, Detail.STARTED_FROM_SNAPSHOT);
+    if (paused) emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_FROM_SNAPSHOT);
+  }
+  finish(scope, snap);
+}
+
+/** qemuSnapshotRevert after the lookup. */
 export async function revertSnapshot(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, flags: number): Promise<void> {
   const def = defOf(snap);
   validate(scope, def, flags);
-  const config = inactiveConfig(scope, def);
   switch (def.state) {
+    case 'running':
+    case 'paused':
+      return revertActive(scope, snap, flags);
     case 'shutdown':
     case 'shutoff':
     case 'crashed':
-      break;
-    case 'running':
-    case 'paused':
-      throw unsupported('virDomainRevertToSnapshot');
+      return revertInactive(scope, snap, flags);
     case 'pmsuspended':
       throw virErr('OPERATION_UNSUPPORTED', "qemu doesn't support reversion of snapshot taken in PMSUSPENDED state");
     default:
       throw virErr('INTERNAL_ERROR', `Invalid target domain state '${def.state ?? 'nostate'}'. Refusing snapshot reversion`);
   }
-  // Reverting a running domain stops its QEMU process first (transitions 4 and 7): live path.
-  if (isActive(scope.obj)) throw unsupported('virDomainRevertToSnapshot');
-  const { skipped, lastError } = await forEachQcow2(def.dom ?? scope.obj.def, def, '-a', true);
-  if (skipped) throw lastError ?? virErr('INTERNAL_ERROR', 'An error occurred, but the cause is unknown');
-  // virDomainObjAssignDef(live=false) on a shut-off domain; saved only once all went well.
-  scope.obj.def = config;
-  if (flags & (R.RUNNING | R.PAUSED)) await startAfterRevert(scope, !!(flags & R.PAUSED));
-  finish(scope, snap);
-}
-
-/** Transitions 2 and 3: the reverted domain starts (paused if asked), announced as from the snapshot. */
-async function startAfterRevert(scope: SnapshotScope, paused: boolean): Promise<void> {
-  const { drv, obj } = scope;
-  await startDomain(drv, obj, { paused });
-  emitLifecycle(drv, obj, Ev.STARTED, Detail.STARTED_FROM_SNAPSHOT);
-  if (paused) emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_FROM_SNAPSHOT);
 }

@@ -1,0 +1,45 @@
+// Internal snapshots of a running guest (qemuSnapshotCreateActiveInternal): QEMU writes the
+// disks' snapshots and the guest's memory into the qcow2 images itself (HMP savevm). libvirt
+// pauses a running guest around it (savevm would pause it behind libvirt's back) and
+// resumes it after, unless --halt ends the guest once the snapshot is taken.
+import { DomainState, PausedReason, RunningReason, ShutoffReason } from '../../../api/domain.js';
+import { DomainLifecycle as Ev, LifecycleDetail as Detail } from '../../../api/events.js';
+import { virErr } from '../../../errors.js';
+import type { SnapshotDef } from '../../../xml/snapshot/def.js';
+import { emitLifecycle } from '../events/index.js';
+import { stopDomain } from '../lifecycle/stop.js';
+import { snapshotCookie } from './cookie.js';
+import { startCpus, stopCpus } from './cpus.js';
+import { savevm } from './hmp.js';
+import type { SnapshotScope } from './state.js';
+
+export async function createActiveInternal(scope: SnapshotScope, def: SnapshotDef, halt: boolean): Promise<void> {
+  const { drv, obj } = scope;
+  let resume = false;
+  let failure: unknown;
+  try {
+    if (obj.state === DomainState.RUNNING) {
+      await stopCpus(drv, obj, PausedReason.SAVE);
+      resume = true;
+    }
+    if (!obj.proc) throw virErr('INTERNAL_ERROR', 'guest unexpectedly quit');
+    await savevm(obj.proc.qmp, def.name);
+    def.cookie = snapshotCookie(obj);
+    if (halt) {
+      await stopDomain(drv, obj, ShutoffReason.FROM_SNAPSHOT);
+      emitLifecycle(drv, obj, Ev.STOPPED, Detail.STOPPED_FROM_SNAPSHOT);
+      resume = false;
+    }
+  } catch (e) {
+    failure = e;
+  }
+  if (resume && obj.proc) {
+    try {
+      await startCpus(drv, obj, RunningReason.UNPAUSED);
+    } catch (e) {
+      emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_API_ERROR);
+      failure ??= e;
+    }
+  }
+  if (failure) throw failure;
+}
