@@ -25,24 +25,36 @@ const awaited = new WeakMap<QemuDomainObj, string>();
 export async function unplugDevice(obj: QemuDomainObj, alias: string, wait: boolean): Promise<boolean> {
   const qmp = obj.proc!.qmp;
   // Listening first: the event can come before device_del's reply.
-  const deleted = wait
-    ? qmp.waitForEvent('DEVICE_DELETED', UNPLUG_TIMEOUT_MS, (e: QmpEvent) => e.data?.device === alias).then(
-        () => true,
-        () => false,
-      )
-    : Promise.resolve(false);
-  if (wait) awaited.set(obj, alias);
-  try {
-    await qmp.execute('device_del', { id: alias });
-  } catch (err) {
-    awaited.delete(obj);
-    if (err instanceof QmpCommandError && err.qmpClass === 'DeviceNotFound') return true;
-    throw err;
+  let deleted = false;
+  let wake: (() => void) | undefined;
+  const onEvent = (e: QmpEvent) => {
+    if (e.event !== 'DEVICE_DELETED' || e.data?.device !== alias) return;
+    deleted = true;
+    wake?.();
+  };
+  if (wait) {
+    awaited.set(obj, alias);
+    qmp.on('event', onEvent);
   }
   try {
-    return await deleted;
+    try {
+      await qmp.execute('device_del', { id: alias });
+    } catch (err) {
+      if (err instanceof QmpCommandError && err.qmpClass === 'DeviceNotFound') return true;
+      throw err;
+    }
+    if (wait && !deleted) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, UNPLUG_TIMEOUT_MS);
+      });
+      clearTimeout(timer);
+    }
+    return deleted;
   } finally {
-    awaited.delete(obj);
+    qmp.off('event', onEvent);
+    if (wait) awaited.delete(obj);
   }
 }
 
