@@ -109,28 +109,30 @@ let sandbox;
 const caseEnv = () => sandboxEnv((sandbox ??= makeSandbox('virsh-conf-')), 'test:///default');
 
 /**
- * Runs one case with the given program (real virsh, or bin/virsh-ts).
+ * Runs a program to its end, killed after `timeout` ms and run again if it hung.
  *
- * virsh 9.0's save/managedsave/restore-style commands run the job in a worker thread and then
- * enter a GMainLoop that the worker quits when done (virshWatchJob). When the test driver
- * finishes before the main thread reaches g_main_loop_run, the quit is lost and virsh polls
- * forever (main thread in poll(…, 500) on its progress timer, worker already gone). The race
- * does not depend on how stdio is wired, so a run that hangs is killed and run again: each run
- * starts from a fresh test:///default node, so a retry yields the same bytes.
+ * virsh 9.0's save/managedsave/restore/migrate-style commands run the job in a worker thread and
+ * then enter a GMainLoop that the worker quits when done (virshWatchJob). When the job finishes
+ * before the main thread reaches g_main_loop_run, the quit is lost and virsh polls forever
+ * (main thread in poll(…, 500) on its progress timer, worker already gone): about one run in
+ * four here. The race does not depend on how stdio is wired, so a run that hangs is killed and
+ * run again: each run starts from fresh state, so a retry yields the same bytes.
  */
-export function runCase(program, c) {
+export function runToEnd(program, args, { cwd, env, input = '', timeout = 10_000 }) {
   const attempts = 8;
   for (let i = 1; ; i++) {
-    const r = spawnSync(program, c.args, {
-      cwd: fixturesDir,
-      env: { ...caseEnv(), ...c.env },
-      input: c.stdin ? readFileSync(join(fixturesDir, c.stdin)) : '',
-      encoding: 'utf8',
-      timeout: 10_000,
-      killSignal: 'SIGKILL',
-    });
+    const r = spawnSync(program, args, { cwd, env, input, encoding: 'utf8', timeout, killSignal: 'SIGKILL' });
     if (r.error?.code === 'ETIMEDOUT' && i < attempts) continue;
     if (r.error) throw r.error;
     return { stdout: r.stdout, stderr: r.stderr, code: r.status };
   }
+}
+
+/** Runs one case with the given program (real virsh, or bin/virsh-ts). */
+export function runCase(program, c) {
+  return runToEnd(program, c.args, {
+    cwd: fixturesDir,
+    env: { ...caseEnv(), ...c.env },
+    input: c.stdin ? readFileSync(join(fixturesDir, c.stdin)) : '',
+  });
 }

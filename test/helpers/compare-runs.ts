@@ -1,10 +1,9 @@
 // What the live comparisons of real virsh and virsh-ts share: the virsh-ts binary, the
 // .cases files they read, and one run of either program with its output normalized as the
 // conformance goldens are.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalize, shellSplit } from '../conformance/cases.mjs';
+import { normalize, runToEnd, shellSplit } from '../conformance/cases.mjs';
 import { sandboxEnv } from './sandbox.mjs';
 
 export const virshTs = join(import.meta.dirname, '..', '..', 'bin', 'virsh-ts');
@@ -27,18 +26,10 @@ export function loadCases(path: string): { name: string; args: string[] }[] {
     });
 }
 
-/** Runs `command` to its end with empty input, killed after `timeout` ms so nothing can hang a suite. */
+/** Runs `command` to its end with empty input (a hung run is killed and retried, see runToEnd). */
 export function runNormalized(command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; timeout?: number }): Outcome {
-  const r = spawnSync(command, args, {
-    cwd: opts.cwd,
-    env: opts.env,
-    input: '',
-    encoding: 'utf8',
-    timeout: opts.timeout ?? 20_000,
-    killSignal: 'SIGKILL',
-  });
-  if (r.error) throw r.error;
-  return { stdout: normalize(r.stdout), stderr: normalize(r.stderr), code: r.status };
+  const r = runToEnd(command, args, { cwd: opts.cwd, env: opts.env, timeout: opts.timeout ?? 20_000 });
+  return { stdout: normalize(r.stdout), stderr: normalize(r.stderr), code: r.code };
 }
 
 /** `program` (real virsh or virsh-ts) run in `sandbox` (makeSandbox) with `uri` as its default URI. */
