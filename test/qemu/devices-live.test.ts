@@ -11,7 +11,7 @@
 // before the takeover has found it empty). So the live XML is read after a job-taking command
 // in the same process (a monitor command here).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_MARKER } from '../helpers/guest.js';
@@ -36,11 +36,16 @@ function writeBoth(name: string, text: string): void {
 beforeAll(async () => {
   pair = new GuestPair();
   for (const root of Object.values(pair.roots)) {
-    for (const [img, fmt] of [['a.img', 'raw'], ['b.qcow2', 'qcow2'], ['c.img', 'raw'], ['cd1.iso', 'raw'], ['cd2.iso', 'raw']])
+    for (const [img, fmt] of [['a.img', 'raw'], ['b.qcow2', 'qcow2'], ['c.img', 'raw'], ['q.img', 'raw'], ['cd1.iso', 'raw'], ['cd2.iso', 'raw']])
       execFileSync('qemu-img', ['create', '-q', '-f', fmt, join(root, img), '4M']);
   }
   await pair.writeGuest('g', { devices: CDROM });
   await pair.writeGuest('off');
+  await pair.writeGuest('q');
+  for (const root of Object.values(pair.roots)) {
+    const file = join(root, 'q.xml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("machine='pc'", "machine='q35'"));
+  }
   writeBoth('nic1.xml', nic(MAC1, 'virtio'));
   writeBoth('nic2.xml', nic(MAC2, 'e1000'));
   writeBoth('nic2-down.xml', nic(MAC2, 'e1000', "<link state='down'/>"));
@@ -51,7 +56,7 @@ beforeAll(async () => {
   writeBoth('disk-c-moved.xml', "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='ROOT/a.img'/><target dev='vdd' bus='virtio'/></disk>\n");
   writeBoth('disk-c-cdrom.xml', "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='ROOT/c.img'/><target dev='vdd' bus='virtio'/><readonly/></disk>\n");
   writeBoth('cd-insert.xml', "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='ROOT/cd1.iso'/><target dev='hdc' bus='ide'/><readonly/></disk>\n");
-  const { real, ts } = await pair.both('define ROOT/g.xml; define ROOT/off.xml; start g');
+  const { real, ts } = await pair.both('define ROOT/g.xml; define ROOT/off.xml; define ROOT/q.xml; start g');
   expect(ts).toEqual(real);
   expect(real.code).toBe(0);
   // The guest must be up to answer unplug requests (its kernel handles ACPI PCI hotplug).
@@ -203,5 +208,10 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     // attach-device on a drive that exists is a media change.
     await same(`attach-device g ROOT/cd-insert.xml; ${LIVE_XML}`);
     await sameQemu();
+  }, LONG);
+
+  it('on q35 a hotplugged disk takes the spare root port; with none left there is no slot', async () => {
+    // Hotplug needs no booted guest here (nothing is unplugged), so q runs only for this step.
+    await same(`start q; attach-disk q ROOT/q.img vdb; attach-device q ROOT/nic1.xml; dumpxml q; destroy q`);
   }, LONG);
 });

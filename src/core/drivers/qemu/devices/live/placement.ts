@@ -2,14 +2,23 @@
 // guest (qemuDomainEnsurePCIAddress) and libvirt's alias for it (qemuAssignDeviceDiskAlias,
 // qemuAssignDeviceNetAlias with a fresh index).
 import type { DeviceDef, DomainDef } from '../../../../xml/domain/index.js';
+import { virErr } from '../../../../errors.js';
 import { attr } from '../../../../xml/domain/elem.js';
 import { assignPciAddresses } from '../../defaults/pci.js';
 import { assignAliases } from '../../command/alias.js';
 
-/** The device gets the address the guest's address set would give it next; nothing else moves. */
+/**
+ * The device gets the address the guest's address set would give it next; nothing else moves.
+ * A running guest gets no new bus: when the assignment would need one, there is no slot.
+ */
 export function placePci(def: DomainDef, dev: DeviceDef): void {
   if (dev.info.address) return;
-  assignPciAddresses({ ...def, devices: [...def.devices, dev] });
+  const trial = { ...def, devices: [...def.devices, dev] };
+  assignPciAddresses(trial);
+  if (trial.devices.length > def.devices.length + 1) {
+    dev.info.address = undefined;
+    throw virErr('INTERNAL_ERROR', 'No more available PCI slots');
+  }
 }
 
 /** A disk's alias follows its address or target, given its controllers. */
