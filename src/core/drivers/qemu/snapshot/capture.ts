@@ -2,7 +2,7 @@ import { formatDomainXML, insertDevice, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_
 import { parseXmlDocument } from '../../../xml/parse.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import { parseQemuEmbeddedDomain } from './embedded.js';
-import { attr, setAttr, sub } from '../../../xml/domain/elem.js';
+import { attr, setAttr, sub, type Elem } from '../../../xml/domain/elem.js';
 import { isI440fx } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 
@@ -41,6 +41,17 @@ export function captureDomain(def: DomainDef): DomainDef {
   return copy;
 }
 
+/** A disk's source and backing chain without the node indexes only a running guest has. */
+function dropIndexes(el: Elem): void {
+  const src = sub(el, 'source');
+  if (src) setAttr(src, 'index', undefined);
+  const below = sub(el, 'backingStore');
+  if (below) {
+    setAttr(below, 'index', undefined);
+    dropIndexes(below);
+  }
+}
+
 /**
  * The same for a running domain: its live definition formatted as migratable XML, with the
  * CPU as defined rather than as QEMU runs it, and parsed back as an inactive definition
@@ -48,10 +59,7 @@ export function captureDomain(def: DomainDef): DomainDef {
  */
 export function captureLiveDomain(obj: QemuDomainObj): DomainDef {
   const view = structuredClone(obj.origCpu ? { ...obj.def, cpu: obj.origCpu } : obj.def);
-  for (const d of view.devices) {
-    const src = d.kind === 'disk' ? sub(d.el, 'source') : undefined;
-    if (src) setAttr(src, 'index', undefined);
-  }
+  for (const d of view.devices) if (d.kind === 'disk') dropIndexes(d.el);
   for (const s of view.seclabels) {
     if (attr(s, 'type') === 'dynamic') s.children = s.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
   }

@@ -16,6 +16,7 @@ import { prepareSnapshot } from './prepare.js';
 import { QEMU_SNAPSHOT_PARSE } from './embedded.js';
 import { captureDomain, captureLiveDomain } from './capture.js';
 import { createActiveInternal } from './live.js';
+import { createActiveExternal } from './live-external.js';
 import { setCurrent, writeMetadata, type SnapshotScope } from './state.js';
 import { nowSeconds } from './store.js';
 
@@ -118,14 +119,15 @@ async function create(scope: SnapshotScope, def: SnapshotDef, flags: number): Pr
   if (snap && list.current) def.parentName = defOf(list.current).name;
   try {
     if (isActive(obj)) {
-      // External memory or disk-only snapshots of a running guest put overlays on its
-      // disks through blockdev commands (qemuSnapshotCreateActiveExternal): not here yet.
       if (flags & C.DISK_ONLY || def.memory === 'external') {
         // --quiesce freezes the guest's filesystems through its agent before anything else.
         if (flags & C.QUIESCE) throw agentUnavailable(obj);
-        throw unsupported('virDomainSnapshotCreateXML');
+        // The memory state into a file goes through QEMU's migration stream: not here yet.
+        if (def.memory === 'external') throw unsupported('virDomainSnapshotCreateXML');
+        await createActiveExternal(scope, def, !!(flags & C.REUSE_EXT), !!(flags & C.HALT));
+      } else {
+        await createActiveInternal(scope, def, !!(flags & C.HALT));
       }
-      await createActiveInternal(scope, def, !!(flags & C.HALT));
     } else if (external) {
       const next = await createInactiveExternal(obj.def, qemuDisks(obj.def), def, !!(flags & C.REUSE_EXT));
       scope.drv.saveDef(obj, next);
