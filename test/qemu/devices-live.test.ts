@@ -1,8 +1,9 @@
 // Device edits on a running guest under qemu:///embed against real virsh 9.0 on libvirt's
 // embedded driver, same XML and steps in one run: disks and user-mode NICs plugged and
 // unplugged, CD-ROM media inserted, changed and ejected, a NIC's link state, the --live /
-// --config / --persistent / --current combinations, and the refusals (missing image, duplicate
-// target, unknown device, a bus QEMU cannot hotplug, a kind libvirt cannot, a shut-off guest).
+// --config / --persistent / --current combinations, SCSI disks on a virtio-scsi controller, a
+// q35 guest's root ports, and the refusals (missing image, duplicate target or address,
+// unknown device, a bus QEMU cannot hotplug, a kind libvirt cannot, a shut-off guest).
 // Each side's QEMU is asked what it really has (block nodes, peripherals), so a failed attach
 // is seen to leave nothing behind.
 //
@@ -25,7 +26,7 @@ const MAC2 = '52:54:00:6c:69:32';
 const JOB = 'qemu-monitor-command g --hmp info version';
 const LIVE_XML = `${JOB}; dumpxml g`;
 
-const CDROM = "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='hdc' bus='ide'/><readonly/></disk>";
+const CDROM = "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='hdc' bus='ide'/><readonly/></disk><controller type='scsi' model='virtio-scsi'/>";
 const nic = (mac: string, model: string, link = '') => `<interface type='user'><mac address='${mac}'/><model type='${model}'/>${link}</interface>\n`;
 
 /** The same file under each root (ROOT replaced by that root). */
@@ -36,7 +37,7 @@ function writeBoth(name: string, text: string): void {
 beforeAll(async () => {
   pair = new GuestPair();
   for (const root of Object.values(pair.roots)) {
-    for (const [img, fmt] of [['a.img', 'raw'], ['b.qcow2', 'qcow2'], ['c.img', 'raw'], ['q.img', 'raw'], ['cd1.iso', 'raw'], ['cd2.iso', 'raw']])
+    for (const [img, fmt] of [['a.img', 'raw'], ['b.qcow2', 'qcow2'], ['c.img', 'raw'], ['q.img', 'raw'], ['s.img', 'raw'], ['cd1.iso', 'raw'], ['cd2.iso', 'raw']])
       execFileSync('qemu-img', ['create', '-q', '-f', fmt, join(root, img), '4M']);
   }
   await pair.writeGuest('g', { devices: CDROM });
@@ -133,6 +134,8 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     await same(`attach-disk g ROOT/b.qcow2 vdc --subdriver qcow2 --live --config; ${LIVE_XML}; dumpxml g --inactive`);
     const view = await sameQemu();
     expect(view.nodes).toContain('libvirt-3-format qcow2 ROOT/b.qcow2');
+    await same(`attach-disk g ROOT/s.img sdb --targetbus scsi; ${LIVE_XML}`);
+    await sameQemu();
   }, LONG);
 
   it('refuses bad disk attaches and leaves no block node behind', async () => {
@@ -143,6 +146,7 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     // IDE cannot take a hotplugged disk: QEMU's device_add refuses, the nodes are rolled back.
     await same('attach-disk g ROOT/c.img hdb --targetbus ide');
     await same('attach-disk g ROOT/c.img sda --targetbus sata');
+    await same('attach-disk g ROOT/c.img sdz --targetbus scsi --address scsi:0.0.1');
     await same('attach-device g ROOT/sound.xml');
     await same('attach-disk off ROOT/c.img vdb --live');
     expect(await sameQemu()).toEqual(before);
@@ -167,6 +171,8 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     await same('detach-disk g vdz');
     await same('detach-disk g hdc');
     await same('detach-device g ROOT/nic-missing.xml');
+    // A SCSI disk leaves at once: QEMU needs no answer from the guest.
+    await same(`detach-disk g sdb; ${LIVE_XML}`);
     await same('detach-disk g vdd --live');
     await waitGone('domblklist g', /^ vdd /m);
     await same(`${LIVE_XML}; domblklist g --inactive`);

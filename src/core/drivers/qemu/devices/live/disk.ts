@@ -3,7 +3,8 @@
 // (qemuDomainDetachPrepDisk, qemuDomainRemoveDiskDevice).
 import { virErr } from '../../../../errors.js';
 import { attr, sub } from '../../../../xml/domain/elem.js';
-import { diskView, type DeviceDef } from '../../../../xml/domain/index.js';
+import { diskView, type DeviceDef, type DomainDef } from '../../../../xml/domain/index.js';
+import { scsiUnitUsed } from '../../../../xml/domain/devices/postparse.js';
 import { insertDisk } from '../../../../xml/domain/devices/disk.js';
 import type { QemuDriver } from '../../driver.js';
 import type { QemuDomainObj } from '../../domain/obj.js';
@@ -32,11 +33,12 @@ export async function attachDisk(drv: QemuDriver, obj: QemuDomainObj, disk: Devi
       throw virErr('XML_ERROR', `target '${v.target}' duplicated for disk sources '${diskView(d).source ?? '<null>'}' and '${v.source ?? '<null>'}'`);
   }
   const bus = v.bus ?? 'none';
-  if (bus === 'usb' || bus === 'scsi') throw virErr('CONFIG_UNSUPPORTED', `live attach of a disk on bus '${bus}' is not supported by virsh-ts`);
+  const a = disk.info.address;
+  if (bus === 'usb') throw virErr('CONFIG_UNSUPPORTED', `live attach of a disk on bus '${bus}' is not supported by virsh-ts`);
   if (bus === 'virtio') placePci(def, disk);
+  if (bus === 'scsi') checkScsiSlot(def, disk);
   // libvirt reports the bus as not hotpluggable but carries on; what ends the attempt is the
   // missing controller's alias, or QEMU refusing the device on that bus.
-  const a = disk.info.address;
   if (NOT_HOTPLUGGABLE.includes(bus) && a?.type === 'drive' && !driveController(def, bus, a.controller))
     throw virErr('INTERNAL_ERROR', `Could not find ${bus} controller with index ${a.controller} required for device`);
   diskAlias(def, disk);
@@ -55,6 +57,18 @@ export async function attachDisk(drv: QemuDriver, obj: QemuDomainObj, disk: Devi
   const disks = def.devices.filter((d) => d.kind === 'disk');
   insertDisk(disks, disk);
   def.devices = [...disks, ...def.devices.filter((d) => d.kind !== 'disk')];
+}
+
+/**
+ * The SCSI case of the hotplug: a drive address that no disk holds yet, on a controller the
+ * guest has (libvirt would hotplug missing controllers first; this driver does not).
+ */
+function checkScsiSlot(def: DomainDef, disk: DeviceDef): void {
+  const a = disk.info.address;
+  if (a?.type !== 'drive') throw virErr('INTERNAL_ERROR', `unexpected disk address type ${a?.type ?? 'none'}`);
+  if (a.bus === 0 && a.target === 0 && scsiUnitUsed(def, a.controller, a.unit)) throw virErr('OPERATION_INVALID', 'Domain already contains a disk with that address');
+  for (let i = 0; i <= a.controller; i++)
+    if (!driveController(def, 'scsi', i)) throw virErr('CONFIG_UNSUPPORTED', 'live attach of a SCSI controller is not supported by virsh-ts');
 }
 
 /** qemuDomainDetachPrepDisk: which disks can leave a running guest. */
