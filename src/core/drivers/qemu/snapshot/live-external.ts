@@ -4,7 +4,7 @@
 // onto its overlay at once. The live definition then shows the old image as the overlay's
 // backing store, and the persistent one follows when it named the same image.
 import { chmodSync, unlinkSync } from 'node:fs';
-import { ShutoffReason } from '../../../api/domain.js';
+import { DomainState, PausedReason, ShutoffReason } from '../../../api/domain.js';
 import { DomainLifecycle as Ev, LifecycleDetail as Detail } from '../../../api/events.js';
 import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
@@ -20,6 +20,7 @@ import type { QmpClient } from '../qmp/index.js';
 import { escapeComma, type JsonProps } from '../command/argv.js';
 import { qemuImgBinary, run } from './offline.js';
 import type { SnapshotScope } from './state.js';
+import { stopCpus } from './cpus.js';
 
 /** One disk moving onto its overlay. */
 interface Move {
@@ -145,11 +146,14 @@ async function diskOnly(obj: QemuDomainObj, def: SnapshotDef, reuse: boolean): P
 }
 
 /**
- * qemuSnapshotCreateActiveExternal for a disk-only snapshot: the overlays, the definitions
- * saved (status, then the persistent config), and --halt's stop once all is done.
+ * qemuSnapshotCreateActiveExternal for a disk-only snapshot: the guest paused when disks are
+ * left to the user (paused (snapshot)), the overlays, the definitions saved (status, then the
+ * persistent config), and --halt's stop once all is done.
  */
 export async function createActiveExternal(scope: SnapshotScope, def: SnapshotDef, reuse: boolean, halt: boolean): Promise<void> {
   const { drv, obj } = scope;
+  // Disks the user snapshots by hand need the guest paused, and it stays so for them.
+  if (obj.state === DomainState.RUNNING && def.disks.some((d) => d.snapshot === 'manual')) await stopCpus(drv, obj, PausedReason.SNAPSHOT);
   await diskOnly(obj, def, reuse);
   saveStatus(drv.paths, obj);
   if (obj.persistent && obj.newDef) drv.saveDef(obj, obj.newDef);

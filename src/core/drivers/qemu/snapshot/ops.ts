@@ -21,12 +21,10 @@ const CHILD_LIST = L.DESCENDANTS | L.TOPOLOGICAL | SNAPSHOT_LIST_FILTERS;
  * Layout: the tree, list filters and redefinition checks are core/snapshot (shared with the
  * test driver); state.ts holds each domain's list and writes LIBDIR/snapshot/DOMAIN/NAME.xml
  * (store.ts); create/revert/delete.ts follow qemu_snapshot.c and hand the disk work of a
- * shut-off domain to offline.ts (qemu-img internal snapshots) and external.ts (overlays).
- * A running domain reaches `unsupported` where libvirt talks to QEMU: create (savevm or
- * blockdev-snapshot transaction, with --halt/--quiesce/--live), revert of or to a running
- * state (loadvm, stopping the guest first), delete (delvm / block commit). Those branches are
- * where a monitor-based live.ts plugs in; the metadata side (state.ts, setCurrent,
- * writeMetadata, discardMetadata) is the same for both paths.
+ * shut-off domain to offline.ts (qemu-img internal snapshots) and external.ts (overlays), and
+ * a running one's to QEMU: live.ts (savevm), live-external.ts (blockdev overlays), hmp.ts
+ * (savevm/loadvm/delvm), cpus.ts (the pause around them). Still `unsupported`: external
+ * memory snapshots of a running guest, and deleting external snapshots (block commit).
  */
 export function snapshotOps(drv: QemuDriver): SnapshotApi {
   // qemuStateInitialize reads every domain's snapshot metadata when the driver starts.
