@@ -17,12 +17,15 @@ export interface Result {
   code: number;
 }
 
+/** The environment every compared virsh runs with: the C locale, nothing of the caller's. */
+export const childEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LC_ALL: 'C', LANG: 'C' };
+
 export function runBin(bin: string, args: string[], cwd = fixtures): Promise<Result> {
   return new Promise((resolve) => {
     execFile(
       bin,
       args,
-      { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, LC_ALL: 'C', LANG: 'C' }, timeout: 280_000, maxBuffer: 16 << 20 },
+      { cwd, env: childEnv, timeout: 280_000, maxBuffer: 16 << 20 },
       (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
         resolve({ stdout, stderr, code });

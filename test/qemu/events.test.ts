@@ -7,12 +7,12 @@
 // through virtd-ts serving qemu:///system, where real virsh and virsh-ts, both waiting as
 // clients while another client drives the guest, must print the same events.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_MARKER } from '../helpers/guest.js';
 import { fixtures, repo } from './embed.js';
-import { GuestPair, maskRun, qemuPidsUnder, type Side } from './guest-pair.js';
+import { GuestPair, maskRun, type Side } from './guest-pair.js';
+import { killQemusUnder, waitUntil, writeQemuConf } from './tiny-guest.js';
 import type { Result } from './embed.js';
 import { startVirtd, type Virtd } from '../daemon/virtd.js';
 
@@ -25,21 +25,9 @@ beforeAll(async () => {
 }, LONG);
 afterAll(() => pair?.remove());
 
-/**
- * maskRun drops libvirt's security-driver warnings (they depend on what earlier runs left on
- * the files); the log's version and host header that the first of them brought is dropped
- * with them when nothing else was logged.
- */
-function dropLoneHeader(r: Result): Result {
-  const lines = r.stderr.split('\n');
-  const header = (l: string) => /^TIME: PID: info : (libvirt version|hostname): /.test(l);
-  if (lines.some((l) => l.startsWith('TIME: PID: ') && !header(l))) return r;
-  return { ...r, stderr: lines.filter((l) => !header(l)).join('\n') };
-}
-
 async function same(...args: string[]) {
   const { real, ts } = await pair.both(...args);
-  expect(dropLoneHeader(ts)).toEqual(dropLoneHeader(real));
+  expect(ts).toEqual(real);
   return real;
 }
 
@@ -54,11 +42,8 @@ async function startedBoth(): Promise<void> {
  * `seen(text)` resolves once stdout shows it, `done` with the whole masked result.
  */
 function watch(side: Side, commands: string) {
-  const [bin, args] =
-    side === 'real'
-      ? ['unshare', ['-m', join(fixtures, 'argv', 'nokvm.sh'), 'virsh', '-c', pair.uri('real'), commands]]
-      : [join(repo, 'bin', 'virsh-ts'), ['-c', pair.uri('ts'), commands]];
-  const child = spawn(bin as string, args as string[], { cwd: fixtures, env: { ...process.env, LANG: 'C' } });
+  const [bin, args] = pair.command(side, commands);
+  const child = spawn(bin, args, { cwd: fixtures, env: { ...process.env, LANG: 'C' } });
   let stdout = '';
   let stderr = '';
   const waiters: Array<() => void> = [];
@@ -90,7 +75,7 @@ describe('qemu:///embed domain events', () => {
     // it a varying number of times (real virsh saw one to three in as many runs): the lines
     // are compared as a set, the count line without its number.
     const { real, ts } = await pair.both('reboot g; event --all --loop --timeout 20');
-    const distinct = (r: Result) => ({ ...dropLoneHeader(r), stdout: [...new Set(r.stdout.replace(/^events received: \d+$/m, 'events received: N').split('\n'))] });
+    const distinct = (r: Result) => ({ ...r, stdout: [...new Set(r.stdout.replace(/^events received: \d+$/m, 'events received: N').split('\n'))] });
     expect(distinct(ts)).toEqual(distinct(real));
     expect(real.stdout).toContain("event 'reboot'");
     await same('domstate', 'g', '--reason');
@@ -102,9 +87,9 @@ describe('qemu:///embed domain events', () => {
     // `event` registers right behind the echo; the kill comes once both have printed it.
     await Promise.all(sides.map(({ w }) => w.seen('watching')));
     await new Promise((r) => setTimeout(r, 2000));
-    for (const { side } of sides) for (const pid of qemuPidsUnder([pair.roots[side]])) process.kill(pid, 'SIGKILL');
+    killQemusUnder(Object.values(pair.roots));
     const [real, ts] = await Promise.all(sides.map(({ w }) => w.done));
-    expect(dropLoneHeader(ts)).toEqual(dropLoneHeader(real));
+    expect(ts).toEqual(real);
     expect(real.stdout).toContain('Stopped Failed');
     await same('domstate', 'g', '--reason');
   }, LONG);
@@ -126,8 +111,7 @@ describe('qemu:///system events through virtd-ts', () => {
   it('every client waiting in event --all --loop sees the lifecycle of another client’s calls', async () => {
     virtd = await startVirtd();
     const root = join(virtd.dir, 'qemu');
-    mkdirSync(join(root, 'etc', 'libvirt'), { recursive: true });
-    writeFileSync(join(root, 'etc', 'libvirt', 'qemu.conf'), readFileSync(join(pair.roots.ts, 'etc', 'qemu.conf')));
+    writeQemuConf(root, 'system');
     const uri = `qemu+unix:///system?socket=${virtd.socket}`;
     const tsBin = join(repo, 'bin', 'virsh-ts');
     const watchers = (['real', 'ts'] as const).map((side) => {
@@ -136,10 +120,7 @@ describe('qemu:///system events through virtd-ts', () => {
       child.stdout.on('data', (d) => (out += d));
       return { side, out: () => out, done: new Promise<void>((r) => child.on('close', () => r())) };
     });
-    for (;;) {
-      if (watchers.every((w) => w.out().includes('watching'))) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntil(() => watchers.every((w) => w.out().includes('watching')), LONG, 100, () => 'the watchers never started');
     await new Promise((r) => setTimeout(r, 1000));
     const xml = join(pair.roots.ts, 'g.xml');
     const steps = `define ${xml}; define ${xml}; start g; suspend g; resume g; reset g; destroy g; start g --paused; resume g; desc g --config --title --new-desc hello; undefine g; destroy g`;

@@ -3,13 +3,14 @@
 // (fixtures/argv/nokvm.sh) so libvirt keeps its QEMU probe; both roots' qemu.conf runs QEMU
 // as root, writes QEMU's output to a plain log file (no virtlogd here) and skips the private
 // /dev namespace (which cannot be built inside that mount namespace).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { guestCmdline, tinyGuest, type GuestParams } from '../helpers/guest.js';
+import { tinyGuest, type GuestParams } from '../helpers/guest.js';
 import { fixtures, maskText, repo, runBin, type Result } from './embed.js';
+import { fileSerial, guestDomainXml, killQemusUnder, makeGuestRoot, waitUntil } from './tiny-guest.js';
 
-const QEMU_CONF = 'user = "root"\ngroup = "root"\nstdio_handler = "file"\nnamespaces = []\n';
+export { qemuPidsUnder } from './tiny-guest.js';
+
 const tsBin = join(repo, 'bin', 'virsh-ts');
 const nokvm = join(fixtures, 'argv', 'nokvm.sh');
 
@@ -21,13 +22,6 @@ export interface GuestOptions extends GuestParams {
   memoryMiB?: number;
   /** Extra XML inside <devices>. */
   devices?: string;
-}
-
-function makeRoot(prefix: string): string {
-  const root = mkdtempSync(join(tmpdir(), prefix));
-  mkdirSync(join(root, 'etc'));
-  writeFileSync(join(root, 'etc', 'qemu.conf'), QEMU_CONF);
-  return root;
 }
 
 /**
@@ -56,20 +50,26 @@ export class GuestPair {
   readonly roots: Record<Side, string>;
 
   constructor() {
-    this.roots = { real: makeRoot('qemu-guest-real-'), ts: makeRoot('qemu-guest-ts-') };
+    this.roots = { real: makeGuestRoot('qemu-guest-real-'), ts: makeGuestRoot('qemu-guest-ts-') };
   }
 
   uri(side: Side): string {
     return `qemu:///embed?root=${this.roots[side]}`;
   }
 
+  /** The program and arguments that run virsh with `args` on one side. */
+  command(side: Side, ...args: string[]): [string, string[]] {
+    return side === 'real' ? ['unshare', ['-m', nokvm, 'virsh', '-c', this.uri('real'), ...args]] : [tsBin, ['-c', this.uri('ts'), ...args]];
+  }
+
+  /** One virsh command line on one side, unmasked. */
+  runRaw(side: Side, ...args: string[]): Promise<Result> {
+    return runBin(...this.command(side, ...args));
+  }
+
   /** One virsh command line on one side, masked. */
   async run(side: Side, ...args: string[]): Promise<Result> {
-    const r =
-      side === 'real'
-        ? await runBin('unshare', ['-m', nokvm, 'virsh', '-c', this.uri('real'), ...args])
-        : await runBin(tsBin, ['-c', this.uri('ts'), ...args]);
-    return maskRun(r, this.roots[side]);
+    return maskRun(await this.runRaw(side, ...args), this.roots[side]);
   }
 
   /** The same arguments on both sides, concurrently; ROOT in an argument is each side's root. */
@@ -83,32 +83,14 @@ export class GuestPair {
   /** Writes ROOT/NAME.xml on both sides: the tiny guest, its serial line into ROOT/NAME.serial. */
   async writeGuest(name: string, options: GuestOptions = {}): Promise<void> {
     const guest = await tinyGuest();
+    const { disk, devices, ...rest } = options;
     for (const side of ['real', 'ts'] as const) {
       const root = this.roots[side];
-      const disk = options.disk
-        ? `<disk type='file' device='disk'><driver name='qemu' type='${options.disk.format}'/><source file='${options.disk.path.replaceAll('ROOT', root)}'/><target dev='vda' bus='virtio'/></disk>`
-        : '';
-      writeFileSync(
-        join(root, `${name}.xml`),
-        `<domain type='qemu'>
-  <name>${name}</name>
-  <memory unit='MiB'>${options.memoryMiB ?? 96}</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc'>hvm</type>
-    <kernel>${guest.kernel}</kernel>
-    <initrd>${guest.initrd}</initrd>
-    <cmdline>${guestCmdline(options)}</cmdline>
-  </os>
-  <features><acpi/></features>
-  <devices>
-    ${disk}
-    <serial type='file'><source path='${join(root, `${name}.serial`)}'/></serial>
-    ${options.devices ?? ''}
-  </devices>
-</domain>
-`,
-      );
+      const diskXml = disk
+        ? [`<disk type='file' device='disk'><driver name='qemu' type='${disk.format}'/><source file='${disk.path.replaceAll('ROOT', root)}'/><target dev='vda' bus='virtio'/></disk>`]
+        : [];
+      const xml = guestDomainXml(name, guest, { ...rest, devices: [...diskXml, fileSerial(join(root, `${name}.serial`)), ...(devices ? [devices] : [])] });
+      writeFileSync(join(root, `${name}.xml`), xml);
     }
   }
 
@@ -121,51 +103,21 @@ export class GuestPair {
   }
 
   /** Resolves once the guest's serial line shows `text` `times` times, or throws with its tail. */
-  async waitSerial(side: Side, name: string, text: string, times = 1, timeoutMs = 120_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const log = this.serial(side, name);
-      if (log.split(text).length - 1 >= times) return;
-      if (Date.now() > deadline) throw new Error(`${side} ${name}: '${text}' ×${times} not seen in ${timeoutMs} ms:\n${log.slice(-1500)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  waitSerial(side: Side, name: string, text: string, times = 1, timeoutMs = 120_000): Promise<void> {
+    const log = () => this.serial(side, name);
+    return waitUntil(() => log().split(text).length - 1 >= times, timeoutMs, 200, () => `${side} ${name}: '${text}' ×${times} not seen in ${timeoutMs} ms:\n${log().slice(-1500)}`);
   }
 
   /** Polls `domstate --reason` on one side until it starts with `state`. */
   async waitState(side: Side, name: string, state: string, timeoutMs = 120_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const r = await this.run(side, 'domstate', name, '--reason');
-      if (r.stdout.startsWith(state)) return;
-      if (Date.now() > deadline) throw new Error(`${side} ${name}: never reached '${state}' (last: ${r.stdout.trim()} ${r.stderr.trim()})`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    let last: Result | undefined;
+    const reached = async () => (last = await this.run(side, 'domstate', name, '--reason')).stdout.startsWith(state);
+    await waitUntil(reached, timeoutMs, 500, () => `${side} ${name}: never reached '${state}' (last: ${last?.stdout.trim()} ${last?.stderr.trim()})`);
   }
 
   /** Every QEMU still running under either root is killed, then the roots go. */
   remove(): void {
-    for (const pid of qemuPidsUnder(Object.values(this.roots))) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Gone meanwhile.
-      }
-    }
+    killQemusUnder(Object.values(this.roots));
     for (const root of Object.values(this.roots)) rmSync(root, { recursive: true, force: true });
   }
-}
-
-/** Pids of QEMU processes whose command line mentions one of `roots`. */
-export function qemuPidsUnder(roots: string[]): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-        return cmd.startsWith('/usr/bin/qemu-system') && roots.some((r) => cmd.includes(r));
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
