@@ -4,18 +4,18 @@
 // starts each run with an empty serial file, so the first tick after a restore shows where
 // the guest resumed). Save images must be libvirt's layout, and nothing may be left behind:
 // no QEMU, no socket, no half-written image.
-import { execFile } from 'node:child_process';
 import { existsSync, openSync, readdirSync, readFileSync, readSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_MARKER, TICK_PREFIX } from '../helpers/guest.js';
-import { fixtures, repo, runBin, type Result } from './embed.js';
+import { runToEnd } from '../conformance/cases.mjs';
+import { childEnv, fixtures, type Result } from './embed.js';
 import { GuestPair, maskRun, qemuPidsUnder, type Side } from './guest-pair.js';
+import { waitUntil } from './tiny-guest.js';
 
 let pair: GuestPair;
 const LONG = 300_000;
 const SIDES: Side[] = ['real', 'ts'];
-const nokvm = join(fixtures, 'argv', 'nokvm.sh');
 
 beforeAll(async () => {
   pair = new GuestPair();
@@ -59,44 +59,25 @@ async function same(...args: string[]): Promise<Result> {
 /**
  * Real virsh 9.0 now and then hangs after printing "error: Failed to save domain…" when the
  * API call it watches (virshWatchJob) fails at once: the worker thread can quit virsh's main
- * loop before that loop runs. Such a failing step changes nothing, so it is run again when it
- * hangs; its output is compared in full.
+ * loop before that loop runs. Such a failing step changes nothing, so a hung run is killed and
+ * run again (runToEnd, as the conformance runner does); its output is compared in full.
  */
-function runRealOnce(args: string[]): Promise<Result | undefined> {
-  const root = pair.roots.real;
-  return new Promise((resolve) => {
-    execFile(
-      'unshare',
-      ['-m', nokvm, 'virsh', '-c', pair.uri('real'), ...args.map((a) => a.replaceAll('ROOT', root))],
-      { cwd: fixtures, env: { PATH: process.env.PATH, HOME: process.env.HOME, LC_ALL: 'C', LANG: 'C' }, timeout: 20_000, killSignal: 'SIGKILL' },
-      (err, stdout, stderr) => {
-        if (err && (err as { killed?: boolean }).killed) resolve(undefined);
-        else resolve(maskRun({ stdout, stderr, code: err ? Number((err as { code?: number }).code ?? -1) : 0 }, root));
-      },
-    );
-  });
-}
-
 async function sameFailing(...args: string[]): Promise<Result> {
-  let real: Result | undefined;
-  for (let attempt = 0; attempt < 8 && !real; attempt++) real = await runRealOnce(args);
-  expect(real, 'real virsh hung on every attempt').toBeDefined();
-  const ts = await pair.run('ts', ...args.map((a) => a.replaceAll('ROOT', pair.roots.ts)));
-  expect(dropOrphanLogHeader(ts)).toEqual(dropOrphanLogHeader(real!));
-  expect(real!.code).toBe(1);
-  return real!;
+  const withRoot = (side: Side) => args.map((a) => a.replaceAll('ROOT', pair.roots[side]));
+  const ran = runToEnd(...pair.command('real', ...withRoot('real')), { cwd: fixtures, env: childEnv, timeout: 20_000 });
+  const real = maskRun({ ...ran, code: ran.code ?? -1 }, pair.roots.real);
+  const ts = await pair.run('ts', ...withRoot('ts'));
+  expect(dropOrphanLogHeader(ts)).toEqual(dropOrphanLogHeader(real));
+  expect(real.code).toBe(1);
+  return real;
 }
 
 const ticks = (side: Side, name: string): number[] => [...pair.serial(side, name).matchAll(new RegExp(`${TICK_PREFIX}(\\d+)`, 'g'))].map((m) => Number(m[1]));
 const lastTick = (side: Side, name: string) => Math.max(-1, ...ticks(side, name));
 
 /** Resolves once the guest on `side` has counted past `after`, or throws with its serial line's tail. */
-async function waitTick(side: Side, name: string, after: number, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (lastTick(side, name) <= after) {
-    if (Date.now() > deadline) throw new Error(`${side} ${name}: no tick past ${after}:\n${pair.serial(side, name).slice(-800)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+function waitTick(side: Side, name: string, after: number, timeoutMs = 120_000): Promise<void> {
+  return waitUntil(() => lastTick(side, name) > after, timeoutMs, 200, () => `${side} ${name}: no tick past ${after}:\n${pair.serial(side, name).slice(-800)}`);
 }
 
 /** Waits on both sides until the guest has counted past `after`. */
@@ -211,7 +192,7 @@ describe('managed save', () => {
     await same('undefine s1; list --all');
     for (const side of SIDES) {
       // Unmasked: the file must keep the domain's own UUID.
-      const dumped = side === 'real' ? await runBin('unshare', ['-m', nokvm, 'virsh', '-c', pair.uri(side), 'managedsave-dumpxml', 's1']) : await runBin(join(repo, 'bin', 'virsh-ts'), ['-c', pair.uri(side), 'managedsave-dumpxml', 's1']);
+      const dumped = await pair.runRaw(side, 'managedsave-dumpxml', 's1');
       const xml = dumped.stdout.replace('<devices>', '<description>edited</description>\n  <devices>');
       writeFileSync(join(pair.roots[side], 'edited.xml'), xml);
     }
