@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READY_MARKER } from '../helpers/guest.js';
 import type { Result } from './embed.js';
 import { GuestPair, qemuPidsUnder, type Side } from './guest-pair.js';
+import { waitUntil } from './tiny-guest.js';
 
 /** Whether a process holds a connection to a QEMU monitor under `root`. */
 function monitorConnected(root: string): boolean {
@@ -225,11 +226,7 @@ describe('qemu:///embed monitoring of a running guest', () => {
     // One listener per side (a real virsh process locks its root while it runs); once each
     // holds its guest's monitor, QEMU is told to quit and reports a host-requested SHUTDOWN.
     const listening = pair.both('qemu-monitor-event --domain mon --event shutdown --no-case --timeout 120');
-    const deadline = Date.now() + 120_000;
-    while (!Object.values(pair.roots).every((root) => monitorConnected(root))) {
-      if (Date.now() > deadline) throw new Error('the listeners never connected to the monitors');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitUntil(() => Object.values(pair.roots).every((root) => monitorConnected(root)), 120_000, 200, () => 'the listeners never connected to the monitors');
     // The listener registers right after it has taken the guest over.
     await new Promise((r) => setTimeout(r, 2000));
     for (const pid of qemuPidsUnder(Object.values(pair.roots))) process.kill(pid, 'SIGTERM');
