@@ -8,15 +8,15 @@
 // input is a terminal, for any command (virsh-ts's shell does not yet): stderr is compared
 // without that one line.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guestCmdline, tinyGuest } from '../helpers/guest.js';
 import { Terminal } from '../repl/tmux.js';
 import { lockFilePath } from '../../src/core/drivers/qemu/console/lock.js';
 import { startVirtd, type Virtd } from '../daemon/virtd.js';
 import { fixtures, repo } from './embed.js';
 import { GuestPair, type Side } from './guest-pair.js';
+import { guestDomainXml, PTY_CONSOLE, tinyGuest, writeQemuConf } from './tiny-guest.js';
 
 const LONG = 300_000;
 const SIDES = ['real', 'ts'] as const;
@@ -24,26 +24,7 @@ let pair: GuestPair;
 const terminals: Terminal[] = [];
 
 /** The tiny guest with its serial port (and console) on a pty. */
-async function ptyGuestXML(name: string): Promise<string> {
-  const guest = await tinyGuest();
-  return `<domain type='qemu'>
-  <name>${name}</name>
-  <memory unit='MiB'>96</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc'>hvm</type>
-    <kernel>${guest.kernel}</kernel>
-    <initrd>${guest.initrd}</initrd>
-    <cmdline>${guestCmdline()}</cmdline>
-  </os>
-  <features><acpi/></features>
-  <devices>
-    <serial type='pty'/>
-    <console type='pty'/>
-  </devices>
-</domain>
-`;
-}
+const ptyGuestXML = async (name: string) => guestDomainXml(name, await tinyGuest(), { devices: PTY_CONSOLE });
 
 beforeAll(async () => {
   pair = new GuestPair();
@@ -220,8 +201,7 @@ describe('console through virtd-ts (qemu:///system as a stream)', () => {
   it('real virsh and virsh-ts attach through the daemon; typed keys reach the guest; ^] detaches', async () => {
     virtd = await startVirtd();
     const root = join(virtd.dir, 'qemu');
-    mkdirSync(join(root, 'etc', 'libvirt'), { recursive: true });
-    writeFileSync(join(root, 'etc', 'libvirt', 'qemu.conf'), readFileSync(join(pair.roots.ts, 'etc', 'qemu.conf')));
+    writeQemuConf(root, 'system');
     const uri = `qemu+unix:///system?socket=${virtd.socket}`;
     writeFileSync(join(virtd.dir, 'g.xml'), await ptyGuestXML('g'));
     const tsBin = join(repo, 'bin', 'virsh-ts');
