@@ -1,7 +1,7 @@
 // Device edits on a running guest under qemu:///embed against real virsh 9.0 on libvirt's
 // embedded driver, same XML and steps in one run: disks and user-mode NICs plugged and
 // unplugged, CD-ROM media inserted, changed and ejected, a NIC's link state, the --live /
-// --config / --persistent / --current combinations, SCSI disks on a virtio-scsi controller, a
+// --config / --persistent / --current combinations, SCSI disks (and the controller one brings), a
 // q35 guest's root ports, and the refusals (missing image, duplicate target or address,
 // unknown device, a bus QEMU cannot hotplug, a kind libvirt cannot, a shut-off guest).
 // Each side's QEMU is asked what it really has (block nodes, peripherals), so a failed attach
@@ -10,7 +10,8 @@
 // Real libvirt takes a running guest over in a background thread of each new process; a
 // command that takes a job waits for that, a plain dumpxml does not (and may show the drive
 // before the takeover has found it empty). So the live XML is read after a job-taking command
-// in the same process (a monitor command here).
+// in the same process (a monitor command here). So does any step that would otherwise end
+// before the takeover has: real libvirt can crash exiting in the middle of one.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ function writeBoth(name: string, text: string): void {
 beforeAll(async () => {
   pair = new GuestPair();
   for (const root of Object.values(pair.roots)) {
-    for (const [img, fmt] of [['a.img', 'raw'], ['b.qcow2', 'qcow2'], ['c.img', 'raw'], ['q.img', 'raw'], ['s.img', 'raw'], ['cd1.iso', 'raw'], ['cd2.iso', 'raw']])
+    for (const [img, fmt] of [['a.img', 'raw'], ['b.qcow2', 'qcow2'], ['c.img', 'raw'], ['q.img', 'raw'], ['s.img', 'raw'], ['sy.img', 'raw'], ['cd1.iso', 'raw'], ['cd2.iso', 'raw']])
       execFileSync('qemu-img', ['create', '-q', '-f', fmt, join(root, img), '4M']);
   }
   await pair.writeGuest('g', { devices: CDROM });
@@ -135,6 +136,8 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     const view = await sameQemu();
     expect(view.nodes).toContain('libvirt-3-format qcow2 ROOT/b.qcow2');
     await same(`attach-disk g ROOT/s.img sdb --targetbus scsi; ${LIVE_XML}`);
+    // A SCSI controller the guest lacks comes along, of the model the guest's last one has.
+    await same(`attach-disk g ROOT/sy.img sdy --targetbus scsi --address scsi:1.0.0; ${LIVE_XML}`);
     await sameQemu();
   }, LONG);
 
@@ -148,7 +151,7 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     await same('attach-disk g ROOT/c.img sda --targetbus sata');
     await same('attach-disk g ROOT/c.img sdz --targetbus scsi --address scsi:0.0.1');
     await same('attach-device g ROOT/sound.xml');
-    await same('attach-disk off ROOT/c.img vdb --live');
+    await same(`${JOB}; attach-disk off ROOT/c.img vdb --live`);
     expect(await sameQemu()).toEqual(before);
     // The counter used by the refused IDE attempt was not saved: the next disk gets what libvirt gives.
     await same(`attach-device g ROOT/disk-c.xml --persistent; ${LIVE_XML}; domblklist g --inactive`);
@@ -158,9 +161,9 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     await same('update-device g ROOT/disk-c-cdrom.xml --live');
     await same('update-device g ROOT/sound.xml --live');
     await same('detach-device g ROOT/sound.xml --live');
-    await same('update-device off ROOT/disk-c.xml --live');
-    await same('detach-disk off vdb --live');
-    await same('change-media off hdc ROOT/cd1.iso --insert --live');
+    await same(`${JOB}; update-device off ROOT/disk-c.xml --live`);
+    await same(`${JOB}; detach-disk off vdb --live`);
+    await same(`${JOB}; change-media off hdc ROOT/cd1.iso --insert --live`);
     await same('attach-disk g ROOT/c.img fda --type floppy');
     // --config alone on a running guest leaves the live definition as it is.
     await same(`attach-disk g ROOT/c.img vdf --config; ${LIVE_XML}; domblklist g --inactive`);
@@ -168,7 +171,7 @@ describe('live device edits on a running guest under qemu:///embed', () => {
   }, LONG);
 
   it('unplugs disks: device_del, the guest’s answer, the nodes deleted', async () => {
-    await same('detach-disk g vdz');
+    await same(`${JOB}; detach-disk g vdz`);
     await same('detach-disk g hdc');
     await same('detach-device g ROOT/nic-missing.xml');
     // A SCSI disk leaves at once: QEMU needs no answer from the guest.
@@ -210,7 +213,7 @@ describe('live device edits on a running guest under qemu:///embed', () => {
     // A new process finds the drive empty.
     await same(`${JOB}; dumpxml g; change-media g hdc --eject`);
     await same('change-media g hdc ROOT/missing.iso --insert');
-    await same('change-media g vdq ROOT/cd1.iso --insert');
+    await same(`${JOB}; change-media g vdq ROOT/cd1.iso --insert`);
     // attach-device on a drive that exists is a media change.
     await same(`attach-device g ROOT/cd-insert.xml; ${LIVE_XML}`);
     await sameQemu();

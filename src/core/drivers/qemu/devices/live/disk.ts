@@ -12,6 +12,7 @@ import { checkStorage } from '../../lifecycle/prepare-host.js';
 import { addNodes, delNodes, diskBackend, nodeNames } from './disk-backend.js';
 import { nextNodeIndex } from './node-index.js';
 import { diskAlias, driveController, placePci } from './placement.js';
+import { ensureScsiControllers } from './scsi-controller.js';
 
 const NOT_HOTPLUGGABLE = ['ide', 'fdc', 'xen', 'uml', 'sata', 'sd', 'none'];
 
@@ -36,7 +37,10 @@ export async function attachDisk(drv: QemuDriver, obj: QemuDomainObj, disk: Devi
   const a = disk.info.address;
   if (bus === 'usb') throw virErr('CONFIG_UNSUPPORTED', `live attach of a disk on bus '${bus}' is not supported by virsh-ts`);
   if (bus === 'virtio') placePci(def, disk);
-  if (bus === 'scsi') checkScsiSlot(def, disk);
+  if (bus === 'scsi') {
+    checkScsiSlot(def, disk);
+    if (a?.type === 'drive') await ensureScsiControllers(obj, a.controller);
+  }
   // libvirt reports the bus as not hotpluggable but carries on; what ends the attempt is the
   // missing controller's alias, or QEMU refusing the device on that bus.
   if (NOT_HOTPLUGGABLE.includes(bus) && a?.type === 'drive' && !driveController(def, bus, a.controller))
@@ -59,16 +63,11 @@ export async function attachDisk(drv: QemuDriver, obj: QemuDomainObj, disk: Devi
   def.devices = [...disks, ...def.devices.filter((d) => d.kind !== 'disk')];
 }
 
-/**
- * The SCSI case of the hotplug: a drive address that no disk holds yet, on a controller the
- * guest has (libvirt would hotplug missing controllers first; this driver does not).
- */
+/** The SCSI case of the hotplug: a drive address that no disk holds yet. */
 function checkScsiSlot(def: DomainDef, disk: DeviceDef): void {
   const a = disk.info.address;
   if (a?.type !== 'drive') throw virErr('INTERNAL_ERROR', `unexpected disk address type ${a?.type ?? 'none'}`);
   if (a.bus === 0 && a.target === 0 && scsiUnitUsed(def, a.controller, a.unit)) throw virErr('OPERATION_INVALID', 'Domain already contains a disk with that address');
-  for (let i = 0; i <= a.controller; i++)
-    if (!driveController(def, 'scsi', i)) throw virErr('CONFIG_UNSUPPORTED', 'live attach of a SCSI controller is not supported by virsh-ts');
 }
 
 /** qemuDomainDetachPrepDisk: which disks can leave a running guest. */
