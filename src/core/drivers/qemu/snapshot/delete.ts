@@ -7,6 +7,7 @@ import { forEachQcow2 } from './offline.js';
 import { prepareDeleteExternal } from './delete-external.js';
 import { writeMetadata, type SnapshotScope } from './state.js';
 import { qemuDisks } from './disks.js';
+import { updateDescendantDisks } from './descendant-disks.js';
 import { delvm } from './hmp.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 
@@ -46,7 +47,8 @@ function validate(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, flags: num
 
 /**
  * qemuSnapshotDiscardMetadata: with `updateParent` the children move up to the snapshot's
- * parent (their files rewritten) and a current snapshot hands that role to its parent.
+ * parent and every descendant's captured disks forget its images (their files rewritten),
+ * and a current snapshot hands that role to its parent.
  */
 export function discardMetadata(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, updateParent: boolean): void {
   const { list } = scope;
@@ -57,6 +59,7 @@ export function discardMetadata(scope: SnapshotScope, snap: MomentObj<SnapshotDe
       defOf(c).parentName = parent.def?.name;
       writeMetadata(scope, c);
     }
+    for (const d of updateDescendantDisks(snap)) writeMetadata(scope, d);
     moveChildren(snap, parent);
   }
   if (list.current === snap) {
