@@ -1,5 +1,5 @@
 import type { DomainDef } from '../../../xml/domain/index.js';
-import { attr, elem } from '../../../xml/domain/elem.js';
+import { attr, elem, type Elem } from '../../../xml/domain/elem.js';
 import type { QemuDriver } from '../driver.js';
 
 /**
@@ -11,8 +11,14 @@ export function prepareLiveDef(drv: QemuDriver, def: DomainDef): void {
   if (process.getuid?.() === 0 && !def.resource) def.resource = elem('resource', [], [elem('partition', [], [], '/machine')]);
   if (!def.seclabels.some((s) => attr(s, 'model') === 'dac')) {
     const label = `+${drv.caps.conf.uid}:+${drv.caps.conf.gid}`;
-    def.seclabels.push(
-      elem('seclabel', [['type', 'dynamic'], ['model', 'dac'], ['relabel', 'yes']], [elem('label', [], [], label), elem('imagelabel', [], [], label)]),
-    );
+    const seclabel = elem('seclabel', [['type', 'dynamic'], ['model', 'dac'], ['relabel', 'yes']], [elem('label', [], [], label), elem('imagelabel', [], [], label)]);
+    implicitSeclabels.add(seclabel);
+    def.seclabels.push(seclabel);
   }
 }
+
+/**
+ * The labels generated above in this process (virSecurityLabelDef.implicit): migratable XML
+ * leaves them out. One read back from a status file is no longer implicit, as in libvirt.
+ */
+export const implicitSeclabels = new WeakSet<Elem>();

@@ -2,6 +2,7 @@ import { formatDomainXML, insertDevice, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_
 import { parseXmlDocument } from '../../../xml/parse.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import { parseQemuEmbeddedDomain } from './embedded.js';
+import { implicitSeclabels } from '../lifecycle/live-def.js';
 import { attr, setAttr, sub, type Elem } from '../../../xml/domain/elem.js';
 import { isI440fx } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
@@ -54,11 +55,13 @@ function dropIndexes(el: Elem): void {
 
 /**
  * The same for a running domain: its live definition formatted as migratable XML, with the
- * CPU as defined rather than as QEMU runs it, and parsed back as an inactive definition
+ * CPU as defined rather than as QEMU runs it and without a DAC label generated in this
+ * process (see implicitSeclabels), and parsed back as an inactive definition
  * (which drops what only the running guest has: source indexes, aliases, dynamic labels).
  */
 export function captureLiveDomain(obj: QemuDomainObj): DomainDef {
-  const view = structuredClone(obj.origCpu ? { ...obj.def, cpu: obj.origCpu } : obj.def);
+  const seclabels = obj.def.seclabels.filter((s) => !implicitSeclabels.has(s));
+  const view = structuredClone({ ...obj.def, seclabels, ...(obj.origCpu ? { cpu: obj.origCpu } : {}) });
   for (const d of view.devices) if (d.kind === 'disk') dropIndexes(d.el);
   for (const s of view.seclabels) {
     if (attr(s, 'type') === 'dynamic') s.children = s.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
