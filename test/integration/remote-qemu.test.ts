@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guestCmdline, tinyGuest } from '../helpers/guest.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
 import { ensureVirtlogd } from '../helpers/virtlogd.js';
+import { guestDomainXml, privateGuestFiles, PTY_CONSOLE } from '../qemu/tiny-guest.js';
 
 const bin = join(__dirname, '../../bin/virsh-ts');
 const tag = process.pid.toString(36);
@@ -61,30 +61,10 @@ function sameStep(args: (name: string) => string[]): Run {
   return ours;
 }
 
-function domainXml(name: string, kernel: string, initrd: string): string {
-  return `<domain type='qemu'>
-  <name>${name}</name>
-  <memory unit='MiB'>96</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc'>hvm</type>
-    <kernel>${kernel}</kernel>
-    <initrd>${initrd}</initrd>
-    <cmdline>${guestCmdline()}</cmdline>
-  </os>
-  <features><acpi/></features>
-  <devices>
-    <serial type='pty'/>
-    <console type='pty'/>
-  </devices>
-</domain>
-`;
-}
-
 beforeAll(async () => {
-  const guest = await tinyGuest();
   dir = mkdtempSync(join(tmpdir(), 'virsh-ts-remote-qemu-'));
-  for (const name of [OURS, THEIRS]) writeFileSync(join(dir, `${name}.xml`), domainXml(name, guest.kernel, guest.initrd));
+  const guest = await privateGuestFiles(dir);
+  for (const name of [OURS, THEIRS]) writeFileSync(join(dir, `${name}.xml`), guestDomainXml(name, guest, { devices: PTY_CONSOLE }));
   writeFileSync(join(dir, 'net.xml'), `<network><name>${NET}</name><bridge name='vtsbr${tag.slice(-6)}'/></network>\n`);
   writeFileSync(join(dir, 'pool.xml'), `<pool type='dir'><name>${POOL}</name><target><path>${dir}</path></target></pool>\n`);
   virtlogd = await ensureVirtlogd();

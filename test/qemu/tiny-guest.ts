@@ -1,10 +1,10 @@
 // The tiny guest (test/helpers/guest.ts) under a QEMU driver: its domain XML, a private root
 // for it, waiting on it, and finding its QEMU processes. Nothing here depends on the test
 // runner or on this file's location, so bench/qemu.mjs bundles it as it is.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { guestCmdline, type Guest, type GuestParams } from '../helpers/guest.js';
+import { guestCmdline, tinyGuest, type Guest, type GuestParams } from '../helpers/guest.js';
 
 export { READY_MARKER, tinyGuest } from '../helpers/guest.js';
 
@@ -29,6 +29,21 @@ export function makeGuestRoot(prefix: string): string {
   const root = mkdtempSync(join(tmpdir(), prefix));
   writeQemuConf(root, 'embed');
   return root;
+}
+
+/**
+ * The guest's kernel and initrd copied into `dir` (made readable for every user). libvirtd's DAC
+ * driver labels the files it boots for its QEMU user and refuses a file another guest already
+ * holds under another label (any test's guest on the shared cached image): a guest of the host's
+ * libvirtd boots from copies of its own.
+ */
+export async function privateGuestFiles(dir: string): Promise<Pick<Guest, 'kernel' | 'initrd'>> {
+  const guest = await tinyGuest();
+  chmodSync(dir, 0o755);
+  const files = { kernel: join(dir, 'vmlinuz'), initrd: join(dir, 'initrd.gz') };
+  copyFileSync(guest.kernel, files.kernel);
+  copyFileSync(guest.initrd, files.initrd);
+  return files;
 }
 
 export interface GuestXmlOptions extends GuestParams {
