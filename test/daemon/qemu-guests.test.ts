@@ -6,17 +6,18 @@
 // only (compared with libvirt's embedded driver, which autostarts the same way when a process
 // first opens its root); and `-t` never ends a daemon while a guest runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canConnect, exited, superviseDaemon } from '../helpers/daemon-process.js';
-import { guestCmdline, READY_MARKER, TICK_PREFIX, tinyGuest } from '../helpers/guest.js';
+import { READY_MARKER, TICK_PREFIX, tinyGuest } from '../helpers/guest.js';
 import { startLibvirtd, type Libvirtd } from '../helpers/libvirtd.js';
 import { holdSystemLibvirtd } from '../helpers/system-lock.js';
 import { ensureVirtlogd } from '../helpers/virtlogd.js';
 import { repo, runBin, type Result } from '../qemu/embed.js';
-import { maskRun, qemuPidsUnder } from '../qemu/guest-pair.js';
+import { maskRun } from '../qemu/guest-pair.js';
+import { fileSerial, guestDomainXml, killQemusUnder, makeGuestRoot, privateGuestFiles, qemuPidsUnder, waitUntil, writeQemuConf } from '../qemu/tiny-guest.js';
 import { virtdBin } from './virtd.js';
 
 const LONG = 300_000;
@@ -25,7 +26,6 @@ const tag = process.pid.toString(36);
 // libvirtd's qemu:///system shares the host's /etc/libvirt/qemu: names no other test uses.
 const GUEST = `vts-g-${tag}`;
 const AUTO = `vts-h-${tag}`;
-const QEMU_CONF = 'user = "root"\ngroup = "root"\nstdio_handler = "file"\nnamespaces = []\n';
 
 type Side = 'ours' | 'real';
 
@@ -100,53 +100,26 @@ async function same(script: string): Promise<Result> {
 function writeGuest(side: Side | 'embed', name: string, kernel: string, initrd: string): string {
   const base = side === 'embed' ? embedRoot : join(dir, side);
   const file = join(base, `${name}.xml`);
-  writeFileSync(
-    file,
-    `<domain type='qemu'>
-  <name>${name}</name>
-  <memory unit='MiB'>96</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc'>hvm</type>
-    <kernel>${kernel}</kernel>
-    <initrd>${initrd}</initrd>
-    <cmdline>${guestCmdline()}</cmdline>
-  </os>
-  <features><acpi/></features>
-  <devices>
-    <serial type='file'><source path='${join(base, `${name}.serial`)}'/></serial>
-  </devices>
-</domain>
-`,
-  );
+  writeFileSync(file, guestDomainXml(name, { kernel, initrd }, { devices: [fileSerial(join(base, `${name}.serial`))] }));
   return file;
 }
 
-async function waitSerial(file: string, text: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const log = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (log.includes(text)) return;
-    if (Date.now() > deadline) throw new Error(`${file}: '${text}' not seen:\n${log.slice(-1500)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+function waitSerial(file: string, text: string): Promise<void> {
+  const log = () => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+  return waitUntil(() => log().includes(text), 180_000, 250, () => `${file}: '${text}' not seen:\n${log().slice(-1500)}`);
 }
 
 async function waitState(bin: string, side: Side, name: string, state: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const r = await run(bin, side, `domstate ${name}`);
-    if (r.stdout.startsWith(state)) return;
-    if (Date.now() > deadline) {
-      const file = join(dir, side, `${name}.serial`);
-      const serial = (existsSync(file) ? readFileSync(file, 'utf8') : '')
-        .split('\n')
-        .filter((l) => !l.startsWith(TICK_PREFIX))
-        .join('\n');
-      throw new Error(`${side} ${name}: never '${state}' (last: ${r.stdout.trim()} ${r.stderr.trim()})\n${serial}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  let last: Result | undefined;
+  const reached = async () => (last = await run(bin, side, `domstate ${name}`)).stdout.startsWith(state);
+  await waitUntil(reached, 180_000, 500, () => {
+    const file = join(dir, side, `${name}.serial`);
+    const serial = (existsSync(file) ? readFileSync(file, 'utf8') : '')
+      .split('\n')
+      .filter((l) => !l.startsWith(TICK_PREFIX))
+      .join('\n');
+    return `${side} ${name}: never '${state}' (last: ${last?.stdout.trim()} ${last?.stderr.trim()})\n${serial}`;
+  });
 }
 
 let kernel: string;
@@ -160,18 +133,14 @@ beforeAll(async () => {
   // libvirtd runs QEMU as its own user: the guests' serial files must be reachable.
   chmodSync(dir, 0o755);
   for (const side of ['ours', 'real'] as const) {
-    mkdirSync(join(dir, side), { mode: 0o755 });
+    mkdirSync(join(dir, side));
     // Private copies: libvirtd's DAC driver labels (and counts users of) the files it boots.
-    copyFileSync(kernel, join(dir, side, 'vmlinuz'));
-    copyFileSync(initrd, join(dir, side, 'initrd.gz'));
-    writeGuest(side, GUEST, join(dir, side, 'vmlinuz'), join(dir, side, 'initrd.gz'));
+    const files = await privateGuestFiles(join(dir, side));
+    writeGuest(side, GUEST, files.kernel, files.initrd);
   }
   qemuRoot = mkdtempSync(join(tmpdir(), 'virtd-ts-guests-root-'));
-  mkdirSync(join(qemuRoot, 'etc', 'libvirt'), { recursive: true });
-  writeFileSync(join(qemuRoot, 'etc', 'libvirt', 'qemu.conf'), QEMU_CONF);
-  embedRoot = mkdtempSync(join(tmpdir(), 'virtd-ts-guests-embed-'));
-  mkdirSync(join(embedRoot, 'etc'));
-  writeFileSync(join(embedRoot, 'etc', 'qemu.conf'), QEMU_CONF);
+  writeQemuConf(qemuRoot, 'system');
+  embedRoot = makeGuestRoot('virtd-ts-guests-embed-');
   releaseSystem = await holdSystemLibvirtd();
   virtlogd = await ensureVirtlogd();
   // One at a time, each kept as soon as it runs, so a failing start leaves nothing for afterAll to miss.
@@ -188,13 +157,7 @@ afterAll(async () => {
     await libvirtd.stop();
   }
   await ours?.stop();
-  for (const pid of qemuPidsUnder([qemuRoot, embedRoot, dir].filter(Boolean))) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone meanwhile.
-    }
-  }
+  killQemusUnder([qemuRoot, embedRoot, dir].filter(Boolean));
   await virtlogd?.stop();
   releaseSystem?.();
   for (const d of [dir, qemuRoot, embedRoot]) if (d) rmSync(d, { recursive: true, force: true });
