@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importBundled } from './bundle.mjs';
 import { ratio } from './lib.mjs';
 import { daemonReady, startLibvirtd } from './libvirtd.mjs';
 
@@ -19,25 +19,11 @@ const REPEATS = Number(process.env.BENCH_MIX_REPEATS ?? 5);
 const CALLS_PER_ROUND = 5;
 
 /** The project's own client (src/core/open.ts), bundled for this process. */
-export async function loadClient() {
-  const file = join(root, 'bench', `.client-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(root, 'src/core/open.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile: file,
+export const loadClient = () =>
+  importBundled('src/core/open.ts', 'client', {
     external: ['ssh2', 'cpu-features', 'ink', 'react', 'execa'],
     banner: { js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
 
 async function startVirtd() {
   const dir = mkdtempSync(join(tmpdir(), 'virsh-bench-virtd-'));

@@ -6,11 +6,10 @@
 // killed at the end, whatever happened.
 // Alone: `node bench/qemu.mjs` (after `node scripts/build.mjs`); also a section of `npm run bench`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importBundled } from './bundle.mjs';
 import { compare, ratio } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,57 +18,13 @@ const nokvm = join(root, 'test', 'qemu', 'fixtures', 'argv', 'nokvm.sh');
 const START_RUNS = Number(process.env.BENCH_QEMU_RUNS ?? 3);
 const LIST_RUNS = Number(process.env.BENCH_QEMU_LIST_RUNS ?? 5);
 const GUESTS = 20;
-const READY = 'VIRSH-TS-GUEST READY';
 const BOOT_TIMEOUT_MS = 180_000;
-// As guest-pair.ts: QEMU as root, its output in a plain file, no private /dev namespace
-// (real virsh runs in a mount namespace without /dev/kvm, where libvirt caches its probe).
-const QEMU_CONF = 'user = "root"\ngroup = "root"\nstdio_handler = "file"\nnamespaces = []\n';
 
-/** The tiny test guest (test/helpers/guest.ts), bundled for this process; built if missing. */
-async function loadGuest() {
-  const file = join(root, 'bench', `.guest-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(root, 'test/helpers/guest.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile: file,
-    external: ['execa'],
-    logLevel: 'warning',
-  });
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-function makeRoot(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  mkdirSync(join(dir, 'etc'));
-  writeFileSync(join(dir, 'etc', 'qemu.conf'), QEMU_CONF);
-  return dir;
-}
-
-function guestXML(dir, name, guest, memoryMiB) {
-  return `<domain type='qemu'>
-  <name>${name}</name>
-  <memory unit='MiB'>${memoryMiB}</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc'>hvm</type>
-    <kernel>${guest.kernel}</kernel>
-    <initrd>${guest.initrd}</initrd>
-    <cmdline>${guest.cmdline}</cmdline>
-  </os>
-  <features><acpi/></features>
-  <devices>
-    <serial type='file'><source path='${join(dir, `${name}.serial`)}'/></serial>
-  </devices>
-</domain>
-`;
-}
+/**
+ * The tiny test guest and its XML, roots and QEMU processes (test/qemu/tiny-guest.ts, as the
+ * tests use them), bundled for this process.
+ */
+const loadTinyGuest = () => importBundled('test/qemu/tiny-guest.ts', 'guest', { external: ['execa'] });
 
 /** One side: its root and how its virsh runs a command line there. */
 function side(name, dir) {
@@ -92,38 +47,13 @@ function side(name, dir) {
   };
 }
 
-/** Pids of QEMU processes whose command line names one of `dirs`. */
-function qemuPidsUnder(dirs) {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-        return cmd.startsWith('/usr/bin/qemu-system') && dirs.some((r) => cmd.includes(r));
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-function killAll(dirs) {
-  for (const pid of qemuPidsUnder(dirs)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-}
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * start, then domstate until running, then (unless `untilReady` is false) the READY line:
  * [ms to running, ms to READY].
  */
-async function startOnce(s, name, untilReady = true) {
+async function startOnce(tiny, s, name, untilReady = true) {
   const serial = join(s.dir, `${name}.serial`);
   rmSync(serial, { force: true });
   const t0 = process.hrtime.bigint();
@@ -131,15 +61,15 @@ async function startOnce(s, name, untilReady = true) {
   s.run(`start ${name}`);
   while (!s.run(`domstate ${name}`).stdout.startsWith('running')) if (ms() > BOOT_TIMEOUT_MS) throw new Error(`${s.name}: ${name} never running`);
   const running = ms();
-  while (untilReady && !(existsSync(serial) && readFileSync(serial, 'utf8').includes(READY))) {
-    if (ms() > BOOT_TIMEOUT_MS) throw new Error(`${s.name}: ${name} never printed ${READY}`);
+  while (untilReady && !(existsSync(serial) && readFileSync(serial, 'utf8').includes(tiny.READY_MARKER))) {
+    if (ms() > BOOT_TIMEOUT_MS) throw new Error(`${s.name}: ${name} never printed ${tiny.READY_MARKER}`);
     await sleep(20);
   }
   const ready = ms();
   // The first change in a new real-virsh process can race libvirt's takeover of the guest:
   // a job first, then the destroy; whatever is left is killed below.
   s.run(`suspend ${name}; destroy ${name}`, false);
-  killAll([s.dir]);
+  tiny.killQemusUnder([s.dir]);
   return [running, ready];
 }
 
@@ -149,12 +79,13 @@ const median = (xs) => {
 };
 
 export async function qemuBench() {
-  const { tinyGuest } = await loadGuest();
-  const guest = await tinyGuest();
-  const sides = [side('virsh-ts', makeRoot('virsh-bench-qemu-ts-')), side('virsh 9.0', makeRoot('virsh-bench-qemu-real-'))];
+  const tiny = await loadTinyGuest();
+  const guest = await tiny.tinyGuest();
+  const sides = [side('virsh-ts', tiny.makeGuestRoot('virsh-bench-qemu-ts-')), side('virsh 9.0', tiny.makeGuestRoot('virsh-bench-qemu-real-'))];
   const dirs = sides.map((s) => s.dir);
+  const guestXML = (dir, name, memoryMiB) => tiny.guestDomainXml(name, guest, { memoryMiB, devices: [tiny.fileSerial(join(dir, `${name}.serial`))] });
   // Whatever ends this process, no guest of the bench outlives it.
-  const onExit = () => killAll(dirs);
+  const onExit = () => tiny.killQemusUnder(dirs);
   const onSignal = () => process.exit(130);
   process.on('exit', onExit);
   process.on('SIGINT', onSignal);
@@ -162,18 +93,18 @@ export async function qemuBench() {
   try {
     const names = Array.from({ length: GUESTS }, (_, i) => `g${String(i).padStart(2, '0')}`);
     for (const s of sides) {
-      writeFileSync(join(s.dir, 'boot.xml'), guestXML(s.dir, 'boot', guest, 96));
-      for (const n of names) writeFileSync(join(s.dir, `${n}.xml`), guestXML(s.dir, n, guest, 64));
+      writeFileSync(join(s.dir, 'boot.xml'), guestXML(s.dir, 'boot', 96));
+      for (const n of names) writeFileSync(join(s.dir, `${n}.xml`), guestXML(s.dir, n, 64));
       s.run(['boot', ...names].map((n) => `define ${join(s.dir, `${n}.xml`)}`).join('; '));
     }
 
     // Start-to-running: one warm-up each (no boot wait), then the two in turn so machine noise
     // hits both alike.
     const samples = Object.fromEntries(sides.map((s) => [s.name, { running: [], ready: [] }]));
-    for (const s of sides) await startOnce(s, 'boot', false);
+    for (const s of sides) await startOnce(tiny, s, 'boot', false);
     for (let i = 0; i < START_RUNS; i++) {
       for (const s of sides) {
-        const [running, ready] = await startOnce(s, 'boot');
+        const [running, ready] = await startOnce(tiny, s, 'boot');
         samples[s.name].running.push(running);
         samples[s.name].ready.push(ready);
       }
@@ -197,9 +128,9 @@ export async function qemuBench() {
     ratio('virsh-ts / virsh', listed['virsh-ts'], listed['virsh 9.0']);
   } finally {
     for (const s of sides) s.run(['suspend g00', ...Array.from({ length: GUESTS }, (_, i) => `destroy g${String(i).padStart(2, '0')}`)].join('; '), false);
-    killAll(dirs);
-    for (let i = 0; i < 50 && qemuPidsUnder(dirs).length; i++) await sleep(100);
-    const left = qemuPidsUnder(dirs);
+    tiny.killQemusUnder(dirs);
+    for (let i = 0; i < 50 && tiny.qemuPidsUnder(dirs).length; i++) await sleep(100);
+    const left = tiny.qemuPidsUnder(dirs);
     if (left.length) console.error(`bench/qemu.mjs: QEMU still running after SIGKILL: ${left.join(' ')}`);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
     process.off('exit', onExit);
