@@ -2,8 +2,8 @@
 // driver, same XML, same steps, in one run (GuestPair): internal snapshots with the guest's
 // memory (QEMU's savevm into the qcow2 image), --halt, reverts to running, paused and
 // shut-off snapshots from a running or stopped guest (a new QEMU loads the snapshot), delete
-// of a running guest's snapshots, disk-only snapshots (a qcow2 overlay put under the running
-// guest), a transient guest's metadata going with it, and the refusals. The tiny guest proves the revert: its disk holds what it wrote before the
+// of a running guest's snapshots, external ones (a qcow2 overlay put under the running guest,
+// the memory as a save image), a transient guest's metadata going with it, and the refusals. The tiny guest proves the revert: its disk holds what it wrote before the
 // snapshot again, and its TICK counter goes back to the value it had at snapshot time.
 // Masked: the roots, generated ids, the log lines' time and pid, and the creation times.
 import { execFileSync } from 'node:child_process';
@@ -273,6 +273,12 @@ describe('running guests whose snapshots are refused or go away', () => {
     expect(chain('ts')).toEqual(chain('real'));
     // An external snapshot is not reverted to (libvirt 9.0).
     expect((await same('snapshot-revert r ext1')).code).toBe(1);
+    // A full system snapshot: the memory as a save image (the guest paused meanwhile), the
+    // disk onto another overlay, the guest running on.
+    const full = 'snapshot-create-as r m1 --memspec file=ROOT/r.mem --diskspec vda,file=ROOT/r.m1; domstate r --reason; dumpxml r';
+    expect((await same(full)).code).toBe(0);
+    expect((await same('snapshot-dumpxml r m1; save-image-dumpxml ROOT/r.mem; snapshot-list r --tree')).code).toBe(0);
+    sameMetadata('r');
     expect((await same('snapshot-create-as r ext2 --disk-only --halt; domstate r --reason; dumpxml r --inactive')).code).toBe(0);
     expect(qemuPidsUnder([pair.roots.ts])).toEqual([]);
     await same('undefine r --snapshots-metadata');

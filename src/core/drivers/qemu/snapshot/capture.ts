@@ -3,7 +3,7 @@ import { parseXmlDocument } from '../../../xml/parse.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import { parseQemuEmbeddedDomain } from './embedded.js';
 import { implicitSeclabels } from '../lifecycle/live-def.js';
-import { attr, setAttr, sub, type Elem } from '../../../xml/domain/elem.js';
+import { attr, sub } from '../../../xml/domain/elem.js';
 import { isI440fx } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 
@@ -42,27 +42,15 @@ export function captureDomain(def: DomainDef): DomainDef {
   return copy;
 }
 
-/** A disk's source and backing chain without the node indexes only a running guest has. */
-function dropIndexes(el: Elem): void {
-  const src = sub(el, 'source');
-  if (src) setAttr(src, 'index', undefined);
-  const below = sub(el, 'backingStore');
-  if (below) {
-    setAttr(below, 'index', undefined);
-    dropIndexes(below);
-  }
-}
-
 /**
  * The same for a running domain: its live definition formatted as migratable XML, with the
  * CPU as defined rather than as QEMU runs it and without a DAC label generated in this
  * process (see implicitSeclabels), and parsed back as an inactive definition
- * (which drops what only the running guest has: source indexes, aliases, dynamic labels).
+ * (inactive XML has no aliases or source indexes; a dynamic label's generated values go too).
  */
 export function captureLiveDomain(obj: QemuDomainObj): DomainDef {
   const seclabels = obj.def.seclabels.filter((s) => !implicitSeclabels.has(s));
   const view = structuredClone({ ...obj.def, seclabels, ...(obj.origCpu ? { cpu: obj.origCpu } : {}) });
-  for (const d of view.devices) if (d.kind === 'disk') dropIndexes(d.el);
   for (const s of view.seclabels) {
     if (attr(s, 'type') === 'dynamic') s.children = s.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
   }

@@ -1,7 +1,7 @@
 import { SnapshotCreate as C } from '../../../api/snapshot.js';
 import { DomainState } from '../../../api/domain.js';
 import { attr, sub } from '../../../xml/domain/elem.js';
-import { invalidArg, unsupported, virErr } from '../../../errors.js';
+import { invalidArg, virErr } from '../../../errors.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { SNAPSHOT_STATES, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { parseSnapshotXML, SnapshotParse } from '../../../xml/snapshot/parse.js';
@@ -122,9 +122,7 @@ async function create(scope: SnapshotScope, def: SnapshotDef, flags: number): Pr
       if (flags & C.DISK_ONLY || def.memory === 'external') {
         // --quiesce freezes the guest's filesystems through its agent before anything else.
         if (flags & C.QUIESCE) throw agentUnavailable(obj);
-        // The memory state into a file goes through QEMU's migration stream: not here yet.
-        if (def.memory === 'external') throw unsupported('virDomainSnapshotCreateXML');
-        await createActiveExternal(scope, def, !!(flags & C.REUSE_EXT), !!(flags & C.HALT));
+        await createActiveExternal(scope, def, { reuse: !!(flags & C.REUSE_EXT), halt: !!(flags & C.HALT), live: !!(flags & C.LIVE) });
       } else {
         await createActiveInternal(scope, def, !!(flags & C.HALT));
       }

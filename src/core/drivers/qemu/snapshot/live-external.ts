@@ -1,10 +1,10 @@
-// Disk-only snapshots of a running guest (qemuSnapshotCreateActiveExternal without memory):
-// each selected disk gets a qcow2 overlay whose backing file is the image in use, QEMU opens
+// External snapshots of a running guest (qemuSnapshotCreateActiveExternal): the memory, if
+// asked for, goes to a save image; each selected disk gets a qcow2 overlay whose backing file is the image in use, QEMU opens
 // it as a new node pair and one `transaction` of blockdev-snapshot actions moves every disk
 // onto its overlay at once. The live definition then shows the old image as the overlay's
 // backing store, and the persistent one follows when it named the same image.
-import { chmodSync, unlinkSync } from 'node:fs';
-import { DomainState, PausedReason, ShutoffReason } from '../../../api/domain.js';
+import { chmodSync, existsSync, rmSync, unlinkSync } from 'node:fs';
+import { DomainState, PausedReason, RunningReason, ShutoffReason } from '../../../api/domain.js';
 import { DomainLifecycle as Ev, LifecycleDetail as Detail } from '../../../api/events.js';
 import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
@@ -20,7 +20,10 @@ import type { QmpClient } from '../qmp/index.js';
 import { escapeComma, type JsonProps } from '../command/argv.js';
 import { qemuImgBinary, run } from './offline.js';
 import type { SnapshotScope } from './state.js';
-import { stopCpus } from './cpus.js';
+import { startCpus, stopCpus } from './cpus.js';
+import { createImage, definedView, saveCookie } from '../save/image.js';
+import { SAVE_VERSION } from '../save/header.js';
+import { imageXML } from '../save/migratable.js';
 
 /** One disk moving onto its overlay. */
 interface Move {
@@ -145,20 +148,62 @@ async function diskOnly(obj: QemuDomainObj, def: SnapshotDef, reuse: boolean): P
   }
 }
 
+/** qemuSaveImageCreate into the snapshot's memory file: the guest's state as a save image. */
+async function saveMemory(obj: QemuDomainObj, def: SnapshotDef, wasRunning: boolean): Promise<void> {
+  const proc = obj.proc;
+  if (!proc) throw virErr('OPERATION_INVALID', 'domain is not running');
+  def.cookie = saveCookie(obj);
+  const data = { version: SAVE_VERSION, dataLen: 0, wasRunning, compressed: 0, xml: imageXML(definedView(obj)), cookie: def.cookie };
+  await createImage(proc, def.memoryFile ?? '', data);
+}
+
+export interface ExternalOptions {
+  reuse: boolean;
+  halt: boolean;
+  /** --live: the memory is saved while the guest runs (QEMU pauses it once the state converged). */
+  live: boolean;
+}
+
 /**
- * qemuSnapshotCreateActiveExternal for a disk-only snapshot: the guest paused when disks are
- * left to the user (paused (snapshot)), the overlays, the definitions saved (status, then the
- * persistent config), and --halt's stop once all is done.
+ * qemuSnapshotCreateActiveExternal: a full system snapshot pauses a running guest
+ * (paused (creating snapshot)) unless --live, writes its memory as a save image and
+ * resumes it at the end; disks left to the user pause it too, and then it stays paused.
+ * The overlays follow, the definitions are saved (status, then the persistent config), and
+ * --halt stops the guest once all is done. A memory file this call made goes on failure.
  */
-export async function createActiveExternal(scope: SnapshotScope, def: SnapshotDef, reuse: boolean, halt: boolean): Promise<void> {
+export async function createActiveExternal(scope: SnapshotScope, def: SnapshotDef, options: ExternalOptions): Promise<void> {
   const { drv, obj } = scope;
-  // Disks the user snapshots by hand need the guest paused, and it stays so for them.
-  if (obj.state === DomainState.RUNNING && def.disks.some((d) => d.snapshot === 'manual')) await stopCpus(drv, obj, PausedReason.SNAPSHOT);
-  await diskOnly(obj, def, reuse);
-  saveStatus(drv.paths, obj);
-  if (obj.persistent && obj.newDef) drv.saveDef(obj, obj.newDef);
-  if (halt) {
-    await stopDomain(drv, obj, ShutoffReason.FROM_SNAPSHOT);
-    emitLifecycle(drv, obj, Ev.STOPPED, Detail.STOPPED_FROM_SNAPSHOT);
+  const memory = def.memory === 'external';
+  const manual = def.disks.some((d) => d.snapshot === 'manual');
+  const madeMemory = memory && !existsSync(def.memoryFile ?? '');
+  let resume = false;
+  let failure: unknown;
+  try {
+    if (obj.state === DomainState.RUNNING) {
+      resume = memory && !manual;
+      if ((memory || manual) && !options.live) await stopCpus(drv, obj, PausedReason.SNAPSHOT);
+    }
+    if (memory) await saveMemory(obj, def, resume);
+    await diskOnly(obj, def, options.reuse);
+    saveStatus(drv.paths, obj);
+    if (obj.persistent && obj.newDef) drv.saveDef(obj, obj.newDef);
+    if (options.halt) {
+      await stopDomain(drv, obj, ShutoffReason.FROM_SNAPSHOT);
+      emitLifecycle(drv, obj, Ev.STOPPED, Detail.STOPPED_FROM_SNAPSHOT);
+      resume = false;
+    }
+  } catch (e) {
+    failure = e;
   }
+  if (resume && obj.proc) {
+    try {
+      await startCpus(drv, obj, RunningReason.UNPAUSED);
+    } catch (e) {
+      emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_API_ERROR);
+      failure ??= e;
+    }
+  }
+  if (failure === undefined) return;
+  if (madeMemory) rmSync(def.memoryFile ?? '', { force: true });
+  throw failure;
 }

@@ -8,7 +8,7 @@ import { virErr } from '../../../errors.js';
 import type { SnapshotDef } from '../../../xml/snapshot/def.js';
 import { emitLifecycle } from '../events/index.js';
 import { stopDomain } from '../lifecycle/stop.js';
-import { snapshotCookie } from './cookie.js';
+import { saveCookie } from '../save/image.js';
 import { startCpus, stopCpus } from './cpus.js';
 import { savevm } from './hmp.js';
 import type { SnapshotScope } from './state.js';
@@ -24,7 +24,7 @@ export async function createActiveInternal(scope: SnapshotScope, def: SnapshotDe
     }
     if (!obj.proc) throw virErr('INTERNAL_ERROR', 'guest unexpectedly quit');
     await savevm(obj.proc.qmp, def.name);
-    def.cookie = snapshotCookie(obj);
+    def.cookie = saveCookie(obj);
     if (halt) {
       await stopDomain(drv, obj, ShutoffReason.FROM_SNAPSHOT);
       emitLifecycle(drv, obj, Ev.STOPPED, Detail.STOPPED_FROM_SNAPSHOT);

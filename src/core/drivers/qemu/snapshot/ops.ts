@@ -23,8 +23,8 @@ const CHILD_LIST = L.DESCENDANTS | L.TOPOLOGICAL | SNAPSHOT_LIST_FILTERS;
  * (store.ts); create/revert/delete.ts follow qemu_snapshot.c and hand the disk work of a
  * shut-off domain to offline.ts (qemu-img internal snapshots) and external.ts (overlays), and
  * a running one's to QEMU: live.ts (savevm), live-external.ts (blockdev overlays), hmp.ts
- * (savevm/loadvm/delvm), cpus.ts (the pause around them). Still `unsupported`: external
- * memory snapshots of a running guest, and deleting external snapshots (block commit).
+ * (savevm/loadvm/delvm), cpus.ts (the pause around them); an external memory snapshot is a
+ * save image (save/). Still `unsupported`: deleting external snapshots (block commit).
  */
 export function snapshotOps(drv: QemuDriver): SnapshotApi {
   // qemuStateInitialize reads every domain's snapshot metadata when the driver starts.

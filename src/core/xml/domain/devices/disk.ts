@@ -1,6 +1,6 @@
 import type { XNode } from '../../tree.js';
 import { child } from '../../tree.js';
-import { attr, elem, keepAttrs, sub } from '../elem.js';
+import { attr, elem, keepAttrs, sub, type Elem } from '../elem.js';
 import { xmlError } from '../errors.js';
 import { propEnum, propUInt, TRISTATE_BOOL, TRISTATE_SWITCH } from '../numbers.js';
 import type { DeviceDef, DomainDef } from '../types.js';
@@ -35,8 +35,20 @@ export function diskNameToIndex(name: string): number {
 export const diskBus = (d: DeviceDef): string => attr(sub(d.el, 'target'), 'bus') ?? 'none';
 export const diskDst = (d: DeviceDef): string | undefined => attr(sub(d.el, 'target'), 'dev');
 
+/** The source and backing chain without the node indexes a running guest's storage has. */
+function withoutIndexes(el: Elem): Elem {
+  const children = el.children.map((c) => {
+    if (c.name === 'source') return { ...c, attrs: c.attrs.filter(([k]) => k !== 'index') };
+    if (c.name === 'backingStore') return withoutIndexes({ ...c, attrs: c.attrs.filter(([k]) => k !== 'index') });
+    return c;
+  });
+  return { ...el, children };
+}
+
 export const diskRule: KindRule = {
   allowBoot: true,
+  // virDomainDiskSourceFormat and the backing chain write `index` only in live XML.
+  format: (dev, ctx) => (ctx.inactive ? withoutIndexes(dev.el) : dev.el),
   validate(n: XNode) {
     propEnum(n, 'type', DISK_TYPES, { nonzero: true });
     propEnum(n, 'device', DISK_DEVICES);
