@@ -1,5 +1,7 @@
 // The HMP commands libvirt drives internal snapshots of a running guest with
 // (qemu_monitor_text.c): QEMU answers in text, and only the text tells a failure.
+import { appendFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { virErr } from '../../../errors.js';
 import type { QmpClient } from '../qmp/index.js';
 
@@ -31,12 +33,22 @@ export async function delvm(qmp: QmpClient, name: string): Promise<void> {
   }
 }
 
+/** QEMU's `-msg timestamp=on` prefix: UTC with microseconds. */
+function qemuTimestamp(): string {
+  const micros = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  const iso = new Date(Math.floor(micros / 1000)).toISOString().slice(0, 19);
+  return `${iso}.${String(micros % 1_000_000).padStart(6, '0')}Z`;
+}
+
 /**
  * What `-loadvm NAME` does at QEMU's start (qemuBuildCommandLine adds it when a revert
  * starts the guest): the snapshot's state loaded into the still-paused guest. A failure
- * is QEMU's message, as a start that -loadvm ends reports it.
+ * is what such a QEMU would have logged before exiting, which libvirt reports from the log.
  */
-export async function loadvm(qmp: QmpClient, name: string): Promise<void> {
-  const reply = await hmp(qmp, `loadvm "${name}"`);
-  if (reply.trim()) throw virErr('INTERNAL_ERROR', `qemu unexpectedly closed the monitor: ${reply.trim()}`);
+export async function loadvm(qmp: QmpClient, name: string, emulator: string, log: string): Promise<void> {
+  const reply = (await hmp(qmp, `loadvm "${name}"`)).trim();
+  if (!reply) return;
+  const line = `${qemuTimestamp()} ${basename(emulator)}: ${reply.replace(/^Error: /, '')}`;
+  appendFileSync(log, `${line}\n`);
+  throw virErr('INTERNAL_ERROR', `process exited while connecting to monitor: ${line}`);
 }

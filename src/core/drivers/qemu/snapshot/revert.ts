@@ -91,7 +91,7 @@ async function revertActive(scope: SnapshotScope, snap: MomentObj<SnapshotDef>, 
     const proc = obj.proc;
     if (!proc) throw virErr('INTERNAL_ERROR', 'guest unexpectedly quit');
     try {
-      await loadvm(proc.qmp, def.name);
+      await loadvm(proc.qmp, def.name, obj.def.emulator ?? 'qemu-system-x86_64', proc.paths.log);
     } catch (e) {
       await stopDomain(drv, obj, ShutoffReason.FAILED, { keepTransient: true });
       throw e;
