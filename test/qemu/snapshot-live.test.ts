@@ -287,6 +287,8 @@ describe('running guests whose snapshots are refused or go away', () => {
     const full = 'snapshot-create-as r m1 --memspec file=ROOT/r.mem --diskspec vda,file=ROOT/r.m1; domstate r --reason; dumpxml r';
     expect((await same(full)).code).toBe(0);
     expect((await same('snapshot-dumpxml r m1; save-image-dumpxml ROOT/r.mem; snapshot-list r --tree')).code).toBe(0);
+    // --live: the state is saved while the guest runs; QEMU pauses it at the end, then it runs on.
+    expect((await same('snapshot-create-as r l1 --live --memspec file=ROOT/r.l1.mem --diskspec vda,file=ROOT/r.l1; domstate r --reason')).code).toBe(0);
     sameMetadata('r');
     expect((await same('snapshot-create-as r ext2 --disk-only --halt; domstate r --reason; dumpxml r --inactive')).code).toBe(0);
     expect(qemuPidsUnder([pair.roots.ts])).toEqual([]);
