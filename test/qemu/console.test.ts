@@ -33,18 +33,12 @@ beforeAll(async () => {
   // f: a serial line to a file only; h: never started.
   await pair.writeGuest('f');
   await pair.writeGuest('h');
-  await same('define ROOT/g.xml; define ROOT/f.xml; define ROOT/h.xml; start g; start f');
+  await pair.same('define ROOT/g.xml; define ROOT/f.xml; define ROOT/h.xml; start g; start f');
 }, LONG);
 afterAll(() => {
   for (const t of terminals) t.close();
   pair?.remove();
 });
-
-async function same(...args: string[]) {
-  const { real, ts } = await pair.both(...args);
-  expect(ts).toEqual(real);
-  return real;
-}
 
 /** One side's virsh command line for a shell in a terminal (real virsh keeps its QEMU probe). */
 function virshLine(side: Side, uri: string, args: string): string {
@@ -116,11 +110,11 @@ const embed = (s: Side) => pair.uri(s);
 
 describe('console on qemu:///embed', () => {
   it('refuses without a terminal, for a shut-off domain and for an unknown one', async () => {
-    await same('console g');
-    await same('console h');
-    await same('console nosuch');
-    await same('console');
-    await same('console g --devname');
+    await pair.same('console g');
+    await pair.same('console h');
+    await pair.same('console nosuch');
+    await pair.same('console');
+    await pair.same('console g --devname');
   }, LONG);
 
   it('attaches a terminal: banner, the guest’s output, ^] gives the shell back, guest still running', async () => {
@@ -128,7 +122,7 @@ describe('console on qemu:///embed', () => {
     expect(real.slice(0, 2)).toEqual(["Connected to domain 'g'", 'Escape character is ^] (Ctrl + ])']);
     expect(real).toContain('<guest output>');
     expect(real[real.length - 1]).toBe('rc=0');
-    await same('domstate g --reason');
+    await pair.same('domstate g --reason');
   }, LONG);
 
   it('keys typed reach the guest (its shell echoes a word back)', async () => {

@@ -25,15 +25,9 @@ beforeAll(async () => {
 }, LONG);
 afterAll(() => pair?.remove());
 
-async function same(...args: string[]) {
-  const { real, ts } = await pair.both(...args);
-  expect(ts).toEqual(real);
-  return real;
-}
-
 /** Starts the guest on both sides and waits for it to boot (QEMU truncates the serial file). */
 async function startedBoth(): Promise<void> {
-  await same('start', 'g');
+  await pair.same('start', 'g');
   await Promise.all([pair.waitSerial('real', 'g', READY_MARKER), pair.waitSerial('ts', 'g', READY_MARKER)]);
 }
 
@@ -63,9 +57,9 @@ function watch(side: Side, commands: string) {
 
 describe('qemu:///embed domain events', () => {
   it('an ACPI power-off: shutdown finished after guest request, then stopped', async () => {
-    await same('define', 'ROOT/g.xml');
+    await pair.same('define', 'ROOT/g.xml');
     await startedBoth();
-    const r = await same('shutdown g; event --all --loop --timeout 20');
+    const r = await pair.same('shutdown g; event --all --loop --timeout 20');
     expect(r.stdout).toContain('Stopped Shutdown');
   }, LONG);
 
@@ -78,7 +72,7 @@ describe('qemu:///embed domain events', () => {
     const distinct = (r: Result) => ({ ...r, stdout: [...new Set(r.stdout.replace(/^events received: \d+$/m, 'events received: N').split('\n'))] });
     expect(distinct(ts)).toEqual(distinct(real));
     expect(real.stdout).toContain("event 'reboot'");
-    await same('domstate', 'g', '--reason');
+    await pair.same('domstate', 'g', '--reason');
   }, LONG);
 
   it('QEMU killed from outside: the watching process sees the guest stop (failed)', async () => {
@@ -91,14 +85,14 @@ describe('qemu:///embed domain events', () => {
     const [real, ts] = await Promise.all(sides.map(({ w }) => w.done));
     expect(ts).toEqual(real);
     expect(real.stdout).toContain('Stopped Failed');
-    await same('domstate', 'g', '--reason');
+    await pair.same('domstate', 'g', '--reason');
   }, LONG);
 
   it('bad input: unknown event names and options, as virsh refuses them', async () => {
-    await same('event --event bogus');
-    await same('event --all --event lifecycle');
-    await same('event --domain nosuch --all --timeout 1');
-    await same('event --all --timeout 0');
+    await pair.same('event --event bogus');
+    await pair.same('event --all --event lifecycle');
+    await pair.same('event --domain nosuch --all --timeout 1');
+    await pair.same('event --all --timeout 0');
   }, LONG);
 });
 

@@ -5,6 +5,7 @@
 // /dev namespace (which cannot be built inside that mount namespace).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { tinyGuest, type GuestParams } from '../helpers/guest.js';
 import { fixtures, maskText, repo, runBin, type Result } from './embed.js';
 import { fileSerial, guestDomainXml, killQemusUnder, makeGuestRoot, waitUntil } from './tiny-guest.js';
@@ -78,6 +79,13 @@ export class GuestPair {
       (['real', 'ts'] as const).map((side) => this.run(side, ...args.map((a) => a.replaceAll('ROOT', this.roots[side])))),
     );
     return { real, ts };
+  }
+
+  /** both(), expecting virsh-ts's result to equal real virsh's; returns real virsh's. */
+  async same(...args: string[]): Promise<Result> {
+    const { real, ts } = await this.both(...args);
+    expect(ts).toEqual(real);
+    return real;
   }
 
   /** Writes ROOT/NAME.xml on both sides: the tiny guest, its serial line into ROOT/NAME.serial. */

@@ -45,12 +45,6 @@ beforeAll(async () => {
 }, LONG);
 afterAll(() => pair?.remove());
 
-async function same(...args: string[]): Promise<Result> {
-  const { real, ts } = await pair.both(...args);
-  expect(ts).toEqual(real);
-  return real;
-}
-
 /** The QMP command ids libvirt numbers per monitor connection. */
 const maskIds = (r: Result): Result => ({ ...r, stdout: r.stdout.replace(/"libvirt-\d+"/g, '"libvirt-N"') });
 
@@ -90,18 +84,18 @@ async function qmp<T>(side: Side, command: string): Promise<T> {
 
 describe('qemu:///embed monitoring of a running guest', () => {
   it('shows the live XML as libvirt does: the CPU QEMU runs (check=full, added features) and disk source indexes', async () => {
-    const xml = await same('dumpxml', 'mon');
+    const xml = await pair.same('dumpxml', 'mon');
     expect(xml.stdout).toContain("<cpu mode='custom' match='exact' check='full'>");
     expect(xml.stdout).toContain("index='1'/>\n      <backingStore/>");
-    await same('dumpxml', 'mon', '--inactive');
-    await same('dumpxml', 'idle');
+    await pair.same('dumpxml', 'mon', '--inactive');
+    await pair.same('dumpxml', 'idle');
   }, LONG);
 
   it('answers the deterministic queries byte for byte', async () => {
     // Calls that take no job start with one that does (domjobinfo): a real virsh process that
     // only reads can exit while libvirt still takes the guest over in the background, and crash.
-    await same('domjobinfo mon; vcpucount mon; vcpucount mon --maximum --live; vcpucount mon --config; vcpucount idle');
-    await same('domjobinfo mon; vcpupin mon; vcpupin mon --config; vcpupin mon --vcpu 0; emulatorpin mon; emulatorpin mon --config; emulatorpin idle');
+    await pair.same('domjobinfo mon; vcpucount mon; vcpucount mon --maximum --live; vcpucount mon --config; vcpucount idle');
+    await pair.same('domjobinfo mon; vcpupin mon; vcpupin mon --config; vcpupin mon --vcpu 0; emulatorpin mon; emulatorpin mon --config; emulatorpin idle');
     // The table's rule is as wide as its longest source path, which holds each side's root
     // (their names differ in length): the rule's width is left out, every cell compared.
     const rule = (r: Result) => ({ ...r, stdout: r.stdout.replace(/^-+$/gm, '-') });
@@ -109,8 +103,8 @@ describe('qemu:///embed monitoring of a running guest', () => {
     expect(rule(tables.ts)).toEqual(rule(tables.real));
     // domcontrol after a call that takes a job: as the first call of a process, libvirt's
     // background takeover of the guest may still hold the monitor ("occupied").
-    await same('domjobinfo mon; domcontrol mon; domjobinfo mon --completed; domjobinfo mon --rawstats; domjobinfo mon --completed --keep-completed');
-    await same('domjobinfo mon; domblkinfo idle vda; domblkinfo idle --all; domblkinfo idle --all --human');
+    await pair.same('domjobinfo mon; domcontrol mon; domjobinfo mon --completed; domjobinfo mon --rawstats; domjobinfo mon --completed --keep-completed');
+    await pair.same('domjobinfo mon; domblkinfo idle vda; domblkinfo idle --all; domblkinfo idle --all --human');
   }, LONG);
 
   it('passes QMP and HMP through, taints the guest, and shows the taint', async () => {
@@ -129,7 +123,7 @@ describe('qemu:///embed monitoring of a running guest', () => {
     // this early can exit while libvirt is still taking the guest over, and crash.
     const unwrappable = ['query-status x', 'query-status a b', `query-status '"a":1 "b"'`, `query-status '"a":[1,' '2'`, `query-status '"a":tru'`, `query-status '"a":"x' 'y"'`];
     await both(['qemu-monitor-command mon --return-value query-name', ...unwrappable.map((a) => `qemu-monitor-command mon ${a}`)].join('; '));
-    await same('dominfo', 'mon');
+    await pair.same('dominfo', 'mon');
   }, LONG);
 
   it('reports domstats in libvirt’s groups and keys, per group and all at once', async () => {
@@ -177,10 +171,10 @@ describe('qemu:///embed monitoring of a running guest', () => {
   }, LONG);
 
   it('sets the balloon statistics period live and in the config', async () => {
-    await same('dommemstat mon --period 2 --live; dommemstat idle --period 3 --config; dommemstat idle --period 4');
-    await same('domjobinfo mon; dumpxml mon');
-    await same('domjobinfo mon; dumpxml idle');
-    await same('dommemstat mon --period 0; dumpxml mon --inactive');
+    await pair.same('dommemstat mon --period 2 --live; dommemstat idle --period 3 --config; dommemstat idle --period 4');
+    await pair.same('domjobinfo mon; dumpxml mon');
+    await pair.same('domjobinfo mon; dumpxml idle');
+    await pair.same('dommemstat mon --period 0; dumpxml mon --inactive');
   }, LONG);
 
   it('sizes the balloon at start; the live current memory is what QEMU reports', async () => {
@@ -207,22 +201,22 @@ describe('qemu:///embed monitoring of a running guest', () => {
   }, LONG);
 
   it('refuses bad input as libvirt does', async () => {
-    await same('domblkstat mon vdz; domblkinfo mon vdz; domblkinfo mon ROOT/nothere.img');
-    await same(`domifstat mon vnet9; domifstat mon ${MAC}; domifstat mon 52:54:00:00:00:01`);
-    await same('dommemstat mon --period -1; vcpupin mon --live --config; emulatorpin mon --live --config; vcpucount mon --guest');
-    await same('domtime mon; domtime mon --now; domjobinfo mon --keep-completed');
-    await same('domblkstat idle vda; dommemstat idle; domifstat idle vnet0; domcontrol idle; domtime idle; domjobinfo idle; vcpucount idle --live');
+    await pair.same('domblkstat mon vdz; domblkinfo mon vdz; domblkinfo mon ROOT/nothere.img');
+    await pair.same(`domifstat mon vnet9; domifstat mon ${MAC}; domifstat mon 52:54:00:00:00:01`);
+    await pair.same('dommemstat mon --period -1; vcpupin mon --live --config; emulatorpin mon --live --config; vcpucount mon --guest');
+    await pair.same('domtime mon; domtime mon --now; domjobinfo mon --keep-completed');
+    await pair.same('domblkstat idle vda; dommemstat idle; domifstat idle vnet0; domcontrol idle; domtime idle; domjobinfo idle; vcpucount idle --live');
     // After a call that takes a job, like the passthrough's refusals above.
-    await same('domjobinfo mon; domstats nosuch; domblkstat nosuch vda; vcpuinfo nosuch; qemu-monitor-command nosuch query-status');
-    await same('qemu-monitor-command idle query-status; qemu-monitor-command mon --hmp --pretty info status; qemu-monitor-command mon --hmp --return-value info');
+    await pair.same('domjobinfo mon; domstats nosuch; domblkstat nosuch vda; vcpuinfo nosuch; qemu-monitor-command nosuch query-status');
+    await pair.same('qemu-monitor-command idle query-status; qemu-monitor-command mon --hmp --pretty info status; qemu-monitor-command mon --hmp --return-value info');
     // A shut-off domain's vCPU view has no runtime; its affinity is every host CPU.
-    await same('domjobinfo mon; vcpuinfo idle; vcpuinfo idle --pretty');
+    await pair.same('domjobinfo mon; vcpuinfo idle; vcpuinfo idle --pretty');
   }, LONG);
 
 
   it('listens for QEMU monitor events: refusals, a timeout, and the SHUTDOWN QEMU reports when signalled', async () => {
-    await same('domjobinfo mon; qemu-monitor-event --timeout 0; qemu-monitor-event --domain nosuch --timeout 1');
-    await same('qemu-monitor-event', '--domain', 'idle', '--timeout', '1');
+    await pair.same('domjobinfo mon; qemu-monitor-event --timeout 0; qemu-monitor-event --domain nosuch --timeout 1');
+    await pair.same('qemu-monitor-event', '--domain', 'idle', '--timeout', '1');
     // One listener per side (a real virsh process locks its root while it runs); once each
     // holds its guest's monitor, QEMU is told to quit and reports a host-requested SHUTDOWN.
     const listening = pair.both('qemu-monitor-event --domain mon --event shutdown --no-case --timeout 120');
