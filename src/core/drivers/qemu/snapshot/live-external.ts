@@ -4,8 +4,7 @@
 // onto its overlay at once. The live definition then shows the old image as the overlay's
 // backing store, and the persistent one follows when it named the same image.
 import { chmodSync, existsSync, rmSync, unlinkSync } from 'node:fs';
-import { DomainState, PausedReason, RunningReason, ShutoffReason } from '../../../api/domain.js';
-import { DomainLifecycle as Ev, LifecycleDetail as Detail } from '../../../api/events.js';
+import { DomainState, PausedReason } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
 import { attr, elem, setAttr, sub, type Elem } from '../../../xml/domain/elem.js';
@@ -13,14 +12,12 @@ import type { SnapshotDef, SnapshotDiskDef } from '../../../xml/snapshot/def.js'
 import type { QemuDomainObj } from '../domain/obj.js';
 import { addNodes, delNodes, nodeNames } from '../devices/live/disk-backend.js';
 import { nextNodeIndex, pinNodeIndex } from '../devices/live/node-index.js';
-import { emitLifecycle } from '../events/index.js';
 import { saveStatus } from '../lifecycle/status.js';
-import { stopDomain } from '../lifecycle/stop.js';
 import type { QmpClient } from '../qmp/index.js';
 import { escapeComma, type JsonProps } from '../command/argv.js';
 import { qemuImgBinary, run } from './offline.js';
 import type { SnapshotScope } from './state.js';
-import { startCpus, stopCpus } from './cpus.js';
+import { haltFromSnapshot, resumeAfterSnapshot, stopCpus } from './cpus.js';
 import { createImage, definedView, saveCookie } from '../save/image.js';
 import { SAVE_VERSION } from '../save/header.js';
 import { imageXML } from '../save/migratable.js';
@@ -188,21 +185,13 @@ export async function createActiveExternal(scope: SnapshotScope, def: SnapshotDe
     saveStatus(drv.paths, obj);
     if (obj.persistent && obj.newDef) drv.saveDef(obj, obj.newDef);
     if (options.halt) {
-      await stopDomain(drv, obj, ShutoffReason.FROM_SNAPSHOT);
-      emitLifecycle(drv, obj, Ev.STOPPED, Detail.STOPPED_FROM_SNAPSHOT);
+      await haltFromSnapshot(drv, obj);
       resume = false;
     }
   } catch (e) {
     failure = e;
   }
-  if (resume && obj.proc) {
-    try {
-      await startCpus(drv, obj, RunningReason.UNPAUSED);
-    } catch (e) {
-      emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_API_ERROR);
-      failure ??= e;
-    }
-  }
+  if (resume) failure = await resumeAfterSnapshot(drv, obj, failure);
   if (failure === undefined) return;
   if (madeMemory) rmSync(def.memoryFile ?? '', { force: true });
   throw failure;

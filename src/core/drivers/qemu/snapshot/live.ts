@@ -2,14 +2,11 @@
 // disks' snapshots and the guest's memory into the qcow2 images itself (HMP savevm). libvirt
 // pauses a running guest around it (savevm would pause it behind libvirt's back) and
 // resumes it after, unless --halt ends the guest once the snapshot is taken.
-import { DomainState, PausedReason, RunningReason, ShutoffReason } from '../../../api/domain.js';
-import { DomainLifecycle as Ev, LifecycleDetail as Detail } from '../../../api/events.js';
+import { DomainState, PausedReason } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
 import type { SnapshotDef } from '../../../xml/snapshot/def.js';
-import { emitLifecycle } from '../events/index.js';
-import { stopDomain } from '../lifecycle/stop.js';
 import { saveCookie } from '../save/image.js';
-import { startCpus, stopCpus } from './cpus.js';
+import { haltFromSnapshot, resumeAfterSnapshot, stopCpus } from './cpus.js';
 import { savevm } from './hmp.js';
 import type { SnapshotScope } from './state.js';
 
@@ -26,20 +23,12 @@ export async function createActiveInternal(scope: SnapshotScope, def: SnapshotDe
     await savevm(obj.proc.qmp, def.name);
     def.cookie = saveCookie(obj);
     if (halt) {
-      await stopDomain(drv, obj, ShutoffReason.FROM_SNAPSHOT);
-      emitLifecycle(drv, obj, Ev.STOPPED, Detail.STOPPED_FROM_SNAPSHOT);
+      await haltFromSnapshot(drv, obj);
       resume = false;
     }
   } catch (e) {
     failure = e;
   }
-  if (resume && obj.proc) {
-    try {
-      await startCpus(drv, obj, RunningReason.UNPAUSED);
-    } catch (e) {
-      emitLifecycle(drv, obj, Ev.SUSPENDED, Detail.SUSPENDED_API_ERROR);
-      failure ??= e;
-    }
-  }
+  if (resume) failure = await resumeAfterSnapshot(drv, obj, failure);
   if (failure) throw failure;
 }
