@@ -7,6 +7,7 @@ import {
 import { ErrorCodes } from '../../core/error-codes.js';
 import { VirError } from '../../core/errors.js';
 import { emit } from '../json/emit.js';
+import { splitCommas } from '../virsh/echo.js';
 import type { CommandContext, Handler } from '../types.js';
 import { treeLines } from './tree.js';
 
@@ -47,8 +48,10 @@ async function collect(ctx: CommandContext, caps: string[], flags: number): Prom
 }
 
 export const nodedevList: Handler = async (ctx, opts) => {
-  const capText = opts.string('cap');
-  const caps = capText ? capText.split(',').filter((c) => c !== '') : [];
+  // An empty --cap reads as no --cap at all (vshCommandOptStringQuiet); an empty field of a
+  // non-empty list is an unknown capability.
+  const capText = opts.stringQuiet('cap');
+  const caps = capText === undefined ? [] : splitCommas(capText);
   const tree = opts.bool('tree');
   const inactive = opts.bool('inactive');
   const all = opts.bool('all');

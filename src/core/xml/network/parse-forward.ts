@@ -1,5 +1,6 @@
 /** <forward> with <nat>, <interface>, <address>, <pf> (virNetworkForwardDefParseXML). */
 import { virErr } from '../../errors.js';
+import { parseAddress, type Address } from '../domain/address.js';
 import { children, type XNode } from '../tree.js';
 import { xstr } from './document.js';
 import { tryParseIp } from './ipaddr.js';
@@ -57,17 +58,13 @@ function parseNat(netName: string, node: XNode, fwd: ForwardDef): void {
   }
 }
 
+/**
+ * virPCIDeviceAddressParseXML: the same rules as a domain device's PCI address (the caller
+ * has checked type='pci').
+ */
 function parsePciAddr(node: XNode): PciAddr {
-  const field = (name: string, max: number): number => {
-    const v = node.attrs[name];
-    if (v === undefined) return 0;
-    const n = /^0[xX][0-9a-fA-F]+$/.test(v) ? parseInt(v, 16) : /^\d+$/.test(v) ? parseInt(v, 10) : NaN;
-    if (Number.isNaN(n) || n > max) {
-      throw virErr('XML_ERROR', `Cannot parse <address> '${name}' attribute`);
-    }
-    return n;
-  };
-  return { domain: field('domain', 0xffff), bus: field('bus', 0xff), slot: field('slot', 0x1f), function: field('function', 7) };
+  const a = parseAddress(node) as Extract<Address, { type: 'pci' }>;
+  return { domain: a.domain, bus: a.bus, slot: a.slot, function: a.function };
 }
 
 const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
