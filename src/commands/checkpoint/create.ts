@@ -38,7 +38,8 @@ function diskspecXML(ctx: CommandContext, str: string): string | undefined {
     }
     v[key] = f.slice(key.length + 1);
   }
-  let out = `    <disk name='${escapeXml(name)}'`;
+  // An empty spec splits into no fields at all, so virsh writes no name attribute.
+  let out = str === '' ? '    ' : `    <disk name='${escapeXml(name)}'`;
   if (v.checkpoint !== undefined) out += ` checkpoint='${v.checkpoint}'`;
   if (v.bitmap !== undefined) out += ` bitmap='${v.bitmap}'`;
   return out + '/>\n';

@@ -1,4 +1,6 @@
-import type { DomainHandle } from '../../core/api/handles.js';
+import type { DomainHandle, SnapshotHandle } from '../../core/api/handles.js';
+import { ErrorCodes } from '../../core/error-codes.js';
+import { VirError } from '../../core/errors.js';
 import { SnapshotCreate } from '../../core/api/snapshot.js';
 import { escapeXml } from '../../core/xml/writer.js';
 import { optDomain } from '../domain/util.js';
@@ -18,11 +20,44 @@ const COMMON_FLAGS = [
   ['validate', C.VALIDATE],
 ] as const;
 
-/** virshSnapshotCreate: create, and report the new snapshot's name. */
+type Outcome = { snap: SnapshotHandle; error?: undefined } | { snap?: undefined; error: unknown };
+
+const failedWith = (o: Outcome, code: keyof typeof ErrorCodes) =>
+  o.error instanceof VirError && o.error.code === ErrorCodes[code][0];
+
+/**
+ * virshSnapshotCreate: create, and report the new snapshot's name. Like virsh, when no file
+ * was given and the server calls the request unsupported, it is sent again without VALIDATE;
+ * when the server calls HALT an invalid argument, the snapshot is taken without HALT and
+ * virsh destroys the domain itself (so `--redefine --halt` redefines, then stops it).
+ */
 async function createFrom(ctx: CommandContext, dom: DomainHandle, xml: string, flags: number, from?: string): Promise<boolean> {
   const conn = await ctx.conn();
-  const snap = await conn.domainSnapshotCreateXML(dom, xml, flags);
-  ctx.printExtra(from ? `Domain snapshot ${snap.name} created from '${from}'` : `Domain snapshot ${snap.name} created`);
+  const attempt = async (f: number): Promise<Outcome> => {
+    try {
+      return { snap: await conn.domainSnapshotCreateXML(dom, xml, f) };
+    } catch (error) {
+      return { error };
+    }
+  };
+  let outcome = await attempt(flags);
+  if (failedWith(outcome, 'NO_SUPPORT') && from === undefined) {
+    flags &= ~C.VALIDATE;
+    outcome = await attempt(flags);
+  }
+  let halt = false;
+  if (failedWith(outcome, 'INVALID_ARG') && flags & C.HALT) {
+    if (!(await conn.domainIsPersistent(dom))) {
+      ctx.error('cannot halt after snapshot of transient domain');
+      return false;
+    }
+    halt = await conn.domainIsActive(dom);
+    outcome = await attempt(flags & ~C.HALT);
+  }
+  if (!outcome.snap) throw outcome.error;
+  if (halt) await conn.domainDestroy(dom, 0);
+  const name = outcome.snap.name;
+  ctx.printExtra(from ? `Domain snapshot ${name} created from '${from}'` : `Domain snapshot ${name} created`);
   return true;
 }
 
@@ -66,7 +101,8 @@ function diskspecXML(ctx: CommandContext, str: string): string | undefined {
     if (!key) return fail();
     v[key] = f.slice(key.length + 1);
   }
-  let out = `    <disk name='${escapeXml(name)}'`;
+  // An empty spec splits into no fields at all, so virsh writes no name attribute.
+  let out = str === '' ? '    ' : `    <disk name='${escapeXml(name)}'`;
   if (v.snapshot !== undefined) out += ` snapshot='${v.snapshot}'`;
   if (v.stype !== undefined) {
     if (v.stype !== 'block' && v.stype !== 'file') {

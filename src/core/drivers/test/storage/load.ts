@@ -7,7 +7,7 @@ import { parsePoolNode } from '../../../xml/storage/pool.js';
 import { parseVolNode } from '../../../xml/storage/volume.js';
 import type { LoadContext } from '../node.js';
 import { listAdd } from './list-add.js';
-import { setDefaults, type StorageState } from './state.js';
+import { allocate, setDefaults, type StorageState } from './state.js';
 
 /** testParseXMLDocFromFile: an element may stand for the document named by its file= attribute. */
 function resolveFileRef(node: XNode, ctx: LoadContext, root: string): XNode {
@@ -44,8 +44,7 @@ export function loadStorage(root: XNode, ctx: LoadContext): StorageState {
         throw new VirError(0, 'An error occurred, but the cause is unknown');
       }
       obj.volumes.push(vol);
-      obj.def.allocation += vol.allocation;
-      obj.def.available = obj.def.capacity - obj.def.allocation;
+      allocate(obj.def, vol.allocation);
     }
   }
   return state;

@@ -31,6 +31,15 @@ export interface StorageState {
   nextCallbackId: number;
 }
 
+/** libvirt keeps pool sizes in unsigned long long: sums and differences wrap modulo 2^64. */
+export const u64 = (n: bigint): bigint => BigInt.asUintN(64, n);
+
+/** Moves `delta` bytes into (or, negative, out of) the pool's allocation, as libvirt's u64 arithmetic does. */
+export function allocate(def: PoolDef, delta: bigint): void {
+  def.allocation = u64(def.allocation + delta);
+  def.available = u64(def.capacity - def.allocation);
+}
+
 /** testStoragePoolObjSetDefaults: a fresh 100 GiB, empty pool. */
 export function setDefaults(def: PoolDef): void {
   def.capacity = DEFAULT_POOL_CAPACITY;

@@ -4,7 +4,7 @@ import type { StorageApi } from '../../../api/storage.js';
 import { VolCreateFlags } from '../../../api/storage.js';
 import { VOL_TYPES, testVolTypeForPool } from '../../../xml/storage/enums.js';
 import { formatVol, parseVolXml, type VolDef } from '../../../xml/storage/volume.js';
-import { findActiveByName, findVol, volHandle, type PoolObj, type StorageState } from './state.js';
+import { allocate, findActiveByName, findVol, u64, volHandle, type PoolObj, type StorageState } from './state.js';
 import { checkFlags } from '../../check-flags.js';
 
 /** Finds the first active pool holding a volume that satisfies `test`. */
@@ -37,14 +37,13 @@ async function createVol(s: StorageState, poolName: string, xml: string, fn: str
   const vol = parseVolXml(xml, def.type);
   if (obj.volumes.some((v) => v.name === vol.name)) throw virErr('OPERATION_FAILED', 'storage vol already exists');
   if (clone !== undefined) findVol(obj, clone);
-  if (def.allocation + vol.allocation > def.capacity) {
+  if (u64(def.allocation + vol.allocation) > def.capacity) {
     throw virErr('INTERNAL_ERROR', `Not enough free space in pool for volume '${vol.name}'`);
   }
   vol.path = `${def.targetPath ?? '(null)'}/${vol.name}`;
   vol.key = vol.path;
   obj.volumes.push(vol);
-  def.allocation += vol.allocation;
-  def.available = def.capacity - def.allocation;
+  allocate(def, vol.allocation);
   return vol;
 }
 
@@ -82,8 +81,7 @@ export function volumeOps(s: StorageState): VolumeOps {
     async storageVolDelete(handle, flags) {
       checkFlags(flags, 0, 'testStorageVolDelete');
       const [obj, vol] = active(handle.pool, handle.name);
-      obj.def.allocation -= vol.allocation;
-      obj.def.available = obj.def.capacity - obj.def.allocation;
+      allocate(obj.def, -vol.allocation);
       obj.volumes = obj.volumes.filter((v) => v !== vol);
     },
     async storageVolWipe() {
