@@ -116,10 +116,16 @@ export class GuestPair {
     return waitUntil(() => log().split(text).length - 1 >= times, timeoutMs, 200, () => `${side} ${name}: '${text}' ×${times} not seen in ${timeoutMs} ms:\n${log().slice(-1500)}`);
   }
 
-  /** Polls `domstate --reason` on one side until it starts with `state`. */
+  /**
+   * Polls `domstate --reason` on one side until it starts with `state`. libvirt finishes a
+   * guest that shut down while no process watched it in its takeover thread, which a virsh
+   * that exits at once kills half-way (on a loaded machine, every time); so real virsh first
+   * waits in `event --timeout`, giving that thread its time, then asks.
+   */
   async waitState(side: Side, name: string, state: string, timeoutMs = 120_000): Promise<void> {
     let last: Result | undefined;
-    const reached = async () => (last = await this.run(side, 'domstate', name, '--reason')).stdout.startsWith(state);
+    const line = side === 'real' ? [`event --all --timeout 2; domstate ${name} --reason`] : ['domstate', name, '--reason'];
+    const reached = async () => (last = await this.run(side, ...line)).stdout.trim().split('\n').at(-1)!.startsWith(state);
     await waitUntil(reached, timeoutMs, 500, () => `${side} ${name}: never reached '${state}' (last: ${last?.stdout.trim()} ${last?.stderr.trim()})`);
   }
 
