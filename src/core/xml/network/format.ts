@@ -5,6 +5,7 @@ import type { DnsDef, ForwardDef, IpDef, Lease, NetworkDef, PortGroupDef, RouteD
 import { NETWORK_XML_INACTIVE } from './model.js';
 import { writeRaw } from './raw.js';
 import { writeBandwidth, writeVlan } from './netdev.js';
+import { writeVirtualPort } from './vport.js';
 
 const hex = (n: number, w: number) => '0x' + n.toString(16).padStart(w, '0');
 
@@ -143,7 +144,7 @@ export function writePortGroup(w: XmlWriter, pg: PortGroupDef): void {
     ['trustGuestRxFilters', pg.trustGuestRxFilters],
   ]);
   writeVlan(w, pg.vlan);
-  writeRaw(w, pg.virtualport);
+  writeVirtualPort(w, pg.virtualport);
   writeBandwidth(w, pg.bandwidth);
   w.close('portgroup');
 }
@@ -179,7 +180,7 @@ export function formatNetworkXML(def: NetworkDef, flags = 0): string {
   if (def.isolatedPort) w.leaf('port', [['isolated', def.isolatedPort]]);
   for (const ip of def.ips) writeIp(w, ip);
   for (const r of def.routes) writeRoute(w, r);
-  writeRaw(w, def.virtualport);
+  writeVirtualPort(w, def.virtualport);
   for (const pg of def.portGroups) writePortGroup(w, pg);
   w.close('network');
   return w.toString();

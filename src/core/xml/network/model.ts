@@ -3,6 +3,7 @@ import type { XNode } from '../tree.js';
 import type { IpAddr } from './ipaddr.js';
 import type { Tristate } from './props.js';
 import type { Bandwidth, Vlan } from './netdev.js';
+import type { VirtualPort } from './vport.js';
 
 export const FORWARD_MODES = ['none', 'nat', 'route', 'open', 'bridge', 'private', 'vepa', 'passthrough', 'hostdev'] as const;
 export type ForwardMode = (typeof FORWARD_MODES)[number];
@@ -116,7 +117,7 @@ export interface PortGroupDef {
   trustGuestRxFilters?: Tristate;
   vlan?: Vlan;
   /** Kept as parsed. */
-  virtualport?: XNode;
+  virtualport?: VirtualPort;
   bandwidth?: Bandwidth;
 }
 
@@ -142,7 +143,7 @@ export interface NetworkDef {
   isolatedPort?: Tristate;
   ips: IpDef[];
   routes: RouteDef[];
-  virtualport?: XNode;
+  virtualport?: VirtualPort;
   portGroups: PortGroupDef[];
 }
 

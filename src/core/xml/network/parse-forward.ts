@@ -93,10 +93,10 @@ export function parseForward(netName: string, node: XNode): ForwardDef {
   if (natNodes.length === 1) parseNat(netName, natNodes[0], fwd);
   const dev = xstr(node.attrs.dev);
   if (dev !== undefined && (addrNodes.length > 0 || pfNodes.length > 0)) {
-    // libvirt's message has a %s it never fills; it prints as "(null)".
+    // libvirt passes this text as the argument of a plain "%s", so its own %s stays literal.
     throw virErr(
       'XML_ERROR',
-      'the <forward> \'dev\' attribute cannot be used when <address> or <pf> sub-elements are present in network (null)',
+      "the <forward> 'dev' attribute cannot be used when <address> or <pf> sub-elements are present in network %s",
     );
   }
   if (ifNodes.length > 0 || dev !== undefined) {

@@ -11,6 +11,7 @@ import { emptyForward, parseForward } from './parse-forward.js';
 import { parseIpDef } from './parse-ip.js';
 import { parseRoute } from './parse-route.js';
 import { parseBandwidth, parseVlan } from './netdev.js';
+import { parseVirtualPort } from './vport.js';
 
 const optional = <T>(node: XNode | undefined, parse: (n: XNode) => T): T | undefined => (node ? parse(node) : undefined);
 
@@ -21,7 +22,7 @@ export function parsePortGroup(node: XNode): PortGroupDef {
     name,
     isDefault: (xstr(node.attrs.default) ?? '').toLowerCase() === 'yes',
     trustGuestRxFilters: propTristate(node, 'trustGuestRxFilters'),
-    virtualport: child(node, 'virtualport'),
+    virtualport: optional(child(node, 'virtualport'), (n) => parseVirtualPort(n, false)),
     bandwidth: optional(child(node, 'bandwidth'), (n) => parseBandwidth(n, false)),
     vlan: optional(child(node, 'vlan'), parseVlan),
   };
@@ -165,7 +166,7 @@ export function parseNetworkNode(root: XNode): NetworkDef {
   }
   const dns = child(root, 'dns');
   if (dns) def.dns = parseDns(name, dns);
-  def.virtualport = child(root, 'virtualport');
+  def.virtualport = optional(child(root, 'virtualport'), (n) => parseVirtualPort(n, true));
   def.portGroups = children(root, 'portgroup').map(parsePortGroup);
   def.ips = children(root, 'ip').map((n) => parseIpDef(name, n));
   def.routes = children(root, 'route').map((n) => parseRoute(name, n));
