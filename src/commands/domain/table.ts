@@ -3,9 +3,25 @@
  * a column, a dashed line of width+3 per column under the header (left out with -q).
  */
 
-/** vshTableSafeEncode: control characters (and a literal "\x") become \xNN; returns the
- * encoded text and its display width. */
+/** Whether virsh's setlocale(LC_ALL, "") would pick a UTF-8 character type from the environment. */
+const utf8Locale = (): boolean =>
+  /utf-?8/i.test(process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || '');
+
+/**
+ * A byte virsh cannot print: its "\\x%02x" of a signed char above 0x7f comes out as
+ * "\\xffffffNN", cut to the buffer's four characters.
+ */
+const highByte = '\\xff';
+
+/** iswprint's refusals: controls, unassigned code points, separators, surrogates. */
+const UNPRINTABLE = /^[\p{Cc}\p{Cn}\p{Zl}\p{Zp}\p{Cs}]$/u;
+/** g_unichar_iszerowidth: combining marks and format characters (but the soft hyphen), Hangul medial vowels. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
+
+/** vshTableSafeEncode: control characters (and a literal "\x") become \xNN, and characters the
+ * locale cannot print become \xff per byte; returns the encoded text and its display width. */
 function safeEncode(s: string): [string, number] {
+  const utf8 = utf8Locale();
   let out = '';
   let width = 0;
   for (let i = 0; i < s.length; ) {
@@ -14,9 +30,13 @@ function safeEncode(s: string): [string, number] {
     if ((ch === '\\' && s[i + 1] === 'x') || cp < 0x20 || cp === 0x7f) {
       out += `\\x${cp.toString(16).padStart(2, '0')}`;
       width += 4;
+    } else if (cp > 0x7f && (!utf8 || UNPRINTABLE.test(ch))) {
+      const bytes = Buffer.byteLength(ch);
+      out += highByte.repeat(bytes);
+      width += 4 * bytes;
     } else {
       out += ch;
-      width += isWide(cp) ? 2 : 1;
+      width += cp !== 0xad && ZERO_WIDTH.test(ch) ? 0 : isWide(cp) ? 2 : 1;
     }
     i += ch.length;
   }

@@ -58,7 +58,8 @@ export const poolList: Handler = async (ctx, opts) => {
     let out = '';
     for (const p of pools) {
       if (uuid) out += p.uuid.padEnd(36) + (name ? ' ' : '\n');
-      if (name) out += p.name.padEnd(20) + '\n';
+      // printf's %-20s counts bytes, not characters.
+      if (name) out += p.name + ' '.repeat(Math.max(0, 20 - Buffer.byteLength(p.name))) + '\n';
     }
     ctx.print(out);
     return true;
