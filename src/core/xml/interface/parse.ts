@@ -116,10 +116,11 @@ export function parseInterfaceNode(node: XNode, parent?: InterfaceType): Interfa
     def.startMode = start;
     const mtuText = xstr(child(node, 'mtu')?.attrs.size);
     if (mtuText !== undefined) {
-      const m = /^\s*([+-]?\d+)$/.exec(mtuText);
+      // virXPathUInt (virStrToLong_uip): no sign but '+'; its failure reports nothing.
+      const m = /^\s*\+?(\d+)$/.exec(mtuText);
       const n = m ? Number(m[1]) : NaN;
-      if (Number.isNaN(n) || n > 0xffffffff || n < -0xffffffff) throw unknownCause();
-      def.mtu = (n + 2 ** 32) % 2 ** 32;
+      if (Number.isNaN(n) || n > 0xffffffff) throw unknownCause();
+      def.mtu = n;
       if (def.mtu > 100000) throw xmlErr("value of the 'size' attribute of 'mtu' element must be at most 100000");
     }
     def.protocols = children(node, 'protocol').map(parseProtocol);
