@@ -1,6 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { virErr } from './errors.js';
 import { strerror } from './strerror.js';
+import { decodeRawBytes } from './xml/raw-bytes.js';
 
 /**
  * virFileReadAll: the whole file, refused beyond `maxlen` bytes, with libvirt's
@@ -33,11 +35,13 @@ export function readFileBytes(path: string, maxlen: number): Buffer {
 }
 
 /**
- * virFileReadAll's buffer as the C string virsh hands to the API: UTF-8 text up to the
- * first NUL byte (a file with a NUL inside is read as its part before it).
+ * virFileReadAll's buffer as the C string virsh hands to the API: text up to the first NUL
+ * byte (a file with a NUL inside is read as its part before it). Bytes that are not UTF-8
+ * are kept (see xml/raw-bytes.ts): libxml2 reports them, byte for byte.
  */
 export function readFileAll(path: string, maxlen: number): string {
   const bytes = readFileBytes(path, maxlen);
   const nul = bytes.indexOf(0);
-  return (nul < 0 ? bytes : bytes.subarray(0, nul)).toString('utf8');
+  const text = nul < 0 ? bytes : bytes.subarray(0, nul);
+  return isUtf8(text) ? text.toString('utf8') : decodeRawBytes(text);
 }

@@ -9,8 +9,8 @@ import { writeSync } from 'node:fs';
  */
 const streamed = new Set<number>();
 
-function writeFd(fd: 1 | 2, text: string): void {
-  if (!text) return;
+function writeFd(fd: 1 | 2, text: string | Buffer): void {
+  if (!text.length) return;
   if (streamed.has(fd)) {
     (fd === 1 ? process.stdout : process.stderr).write(text);
     return;
@@ -32,7 +32,7 @@ function writeFd(fd: 1 | 2, text: string): void {
 }
 
 export const writeStdout = (text: string): void => writeFd(1, text);
-export const writeStderr = (text: string): void => writeFd(2, text);
+export const writeStderr = (text: string | Buffer): void => writeFd(2, text);
 
 /**
  * From now on both go through Node's streams: the interactive shell wraps them (colour,

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeStderr, writeStdout } from '../../core/stdio.js';
+import { encodeRawBytes, hasRawBytes } from '../../core/xml/raw-bytes.js';
 
 /** vsh's message levels (VSH_ERR_*); debug output is shown for levels >= the -d value. */
 export const Level = { DEBUG: 0, INFO: 1, NOTICE: 2, WARNING: 3, ERROR: 4 } as const;
@@ -24,7 +25,9 @@ export class Output {
   /** vshError: `error: TEXT` on stderr, and into the log file. */
   error(text: string): void {
     this.log(Level.ERROR, text);
-    writeStderr(`error: ${text}\n`);
+    // libxml2's errors quote input that is not UTF-8 as it is (xml/raw-bytes.ts).
+    const line = `error: ${text}\n`;
+    writeStderr(hasRawBytes(line) ? encodeRawBytes(line) : line);
   }
 
   /** vshDebug: stdout and log file when `level` reaches the debug threshold. */
@@ -62,7 +65,7 @@ export class Output {
     const stamp = `${d.getFullYear()}.${p(d.getMonth() + 1)}.${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
     const line = `[${stamp} virsh ${process.pid}] ${levelNames[level] ?? 'DEBUG'} ${text.replace(/\n$/, '')}\n`;
     try {
-      writeSync(this.logFd, line);
+      writeSync(this.logFd, encodeRawBytes(line));
     } catch {
       this.closeLog();
       writeStderr('error: failed to write the log file\n');

@@ -5,6 +5,9 @@
  * below follow libxml2's parser (where it reads, what it skips before it reports).
  */
 
+import { isKnownEncoding } from './encodings.js';
+import { decodeRawBytes, encodeRawBytes } from './raw-bytes.js';
+
 export class XmlSyntaxError extends Error {
   /** Index into the checked string where libxml2's cursor stood when it reported. */
   readonly pos: number;
@@ -35,6 +38,9 @@ function isNameChar(c: string): boolean {
   return code !== undefined && ((code >= 0x30 && code <= 0x39) || c === '-' || c === '.' || code === 0xb7);
 }
 
+/** libxml2's IS_BYTE_CHAR: any byte but the C0 controls other than tab, LF and CR. */
+const isByteChar = (c: string) => c !== '' && (c >= ' ' || c === '\t' || c === '\n' || c === '\r');
+
 /** XML 1.0 Char production. */
 function isXmlChar(code: number): boolean {
   return (
@@ -47,11 +53,25 @@ function isXmlChar(code: number): boolean {
   );
 }
 
+/** A byte of an ill-formed UTF-8 sequence, as raw-bytes.ts keeps it. */
+const isRawByte = (c: string) => c.length === 1 && c.charCodeAt(0) >= 0xdc80 && c.charCodeAt(0) <= 0xdcff;
+
+const hex2 = (b: number) => '0x' + b.toString(16).toUpperCase().padStart(2, '0');
+
 const PREDEFINED_ENTITIES = new Set(['lt', 'gt', 'amp', 'apos', 'quot']);
 
 interface OpenTag {
   name: string;
   line: number;
+}
+
+/**
+ * The local part of a qualified name, which libxml2's namespace-aware parser names in its
+ * messages (`p:name` is `name`); a name that is not a valid QName is named whole.
+ */
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon > 0 && isNameStart(qname[colon + 1] ?? '') && qname[colon + 1] !== ':' ? qname.slice(colon + 1) : qname;
 }
 
 class Checker {
@@ -82,6 +102,44 @@ class Checker {
     return line;
   }
 
+  /**
+   * libxml2's CUR_CHAR (xmlCurrentChar), used where it reads characters rather than bytes:
+   * the character at the cursor, or '' where it sees the end of input (a bad sequence in
+   * the last three bytes, taken for a character cut off). It reports a bad UTF-8 sequence,
+   * or a well-formed one outside the Char range, before its caller looks at the character.
+   */
+  private char(): string {
+    const c = this.cur();
+    const code = c.charCodeAt(0);
+    if (!(code >= 0x80)) return c;
+    if (isRawByte(c)) return this.rawChar();
+    const cp = this.s.codePointAt(this.pos)!;
+    if (cp === 0xfffe || cp === 0xffff) this.fail(`Char 0x${cp.toString(16).toUpperCase()} out of allowed range`);
+    return String.fromCodePoint(cp);
+  }
+
+  /** xmlCurrentChar on bytes that are not UTF-8: libxml2's own reading of the sequence. */
+  private rawChar(): string {
+    const rest = encodeRawBytes(this.s.slice(this.pos));
+    const b = (i: number) => rest[i] ?? 0;
+    const cont = (i: number) => (b(i) & 0xc0) === 0x80;
+    const c = b(0);
+    let val = -1;
+    if ((c & 0x40) !== 0 && c !== 0xc0 && cont(1)) {
+      if ((c & 0xe0) !== 0xe0) val = ((c & 0x1f) << 6) | (b(1) & 0x3f);
+      else if (!cont(2)) val = -1;
+      else if ((c & 0xf0) !== 0xf0) val = ((c & 0xf) << 12) | ((b(1) & 0x3f) << 6) | (b(2) & 0x3f);
+      else if ((c & 0xf8) === 0xf0 && cont(3))
+        val = ((c & 0x7) << 18) | ((b(1) & 0x3f) << 12) | ((b(2) & 0x3f) << 6) | (b(3) & 0x3f);
+      const min = (c & 0xe0) !== 0xe0 ? 0x80 : (c & 0xf0) !== 0xf0 ? 0x800 : 0x10000;
+      if (val < min) val = -1;
+    }
+    if (val >= 0) this.fail(`Char 0x${val.toString(16).toUpperCase()} out of allowed range`);
+    if (rest.length < 4) return '';
+    const bytes = [0, 1, 2, 3].map((i) => hex2(b(i))).join(' ');
+    this.fail(`Input is not proper UTF-8, indicate encoding !\nBytes: ${bytes}`);
+  }
+
   private skipBlanks(): number {
     const start = this.pos;
     while (isBlank(this.cur())) this.pos++;
@@ -89,14 +147,16 @@ class Checker {
   }
 
   private parseName(): string | undefined {
-    if (!isNameStart(this.cur())) return undefined;
+    if (!isNameStart(this.char())) return undefined;
     const start = this.pos;
-    while (isNameChar(this.cur())) this.pos += this.cur().length;
+    for (let c = this.char(); isNameChar(c); c = this.char()) this.pos += c.length;
     return this.s.slice(start, this.pos);
   }
 
   check(): void {
     if (this.s.length === 0) this.fail('Document is empty');
+    // A UTF-8 byte order mark is skipped when the input has the four bytes libxml2 sniffs.
+    if (this.s.startsWith('\ufeff') && encodeRawBytes(this.s.slice(0, 2)).length >= 4) this.pos = 1;
     if (this.startsWith('<?xml') && isBlank(this.at(5))) this.parseXmlDecl();
     this.parseMisc();
     if (this.startsWith('<!DOCTYPE')) {
@@ -109,39 +169,83 @@ class Checker {
     if (this.pos < this.s.length) this.fail('Extra content at the end of the document');
   }
 
+  /** xmlParseXMLDecl: version, then optional encoding and standalone, then `?>`. */
   private parseXmlDecl(): void {
     this.pos += 5;
     this.skipBlanks();
-    if (!this.startsWith('version')) this.fail('Malformed declaration expecting version');
-    this.pos += 7;
-    this.parseEqAndQuoted();
-    for (const key of ['encoding', 'standalone']) {
-      const save = this.pos;
-      const blanks = this.skipBlanks();
-      if (this.startsWith(key)) {
-        if (blanks === 0) this.fail('Blank needed here');
-        this.pos += key.length;
-        this.parseEqAndQuoted();
-      } else this.pos = save;
+    const version = this.parseVersionInfo();
+    if (version === undefined) this.fail('Malformed declaration expecting version');
+    // Any 1.x is only warned about, and libvirt reports fatal errors alone.
+    if (!version.startsWith('1.')) this.fail(`Unsupported version '${version}'`);
+    if (!isBlank(this.cur())) {
+      if (this.startsWith('?>')) return void (this.pos += 2);
+      this.fail('Blank needed here');
+    }
+    const encoding = this.parseEncodingDecl();
+    // Only an encoding other than UTF-8/UTF-16 is recorded on the input, and needs the blank.
+    if (encoding !== undefined && !/^utf-?(8|16)$/i.test(encoding) && !isBlank(this.cur())) {
+      if (this.startsWith('?>')) return void (this.pos += 2);
+      this.fail('Blank needed here');
     }
     this.skipBlanks();
+    this.parseSDDecl();
+    this.skipBlanks();
     if (this.startsWith('?>')) this.pos += 2;
-    else if (this.cur() === '>') this.fail("XML declaration must end-up with '?>'");
-    else if (this.cur() !== '' && isNameStart(this.cur())) this.fail('Blank needed here');
     else this.fail("parsing XML declaration: '?>' expected");
   }
 
-  private parseEqAndQuoted(): void {
+  /** `KEY = 'VALUE'` with libxml2's errors; `value` reads the inside and leaves the cursor after it. */
+  private parsePseudoAttr<T>(key: string, value: () => T): T | undefined {
+    if (!this.startsWith(key)) return undefined;
+    this.pos += key.length;
     this.skipBlanks();
-    if (this.cur() !== '=') this.fail("Specification mandates value for attribute version");
+    if (this.cur() !== '=') this.fail("expected '='");
     this.pos++;
     this.skipBlanks();
     const q = this.cur();
     if (q !== '"' && q !== "'") this.fail("String not started expecting ' or \"");
-    const end = this.s.indexOf(q, this.pos + 1);
-    if (end < 0) this.fail("String not closed expecting \" or '");
-    this.pos = end + 1;
-    if (!isBlank(this.cur()) && !this.startsWith('?>')) this.fail('Blank needed here');
+    this.pos++;
+    const v = value();
+    if (this.cur() !== q) this.fail("String not closed expecting \" or '");
+    this.pos++;
+    return v;
+  }
+
+  /** xmlParseVersionInfo: undefined when absent or not DIGIT '.' DIGIT*. */
+  private parseVersionInfo(): string | undefined {
+    return (
+      this.parsePseudoAttr('version', () => {
+        const start = this.pos;
+        if (!/[0-9]/.test(this.cur())) return undefined;
+        this.pos++;
+        if (this.cur() !== '.') return undefined;
+        this.pos++;
+        while (/[0-9]/.test(this.cur())) this.pos++;
+        return this.s.slice(start, this.pos);
+      }) ?? undefined
+    );
+  }
+
+  /** xmlParseEncodingDecl: the name, which must be one libxml2 (through iconv) can convert. */
+  private parseEncodingDecl(): string | undefined {
+    this.skipBlanks();
+    const name = this.parsePseudoAttr('encoding', () => {
+      const start = this.pos;
+      if (!/[A-Za-z]/.test(this.cur())) this.fail('Invalid XML encoding name');
+      while (/[A-Za-z0-9._-]/.test(this.cur())) this.pos++;
+      return this.s.slice(start, this.pos);
+    });
+    if (name !== undefined && !isKnownEncoding(name)) this.fail(`Unsupported encoding ${name}`);
+    return name;
+  }
+
+  /** xmlParseSDDecl: standalone='yes' or 'no'. */
+  private parseSDDecl(): void {
+    this.parsePseudoAttr('standalone', () => {
+      if (this.startsWith('no')) this.pos += 2;
+      else if (this.startsWith('yes')) this.pos += 3;
+      else this.fail("standalone accepts only 'yes' or 'no'");
+    });
   }
 
   private parseMisc(): void {
@@ -188,20 +292,18 @@ class Checker {
       return;
     }
     if (this.skipBlanks() === 0) this.fail('ParsePI: PI ' + name + ' space expected');
-    const end = this.s.indexOf('?>', this.pos);
-    if (end < 0) {
-      this.pos = this.s.length;
-      this.fail(`ParsePI: PI ${name} never end ...`);
+    for (let c = this.char(); !(c === '?' && this.at(1) === '>'); c = this.char()) {
+      if (c === '' || !isXmlChar(c.codePointAt(0)!)) this.fail(`ParsePI: PI ${name} never end ...`);
+      this.pos += c.length;
     }
-    this.checkChars(this.pos, end, (code) => `ParsePI: PI ${name} never end ...${code}`);
-    this.pos = end + 2;
+    this.pos += 2;
   }
 
   private parseComment(): void {
     this.pos += 4;
     const bodyStart = this.pos;
     for (;;) {
-      const c = this.cur();
+      const c = this.char();
       if (c === '') this.fail('Comment not terminated');
       if (c === '-' && this.at(1) === '-') {
         if (this.at(2) === '>') {
@@ -216,24 +318,35 @@ class Checker {
     }
   }
 
+  /**
+   * libxml2 reads a CDATA section two characters ahead of what it has copied: it stops at
+   * the first character that is not a Char (or the end) and quotes its copy, which lacks
+   * the last two it read, up to 50 bytes.
+   */
   private parseCData(): void {
     this.pos += 9;
-    const end = this.s.indexOf(']]>', this.pos);
-    if (end < 0) {
-      // libxml2 reads two characters ahead of what it has copied, so its buffer lacks the last two.
-      const body = this.s.slice(this.pos, Math.max(this.pos, this.s.length - 2));
-      this.pos = this.s.length;
-      this.fail(`CData section not finished\n${body.slice(0, 50)}`);
+    const start = this.pos;
+    const isChar = (c: string) => c !== '' && isXmlChar(c.codePointAt(0)!);
+    const lookahead: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const c = this.char();
+      // libxml2 has no text for this error code (XML_ERR_CDATA_NOT_FINISHED without a message).
+      if (!isChar(c)) this.fail('Unregistered error message');
+      lookahead.push(c);
+      this.pos += c.length;
     }
-    this.pos = end + 3;
-  }
-
-  private checkChars(from: number, to: number, msg: (code: number) => string): void {
-    for (let i = from; i < to; i++) {
-      const code = this.s.codePointAt(i)!;
-      if (!isXmlChar(code)) this.fail(msg(code), i);
-      if (code > 0xffff) i++;
+    let c = this.char();
+    while (isChar(c) && !(lookahead[0] === ']' && lookahead[1] === ']' && c === '>')) {
+      lookahead.shift();
+      lookahead.push(c);
+      this.pos += c.length;
+      c = this.char();
     }
+    if (c !== '>') {
+      const copied = encodeRawBytes(this.s.slice(start, this.pos - lookahead.join('').length));
+      this.fail(`CData section not finished\n${decodeRawBytes(copied.subarray(0, 50))}`);
+    }
+    this.pos++;
   }
 
   /** Start tag through `>` or `/>`; returns true for an empty element. */
@@ -244,11 +357,12 @@ class Checker {
     if (name === undefined) this.fail('StartTag: invalid element name');
     const seen = new Set<string>();
     this.skipBlanks();
-    while (this.cur() !== '' && this.cur() !== '>' && !this.startsWith('/>')) {
+    // libxml2 also stops at a byte that cannot start anything (a control character).
+    while (isByteChar(this.cur()) && this.cur() !== '>' && !this.startsWith('/>')) {
       const attr = this.parseName();
       if (attr === undefined) this.fail('error parsing attribute name');
       this.skipBlanks();
-      if (this.cur() !== '=') this.fail(`Specification mandates value for attribute ${attr}`);
+      if (this.cur() !== '=') this.fail(`Specification mandates value for attribute ${localName(attr)}`);
       this.pos++;
       this.skipBlanks();
       this.parseAttValue();
@@ -261,7 +375,7 @@ class Checker {
       this.pos += 2;
       return true;
     }
-    if (this.cur() !== '>') this.fail(`Couldn't find end of Start Tag ${name} line ${tagLine}`);
+    if (this.cur() !== '>') this.fail(`Couldn't find end of Start Tag ${localName(name)} line ${tagLine}`);
     this.pos++;
     this.stack.push({ name, line: tagLine });
     return false;
@@ -272,7 +386,7 @@ class Checker {
     if (q !== '"' && q !== "'") this.fail('AttValue: " or \' expected');
     this.pos++;
     for (;;) {
-      const c = this.cur();
+      const c = this.char();
       if (c === '') this.fail("AttValue: ' expected");
       if (c === q) {
         this.pos++;
@@ -333,7 +447,9 @@ class Checker {
     if (this.cur() !== '>') this.fail("expected '>'");
     this.pos++;
     if (name !== open.name) {
-      this.fail(`Opening and ending tag mismatch: ${open.name} line ${open.line} and ${name ?? 'unparsable'}`);
+      // A prefixed start tag's end tag is read as a QName, an unprefixed one's as a plain name.
+      const shown = name === undefined ? 'unparsable' : localName(open.name) !== open.name ? localName(name) : name;
+      this.fail(`Opening and ending tag mismatch: ${localName(open.name)} line ${open.line} and ${shown}`);
     }
   }
 
@@ -344,7 +460,7 @@ class Checker {
       const c = this.cur();
       if (c === '') {
         const open = this.stack[this.stack.length - 1];
-        this.fail(`Premature end of data in tag ${open.name} line ${open.line}`);
+        this.fail(`Premature end of data in tag ${localName(open.name)} line ${open.line}`);
       }
       if (c === '<') {
         const n = this.at(1);
@@ -356,19 +472,22 @@ class Checker {
       } else if (c === '&') {
         this.parseReference();
       } else {
+        const before = this.pos;
         this.parseCharData();
+        // Text that ends where the input does not (libxml2 saw a cut-off character there).
+        if (this.pos === before) this.fail('internal error: detected an error in element content\n');
       }
     }
   }
 
   private parseCharData(): void {
     for (;;) {
-      const c = this.cur();
+      const c = this.char();
       if (c === '' || c === '<' || c === '&') return;
       if (c === ']' && this.startsWith(']]>')) this.fail("Sequence ']]>' not allowed in content");
       const code = c.codePointAt(0)!;
       if (!isXmlChar(code)) this.fail(`PCDATA invalid Char value ${code}`);
-      this.pos += code > 0xffff ? 2 : 1;
+      this.pos += c.length;
     }
   }
 }
@@ -383,8 +502,8 @@ export function checkWellFormed(xml: string): void {
  * cursor is on, and a pointer under the cursor. Columns count bytes, as libxml2 does.
  */
 export function formatXmlSyntaxError(xml: string, err: XmlSyntaxError, docName: string): string {
-  const bytes = Buffer.from(xml, 'utf8');
-  const cur0 = Buffer.byteLength(xml.slice(0, err.pos), 'utf8');
+  const bytes = encodeRawBytes(xml);
+  const cur0 = encodeRawBytes(xml.slice(0, err.pos)).length;
   const at = (i: number) => (i < bytes.length ? bytes[i] : 0);
   const isEol = (b: number) => b === 0x0a || b === 0x0d;
   let line = 1;
@@ -400,6 +519,6 @@ export function formatXmlSyntaxError(xml: string, err: XmlSyntaxError, docName: 
   let pointer = '';
   for (let n = 0; n < col && n < context.length; n++) pointer += context[n] === 0x09 ? '\t' : '-';
   // libvirt prints an empty context through a NULL string pointer.
-  const contextText = context.length ? context.toString('utf8') : '(null)';
+  const contextText = context.length ? decodeRawBytes(context) : '(null)';
   return `${docName}:${line}: ${err.message}\n${contextText}\n${pointer}^`;
 }
