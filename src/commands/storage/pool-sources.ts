@@ -1,3 +1,4 @@
+import { numOpt } from '../domain-devices/numopt.js';
 import type { Handler, HandlerTable } from '../types.js';
 
 const discoverAs: Handler = async (ctx, opts) => {
@@ -6,7 +7,9 @@ const discoverAs: Handler = async (ctx, opts) => {
   const initiator = opts.string('initiator');
   let spec: string | undefined;
   if (host !== undefined) {
-    const port = opts.string('port');
+    // virsh reads --port only with --host, and reports an empty one twice.
+    const port = numOpt(ctx, () => opts.string('port'), 'missing argument');
+    if (port === null) return false;
     const lines = ['<source>', `  <host name='${host}'${port !== undefined ? ` port='${port}'` : ''}/>`];
     if (initiator !== undefined) lines.push('  <initiator>', `    <iqn name='${initiator}'/>`, '  </initiator>');
     lines.push('</source>', '');
