@@ -2,6 +2,7 @@ import type { Handler } from '../types.js';
 import { SECRET_EVENTS } from '../events/names.js';
 import { EventLoop, timeoutMs } from '../events/wait.js';
 import { optSecret } from './lookup.js';
+import { ShellError } from '../shell/errors.js';
 
 /** virsh `secret-event`. */
 export const secretEvent: Handler = async (ctx, opts) => {
@@ -21,7 +22,14 @@ export const secretEvent: Handler = async (ctx, opts) => {
   }
   const timeout = timeoutMs(ctx, opts);
   if (timeout === undefined) return false;
-  const secret = opts.has('secret') ? await optSecret(ctx, opts) : undefined;
+  // virsh reports a secret it cannot get (an empty option, an unknown UUID) and goes on to
+  // register for every secret.
+  const secret = opts.has('secret')
+    ? await optSecret(ctx, opts).catch((e: unknown) => {
+        if (e instanceof ShellError) ctx.error(e.message);
+        return undefined;
+      })
+    : undefined;
   const conn = await ctx.conn();
   // No driver here has secret events: a registration that succeeds never delivers any.
   await conn.secretEventRegisterAny(secret, eventId);
