@@ -5,6 +5,7 @@ import { canon, elem, type Elem } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { propUInt } from './numbers.js';
 import { DOMAIN_SPECS } from './specs.js';
+import { parseThreadTuning, THREAD_TUNING } from './cputune-sched.js';
 
 /** The scalar tunables in output order: [element, signed, how the parse error names it]. */
 const SCALARS: Array<[string, boolean, string]> = [
@@ -36,7 +37,7 @@ function cpuset(text: string): string {
  * vCPU pins keyed by vCPU (pins past the vCPU count are dropped, as libvirt only warns),
  * one emulator pin; the rest kept in canonical shape.
  */
-export function parseCputune(root: XNode, maxVcpus: number): Elem | undefined {
+export function parseCputune(root: XNode, maxVcpus: number, iothreads: number[]): Elem | undefined {
   const n = child(root, 'cputune');
   if (!n) return undefined;
   const out: Elem[] = [];
@@ -66,7 +67,9 @@ export function parseCputune(root: XNode, maxVcpus: number): Elem | undefined {
     if (set === undefined) throw internalError('missing cpuset for emulatorpin');
     out.push(elem('emulatorpin', [['cpuset', cpuset(set)]]));
   }
-  const rest = canon(n, DOMAIN_SPECS.cputune).children.filter((c) => !SCALARS.some(([s]) => s === c.name) && c.name !== 'vcpupin' && c.name !== 'emulatorpin');
+  out.push(...parseThreadTuning(n, maxVcpus, iothreads));
+  const owned = [...SCALARS.map(([s]) => s), 'vcpupin', 'emulatorpin', ...THREAD_TUNING];
+  const rest = canon(n, DOMAIN_SPECS.cputune).children.filter((c) => !owned.includes(c.name));
   const all = [...out, ...rest];
   return all.length ? elem('cputune', [], all) : undefined;
 }

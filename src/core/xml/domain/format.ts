@@ -3,6 +3,7 @@ import { attr, elem, formatElem, sub, type Elem } from './elem.js';
 import { deviceElem } from './devices/index.js';
 import type { DeviceDef, DomainDef } from './types.js';
 import { formatMetadataElem } from './metadata.js';
+import { seclabelShown } from './seclabel.js';
 
 export const VIR_DOMAIN_XML_SECURE = 1;
 export const VIR_DOMAIN_XML_INACTIVE = 2;
@@ -127,7 +128,7 @@ export function formatDomain(def: DomainDef, opts: FormatOptions): string {
     else el(out, deviceElem(d, ctx), 2);
   }
   out.push('  </devices>\n');
-  for (const s of def.seclabels) el(out, s, 1);
+  for (const s of def.seclabels.filter(seclabelShown)) el(out, s, 1);
   el(out, def.keywrap, 1);
   el(out, def.launchSecurity, 1);
   for (const t of def.testNamespace) el(out, t, 1);

@@ -15,6 +15,8 @@ import { DOMAIN_SPECS } from './specs.js';
 import { parseMetadata } from './metadata.js';
 import { parseOsBoot, parseOsCaps } from './os.js';
 import { parseDevices } from './devices/list.js';
+import { parseSeclabels } from './seclabel.js';
+import { iothreadIds, parseIOThreads } from './iothreads.js';
 import type { ClockDef, DomainDef } from './types.js';
 
 export const VIRT_TYPES = ['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'ch'] as const;
@@ -143,6 +145,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   if (title !== undefined && title.includes('\n')) throw xmlError("Domain title can't contain newlines");
   const descNode = child(root, 'description');
   const description = descNode ? textContent(descNode) : undefined;
+  const seclabels = parseSeclabels(root, flags.inactive);
 
   const memNode = child(root, 'memory');
   const memory = parseMemoryKiB(memNode ? textContent(memNode) : undefined, memNode?.attrs.unit, './memory[1]') ?? 0;
@@ -169,7 +172,8 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     propEnum(v, 'enabled', TRISTATE_BOOL, { required: true, nonzero: true });
   }
   if (!vcpuList.length && vcpu.cur > vcpu.max) throw unsupportedConfig('maximum vCPU count must not be less than current vCPU count');
-  const cputune = parseCputune(root, vcpu.max);
+  const iothreads = parseIOThreads(root);
+  const cputune = parseCputune(root, vcpu.max, iothreadIds(iothreads));
   checkNumatune(root);
   checkFeatures(root);
   const lockfailure = parseLifecycle(root, 'on_lockfailure', LOCK_FAILURE, undefined);
@@ -201,7 +205,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     memoryBacking: optCanon(root, 'memoryBacking'),
     vcpu: { placement: vcpu.placement, cpuset: vcpu.cpuset },
     vcpuList: optCanon(root, 'vcpus'),
-    iothreads: undefined,
+    iothreads,
     cputune,
     numatune: numatuneFor(root, vcpu.placement),
     resource: optCanon(root, 'resource'),
@@ -221,7 +225,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     perf: optCanon(root, 'perf'),
     emulator: xpathString(child(child(root, 'devices'), 'emulator')),
     devices: [],
-    seclabels: children(root, 'seclabel').map((s) => canon(s, DOMAIN_SPECS.seclabel)),
+    seclabels,
     keywrap: optCanon(root, 'keywrap'),
     launchSecurity: optCanon(root, 'launchSecurity'),
     testNamespace: root.children.filter((c) => c.name.startsWith('test:')).map(fromNode),
@@ -233,9 +237,6 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   normalizeNumaCells(def.cpu);
   normalizeCpu(def.cpu);
   normalizeMemoryBacking(def.memoryBacking, !!def.cpu?.children.find((c) => c.name === 'numa')?.children.some((c) => c.name === 'cell'));
-  const iothreadsNode = child(root, 'iothreads');
-  const iothreadids = child(root, 'iothreadids');
-  if (iothreadsNode || iothreadids) def.iothreads = [iothreadsNode, iothreadids].filter((x): x is XNode => !!x).map((x) => canon(x, DOMAIN_SPECS[x.name as 'iothreads']));
   def.devices = parseDevices(child(root, 'devices'), { inactive: flags.inactive, osType: os.type, arch: os.arch, virtType: type });
   return def;
 }

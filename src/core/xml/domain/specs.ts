@@ -114,7 +114,6 @@ export const DOMAIN_SPECS = {
   numatune: { children: [['memory', leaf('mode', 'nodeset', 'placement')], ['memnode', leaf('cellid', 'mode', 'nodeset')]] } as ElemSpec,
   resource: { children: [['partition', text], ['fibrechannel', leaf('appid')]] } as ElemSpec,
   sysinfo: verbatim,
-  seclabel: { attrs: ['type', 'model', 'relabel'], children: [['label', text], ['imagelabel', text], ['baselabel', text]] } as ElemSpec,
   idmap: { children: [['uid', leaf('start', 'target', 'count')], ['gid', leaf('start', 'target', 'count')]] } as ElemSpec,
   features,
   cpu,

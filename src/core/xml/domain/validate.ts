@@ -2,6 +2,7 @@ import { attr, sub } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { diskBus, diskDst } from './devices/disk.js';
 import { validateCputune } from './cputune.js';
+import { validateIOThreads } from './iothreads.js';
 import { parseCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
 import type { DeviceDef, DomainDef } from './types.js';
@@ -76,6 +77,7 @@ export function validateDomain(def: DomainDef): void {
   checkDuplicateDiskTargets(def);
   validateHugepages(def);
   validateCputune(def.cputune);
+  validateIOThreads(def.iothreads);
 }
 
 /** virDomainDefMemtuneValidate: hugepage nodesets are disjoint, name existing guest nodes, one default. */

@@ -1,5 +1,5 @@
 import { MEMORY_PARAM_UNLIMITED } from '../../../api/domain-devices.js';
-import { elem, type Elem } from '../../../xml/domain/elem.js';
+import { attr, elem, type Elem } from '../../../xml/domain/elem.js';
 import { diskView, interfaceView, type DomainDef } from '../../../xml/domain/index.js';
 import { formatCpuList } from '../../../cpumap.js';
 import type { BandwidthRate, Tunables } from './tunables.js';
@@ -51,7 +51,9 @@ function blkiotune(t: Tunables): Elem | undefined {
 }
 
 function cputune(prev: Elem | undefined, t: Tunables): Elem | undefined {
-  const kept = (prev?.children ?? []).filter((c) => !PINS.includes(c.name));
+  // An iothread's scheduler belongs to the thread: it goes when the thread is deleted.
+  const gone = (c: Elem) => c.name === 'iothreadsched' && !t.iothreads.some((th) => String(th.id) === attr(c, 'iothreads'));
+  const kept = (prev?.children ?? []).filter((c) => !PINS.includes(c.name) && !gone(c));
   const at = kept.filter((c) => CPUTUNE_BEFORE.includes(c.name)).length;
   const pins: Elem[] = [];
   for (const v of Object.keys(t.vcpupin).map(Number).sort((a, b) => a - b)) {
@@ -62,13 +64,17 @@ function cputune(prev: Elem | undefined, t: Tunables): Elem | undefined {
   return orUndef(elem('cputune', prev?.attrs ?? [], [...kept.slice(0, at), ...pins, ...kept.slice(at)]));
 }
 
-function iothreads(t: Tunables): Elem[] | undefined {
-  if (t.iothreads.length === 0) return undefined;
-  const out = [elem('iothreads', [], [], String(t.iothreads.length))];
+/** The iothread elements for the tuned id list; thread pool sizes and <defaultiothread> carry over. */
+function iothreads(prev: Elem[] | undefined, t: Tunables): Elem[] | undefined {
+  const listed = prev?.find((e) => e.name === 'iothreadids')?.children ?? [];
+  const pool = (id: number) => listed.find((c) => attr(c, 'id') === String(id))?.attrs.filter(([k]) => k !== 'id') ?? [];
+  const out: Elem[] = [];
+  if (t.iothreads.length) out.push(elem('iothreads', [], [], String(t.iothreads.length)));
   if (t.iothreads.some((th) => !th.autofill)) {
-    out.push(elem('iothreadids', [], t.iothreads.map((th) => elem('iothread', [['id', th.id]]))));
+    out.push(elem('iothreadids', [], t.iothreads.map((th) => elem('iothread', [['id', th.id], ...pool(th.id)]))));
   }
-  return out;
+  out.push(...(prev?.filter((e) => e.name === 'defaultiothread') ?? []));
+  return out.length ? out : undefined;
 }
 
 function numatune(prev: Elem | undefined, t: Tunables): Elem | undefined {
@@ -139,7 +145,7 @@ export function syncTunables(def: DomainDef, t: Tunables): void {
   def.memtune = memtune(t);
   def.blkiotune = blkiotune(t);
   def.cputune = cputune(def.cputune, t);
-  def.iothreads = iothreads(t);
+  def.iothreads = iothreads(def.iothreads, t);
   def.numatune = numatune(def.numatune, t);
   def.perf = perf(t);
 }

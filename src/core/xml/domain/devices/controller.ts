@@ -35,8 +35,9 @@ export const controllerRule: KindRule = {
   },
 };
 
-export function newController(type: string, index: number): DeviceDef {
-  return { kind: 'controller', el: elem('controller', [['type', type], ['index', index]]), info: {} };
+/** A controller as virDomainDefMaybeAddController makes it (no model when `model` is undefined). */
+export function newController(type: string, index: number, model?: string): DeviceDef {
+  return { kind: 'controller', el: elem('controller', [['type', type], ['index', index], ['model', model]]), info: {} };
 }
 
 /** virDomainControllerFindUnusedIndex-based assignment for controllers without an index. */

@@ -4,6 +4,8 @@ import { isDeviceKind, parseDevice, type ParseContext } from './index.js';
 import { insertDisk } from './disk.js';
 import { internalError, unsupportedConfig } from '../errors.js';
 import { attr } from '../elem.js';
+import { checkUsbControllers, insertController, maybeAddController } from './controller-insert.js';
+import { controllerIndex } from './controller.js';
 
 /** Kinds a domain has at most one of, and how the parser names them. */
 const SINGLE_DEVICES: Array<[string, string]> = [['watchdog', 'watchdog'], ['memballoon', 'memory balloon'], ['nvram', 'nvram'], ['iommu', 'IOMMU'], ['vsock', 'vsock']];
@@ -19,13 +21,44 @@ export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef
     const list = byKind.get(c.name) ?? [];
     const dev = parseDevice(c, ctx);
     if (dev.kind === 'disk') insertDisk(list, dev);
+    else if (dev.kind === 'controller') insertController(list, dev);
     else list.push(dev);
     byKind.set(c.name, list);
   }
+  checkUsbControllers(byKind.get('controller') ?? []);
   const usbNone = (byKind.get('controller') ?? []).some((c) => attr(c.el, 'type') === 'usb' && attr(c.el, 'model') === 'none');
   if (usbNone && (byKind.get('hostdev') ?? []).some((h) => attr(h.el, 'type') === 'usb'))
     throw unsupportedConfig("Can't add host USB device: USB is disabled in this host");
+  const hostdevs = byKind.get('hostdev') ?? [];
+  if (hostdevs.some(isScsiHostdev)) byKind.set('controller', addHostdevScsiControllers(byKind.get('controller') ?? [], hostdevs));
   return DEVICE_KINDS.flatMap((k) => byKind.get(k) ?? []);
+}
+
+export const isScsiHostdev = (d: DeviceDef): boolean =>
+  d.kind === 'hostdev' && (attr(d.el, 'mode') ?? 'subsystem') === 'subsystem' && attr(d.el, 'type') === 'scsi';
+
+/**
+ * virDomainDefMaybeAddHostdevSCSIcontroller, as the parser runs it after each hostdev: SCSI
+ * controllers 0..the highest one a SCSI hostdev names (0 while it has no address yet), in the
+ * model of the controller that hostdev sits on.
+ */
+export function addHostdevScsiControllers(ctrls: DeviceDef[], hostdevs: DeviceDef[]): DeviceDef[] {
+  const list = [...ctrls];
+  const seen: DeviceDef[] = [];
+  for (const h of hostdevs) {
+    seen.push(h);
+    let max = -1;
+    let model: string | undefined;
+    for (const d of seen.filter(isScsiHostdev)) {
+      const at = d.info.address?.type === 'drive' ? d.info.address.controller : 0;
+      if (at <= max) continue;
+      max = at;
+      const cont = list.find((c) => attr(c.el, 'type') === 'scsi' && controllerIndex(c) === at);
+      if (attr(cont?.el, 'model') !== undefined) model = attr(cont?.el, 'model');
+    }
+    for (let i = 0; i <= max; i++) maybeAddController(list, 'scsi', i, model);
+  }
+  return list;
 }
 
 /** Inserts a device after the last one of its kind (or where its kind's group starts). */

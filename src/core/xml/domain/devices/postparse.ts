@@ -1,7 +1,7 @@
 import { attr, cloneElem, elem, setAttr, sub } from '../elem.js';
 import { unsupportedConfig } from '../errors.js';
 import type { DeviceDef, DomainDef } from '../types.js';
-import { insertDevice } from './list.js';
+import { addHostdevScsiControllers, insertDevice, isScsiHostdev } from './list.js';
 import { DISK_CONTROLLERS, diskBus, postParseDisk } from './disk.js';
 import { assignControllerIndexes, controllerIndex, controllerType, newController } from './controller.js';
 import { newVideo, postParseVideo, setPrimary } from './video.js';
@@ -44,9 +44,10 @@ function consoleCompat(def: DomainDef): void {
   }
 }
 
-function maybeAddController(def: DomainDef, type: string, index: number): void {
+/** virDomainDefMaybeAddController: a missing controller is appended after the others. */
+function maybeAddController(def: DomainDef, type: string, index: number, model?: string): void {
   if (ofKind(def, 'controller').some((c) => controllerType(c) === type && controllerIndex(c) === index)) return;
-  insertDevice(def.devices, newController(type, index));
+  insertDevice(def.devices, newController(type, index, model));
 }
 
 /** virDomainDefAddImplicitControllers. */
@@ -58,10 +59,8 @@ function implicitControllers(def: DomainDef): void {
     }
     for (let i = 0; i <= max; i++) maybeAddController(def, type, i);
   }
-  // virDomainDefMaybeAddHostdevSCSIcontroller
-  let maxHostdev = -1;
-  for (const h of def.devices.filter(isScsiHostdev)) if (h.info.address?.type === 'drive') maxHostdev = Math.max(maxHostdev, h.info.address.controller);
-  for (let i = 0; i <= maxHostdev; i++) maybeAddController(def, 'scsi', i);
+  const ctrls = ofKind(def, 'controller');
+  for (const c of addHostdevScsiControllers(ctrls, def.devices.filter(isScsiHostdev))) if (!ctrls.includes(c)) maybeAddController(def, 'scsi', controllerIndex(c), attr(c.el, 'model'));
   for (const kind of ['channel', 'console'] as const) {
     for (const c of ofKind(def, kind)) {
       if (attr(targetOf(c), 'type') !== 'virtio') continue;
@@ -91,9 +90,6 @@ function postParseFilesystem(d: DeviceDef): void {
 
 /** SCSI_NARROW_BUS_MAX_CONT_UNIT: units per SCSI controller when assigning addresses. */
 const SCSI_MAX_UNIT = 7;
-
-const isScsiHostdev = (d: DeviceDef): boolean =>
-  d.kind === 'hostdev' && (attr(d.el, 'mode') ?? 'subsystem') === 'subsystem' && attr(d.el, 'type') === 'scsi';
 
 /** virDomainSCSIDriveAddressIsUsed: a SCSI disk or SCSI hostdev sits at controller:0:0:unit. */
 export function scsiUnitUsed(def: DomainDef, controller: number, unit: number): boolean {
