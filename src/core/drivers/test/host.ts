@@ -1,13 +1,10 @@
 import { hostname } from 'node:os';
 import { type HostApi, type NodeInfo, type NodeStat } from '../../api/host.js';
+import type { HostCpuCalls } from './host/cpu-calls.js';
 import { invalidArg, unsupported, virErr } from '../../errors.js';
-import { formatCapabilities } from '../../xml/capabilities/index.js';
 import type { XNode } from '../../xml/tree.js';
 import type { TestNode, LoadContext } from './node.js';
-import { isKnownArch } from '../../arch.js';
-import { buildCapabilities, defaultCells, type TestCell } from './host/caps.js';
-import { cpuDriverFor } from '../../cpu/models.js';
-import { testBaselineCPU } from './host/baseline.js';
+import { defaultCells, type TestCell } from './host/caps.js';
 import { DEFAULT_NODE_INFO, parseNodeInfo } from './host/node-info.js';
 import { checkFlags } from '../check-flags.js';
 
@@ -15,16 +12,15 @@ export interface HostState {
   info: NodeInfo;
   /** NUMA cells: two on the built-in node; none on a node read from a file. */
   cells: TestCell[];
-  /** The capabilities document, fixed when the node is opened. */
-  capsXml: string;
 }
+
+export type HostCoreApi = Omit<HostApi, HostCpuCalls>;
 
 export function loadHost(root: XNode, ctx: LoadContext): HostState {
   const cells = ctx.isDefault ? defaultCells() : [];
   return {
     info: parseNodeInfo(root, DEFAULT_NODE_INFO),
     cells,
-    capsXml: formatCapabilities(buildCapabilities(cells)),
   };
 }
 
@@ -55,7 +51,8 @@ const CPU_MAP_BITS = 0x15;
 const CPU_MAP_COUNT = 8;
 
 
-export function hostOps(node: TestNode): HostApi {
+/** The host's calls but those about CPUs and capabilities (host/cpu-ops.ts). */
+export function hostOps(node: TestNode): HostCoreApi {
   const host = node.host;
   return {
     close: async () => {},
@@ -68,7 +65,6 @@ export function hostOps(node: TestNode): HostApi {
     getHostname: async () => hostname(),
     getVersion: async () => 2,
     getLibVersion: async () => LIB_VERSION,
-    getCapabilities: async () => host.capsXml,
     getSysinfo: async (flags) => {
       checkFlags(flags, 0, 'testConnectGetSysinfo');
       return SYSINFO;
@@ -76,23 +72,6 @@ export function hostOps(node: TestNode): HostApi {
     getMaxVcpus: async () => 32,
     getDomainCapabilities: async () => {
       throw unsupported('virConnectGetDomainCapabilities');
-    },
-    getCPUModelNames: async (arch, flags) => {
-      checkFlags(flags, 0, 'testConnectGetCPUModelNames');
-      if (!isKnownArch(arch)) throw virErr('INVALID_ARG', `cannot find architecture ${arch}`);
-      const driver = cpuDriverFor(arch);
-      if (!driver) throw virErr('NO_SUPPORT', `'${arch}' architecture is not supported by CPU driver`);
-      return [...(driver.models ?? [])];
-    },
-    compareCPU: async () => {
-      throw unsupported('virConnectCompareCPU');
-    },
-    baselineCPU: async (xmlCPUs, flags) => testBaselineCPU(xmlCPUs, flags),
-    compareHypervisorCPU: async () => {
-      throw unsupported('virConnectCompareHypervisorCPU');
-    },
-    baselineHypervisorCPU: async () => {
-      throw unsupported('virConnectBaselineHypervisorCPU');
     },
     nodeGetInfo: async () => ({ ...host.info }),
     nodeGetFreeMemory: async () => host.cells.reduce((sum, c) => sum + BigInt(c.freeMem), 0n),

@@ -6,39 +6,48 @@ import { defaultNodeTree } from './default-node-tree.js';
 import { buildNode, type TestNode } from './node.js';
 import { hostOps } from './host.js';
 import { domainOps } from './domain.js';
-import { domainDeviceOps } from './domain-devices.js';
-import { snapshotOps, checkpointOps } from './snapshot.js';
-import { networkOps } from './network.js';
-import { storageOps } from './storage.js';
-import { interfaceOps } from './interface.js';
-import { nodeDeviceOps } from './nodedev.js';
-import { secretOps } from './secret.js';
-import { nwfilterOps } from './nwfilter.js';
 import { eventOps } from './events/index.js';
+import { familyOf, familyOps, lazyCall, lazyFamilies } from './families.js';
 
-/** Builds the node for `test:///default` or `test:///ABS/PATH.xml` (uriPath is the path part). */
+/** The ops of each lazily loaded family, per node. */
+const familiesOf = new WeakMap<TestNode, ReturnType<typeof familyOps>>();
+const opsOf = (node: TestNode) => {
+  let f = familiesOf.get(node);
+  if (!f) familiesOf.set(node, (f = familyOps(node)));
+  return f;
+};
+
+/**
+ * Builds the node for `test:///default` or `test:///ABS/PATH.xml` (uriPath is the path part).
+ * The built-in node is known good, so its other groups wait for their first call; a node
+ * file is read whole now, as libvirt does, so that any error in it fails the open.
+ */
 export async function loadTestNode(uri: string, uriPath: string): Promise<TestNode> {
   if (uriPath === '/default') {
     return buildNode(uri, defaultNodeTree(), { baseDir: '/', isDefault: true });
   }
   const text = readFileSync(uriPath, 'utf8');
-  return buildNode(uri, parseTree(text), { baseDir: dirname(uriPath), isDefault: false });
+  const { loadEmbeddedSnapshots } = await import('./snapshot/load.js');
+  const node = buildNode(uri, parseTree(text), { baseDir: dirname(uriPath), isDefault: false }, loadEmbeddedSnapshots);
+  for (const f of lazyFamilies) await opsOf(node)(f);
+  return node;
 }
 
-/** A Connection over one node: every group contributes its calls. */
+/** The calls of the groups every command needs, loaded with the driver. */
+export function eagerOps(node: TestNode): Record<string, unknown> {
+  return { ...hostOps(node), ...domainOps(node), ...eventOps(node) };
+}
+
+/**
+ * A Connection over one node: the host's, the domains' and the events' calls at hand, the
+ * other groups' calls made on first use (the public API layer asks for each call it uses).
+ */
 export function connectionForNode(node: TestNode): Connection {
-  return {
-    ...hostOps(node),
-    ...domainOps(node),
-    ...domainDeviceOps(node),
-    ...snapshotOps(node),
-    ...checkpointOps(node),
-    ...networkOps(node),
-    ...storageOps(node),
-    ...interfaceOps(node),
-    ...nodeDeviceOps(node),
-    ...secretOps(node),
-    ...nwfilterOps(node),
-    ...eventOps(node),
-  };
+  return new Proxy(eagerOps(node), {
+    get(target, name) {
+      if (typeof name !== 'string' || name in target) return target[name as string];
+      const f = familyOf(name);
+      return f && (target[name] = lazyCall(opsOf(node), f, name as keyof Connection));
+    },
+  }) as unknown as Connection;
 }

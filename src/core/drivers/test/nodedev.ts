@@ -4,7 +4,7 @@ import { parseXmlDocument } from '../../xml/parse.js';
 import { schemaCheck } from '../../xml/relaxng/check.js';
 import { formatNodeDevice, parseNodeDevice, type NodeDeviceDef } from '../../xml/nodedev/index.js';
 import { children, type XNode } from '../../xml/tree.js';
-import type { TestNode, LoadContext } from './node.js';
+import { sliceOf, type TestNode, type LoadContext } from './node.js';
 import { checkFlags } from '../check-flags.js';
 import { checkParentHost, fcNames, mockVport } from './nodedev/vport.js';
 import { deviceHasCap, loadDeviceElement } from './nodedev/load.js';
@@ -26,12 +26,15 @@ export function loadNodeDevices(root: XNode, ctx: LoadContext): NodeDevicesState
   return { devices };
 }
 
+/** The node's devices, read from its file on first use. */
+export const nodeDevicesOf = (node: TestNode): NodeDevicesState => sliceOf(node, 'nodedevs', loadNodeDevices);
+
 /** VIR_NODE_DEVICE_CREATE_XML_VALIDATE */
 const CREATE_XML_VALIDATE = 1;
 const ALL_CAP_FLAGS = Object.values(NODE_DEVICE_CAP_FLAGS).reduce((a, b) => a | b, 0);
 
 export function nodeDeviceOps(node: TestNode): NodeDeviceApi {
-  const state = node.nodedevs;
+  const state = nodeDevicesOf(node);
   const find = (name: string): NodeDeviceDef => {
     const def = state.devices.get(name);
     if (!def) throw virErr('NO_NODE_DEVICE', `no node device with matching name '${name}'`, 'NODEDEV');

@@ -1,18 +1,11 @@
 import type { SecretApi } from '../../api/secret.js';
 import { invalidArg, unsupported } from '../../errors.js';
-import type { XNode } from '../../xml/tree.js';
-import type { TestNode, LoadContext } from './node.js';
-
-/** The test driver has no secret driver: no state, every call unsupported. */
-export type SecretsState = Record<string, never>;
-
-export function loadSecrets(_root: XNode, _ctx: LoadContext): SecretsState {
-  return {};
-}
+import type { TestNode } from './node.js';
 
 /** virUUIDParse: 32 hex digits, dashes allowed between them, blanks around. */
 const UUID_TEXT = /^\s*([0-9a-fA-F]-?){31}[0-9a-fA-F]\s*$/;
 
+/** The test driver has no secret driver: no state, every call unsupported. */
 export function secretOps(_node: TestNode): SecretApi {
   const none = (api: string) => async () => {
     throw unsupported(api);

@@ -6,12 +6,12 @@ import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { formatInterfaceXML, parseInterfaceXML } from '../../../xml/interface/index.js';
 import type { TestNode } from '../node.js';
 import { checkFlags } from '../../check-flags.js';
-import { assignDef, cloneList, type InterfaceObj } from './state.js';
+import { assignDef, cloneList, interfacesOf, type InterfaceObj } from './state.js';
 
 const handle = (o: InterfaceObj): InterfaceHandle => ({ name: o.def.name, mac: o.def.mac ?? '' });
 
 export function interfaceOps(node: TestNode): InterfaceApi {
-  const state = node.interfaces;
+  const state = interfacesOf(node);
 
   const byName = (name: string): InterfaceObj => {
     const o = state.objs.get(name);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { children, type XNode } from '../../../xml/tree.js';
 import { formatInterfaceXML, parseInterfaceNode, parseInterfaceXML, type InterfaceDef } from '../../../xml/interface/index.js';
 import { parseRootElement } from '../../../xml/network/document.js';
-import type { LoadContext } from '../node.js';
+import { sliceOf, type LoadContext, type TestNode } from '../node.js';
 
 export interface InterfaceObj {
   def: InterfaceDef;
@@ -48,3 +48,6 @@ export function loadInterfaces(root: XNode, ctx: LoadContext): InterfacesState {
   }
   return { objs };
 }
+
+/** The node's interfaces, read from its file on first use. */
+export const interfacesOf = (node: TestNode): InterfacesState => sliceOf(node, 'interfaces', loadInterfaces);

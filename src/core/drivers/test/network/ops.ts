@@ -21,7 +21,7 @@ import {
 import { parseUUID } from '../../../xml/ids.js';
 import type { TestNode } from '../node.js';
 import { checkFlags } from '../../check-flags.js';
-import { assignDef, findByName, removeObj, type NetworkObj } from './state.js';
+import { assignDef, findByName, networksOf, removeObj, type NetworkObj } from './state.js';
 
 const handle = (o: NetworkObj): NetworkHandle => ({ name: o.def.name, uuid: o.def.uuid });
 
@@ -36,7 +36,7 @@ function matches(o: NetworkObj, flags: number): boolean {
 }
 
 export function networkOps(node: TestNode): NetworkApi {
-  const state = node.networks;
+  const state = networksOf(node);
 
   const byName = (name: string): NetworkObj => {
     const o = findByName(state, name);

@@ -5,7 +5,7 @@ import { virErr } from '../../../errors.js';
 import { children, type XNode } from '../../../xml/tree.js';
 import { parseNetworkNode, type NetworkDef } from '../../../xml/network/index.js';
 import { parseRootElement } from '../../../xml/network/document.js';
-import type { LoadContext } from '../node.js';
+import { sliceOf, type LoadContext, type TestNode } from '../node.js';
 import { NetworkEvents } from './events.js';
 
 export interface NetworkObj {
@@ -92,3 +92,6 @@ export function loadNetworks(root: XNode, ctx: LoadContext): NetworksState {
   }
   return state;
 }
+
+/** The node's networks, read from its file on first use. */
+export const networksOf = (node: TestNode): NetworksState => sliceOf(node, 'networks', loadNetworks);

@@ -4,12 +4,14 @@ import { findPoolSources } from './sources.js';
 import { poolOps } from './pools.js';
 import { volumeOps } from './volumes.js';
 
+import { storageOf } from './load.js';
+
 export { loadStorage } from './load.js';
 export type { StorageState, PoolObj } from './state.js';
 
 /** The test driver's storage API over one node. */
 export function storageOps(node: TestNode): StorageApi {
-  const s = node.storage;
+  const s = storageOf(node);
   return {
     ...poolOps(node),
     ...volumeOps(s),

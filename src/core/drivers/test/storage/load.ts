@@ -5,7 +5,7 @@ import { parseXmlDocument } from '../../../xml/parse.js';
 import { children, type XNode } from '../../../xml/tree.js';
 import { parsePoolNode } from '../../../xml/storage/pool.js';
 import { parseVolNode } from '../../../xml/storage/volume.js';
-import type { LoadContext } from '../node.js';
+import { sliceOf, type LoadContext, type TestNode } from '../node.js';
 import { listAdd } from './list-add.js';
 import { allocate, setDefaults, type StorageState } from './state.js';
 
@@ -49,3 +49,6 @@ export function loadStorage(root: XNode, ctx: LoadContext): StorageState {
   }
   return state;
 }
+
+/** The node's pools and volumes, read from its file on first use. */
+export const storageOf = (node: TestNode): StorageState => sliceOf(node, 'storage', loadStorage);

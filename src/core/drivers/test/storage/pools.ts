@@ -7,6 +7,8 @@ import { formatPool, parsePoolXml, type PoolDef } from '../../../xml/storage/poo
 import { parseUUID } from '../../../xml/ids.js';
 import type { TestNode } from '../node.js';
 import { mockVport } from '../nodedev/vport.js';
+import { nodeDevicesOf } from '../nodedev.js';
+import { storageOf } from './load.js';
 import { nodeDeviceLifecycle } from '../events/index.js';
 import { NodeDeviceLifecycle } from '../../../api/events.js';
 import { listAdd } from './list-add.js';
@@ -59,8 +61,9 @@ export type PoolOps = Omit<
 >;
 
 export function poolOps(node: TestNode): PoolOps {
-  const s = node.storage;
-  const devices = node.nodedevs.devices;
+  const s = storageOf(node);
+  // Read on use: a node file's devices are read after its pools and interfaces (libvirt's order).
+  const devices = () => nodeDevicesOf(node).devices;
   return {
     async connectNumOfStoragePools() {
       return s.pools.filter((p) => p.active).length;
@@ -102,8 +105,8 @@ export function poolOps(node: TestNode): PoolOps {
       if (adapter?.type === 'fc_host') {
         // No udev here: the test driver fakes the vHBA an fc_host pool would create.
         try {
-          const vhba = mockVport(devices, adapter.wwnn ?? '', adapter.wwpn ?? '');
-          devices.set(vhba.name, vhba);
+          const vhba = mockVport(devices(), adapter.wwnn ?? '', adapter.wwpn ?? '');
+          devices().set(vhba.name, vhba);
           nodeDeviceLifecycle(node, vhba.name, NodeDeviceLifecycle.CREATED);
         } catch (e) {
           removePool(s, obj);
@@ -147,10 +150,10 @@ export function poolOps(node: TestNode): PoolOps {
       const obj = findActiveByName(s, pool.name);
       obj.active = false;
       if (obj.def.source.adapter?.type === 'fc_host') {
-        if (!devices.has(MOCK_VHBA)) {
+        if (!devices().has(MOCK_VHBA)) {
           throw virErr('NO_NODE_DEVICE', `no node device with matching name '${MOCK_VHBA}'`);
         }
-        devices.delete(MOCK_VHBA);
+        devices().delete(MOCK_VHBA);
         nodeDeviceLifecycle(node, MOCK_VHBA, NodeDeviceLifecycle.DELETED);
       }
       emitLifecycle(s, obj, PoolLifecycle.STOPPED);
