@@ -1,5 +1,6 @@
 import type { NetworkPortHandle } from '../../core/api/network.js';
 import { formatTable } from '../domain/table.js';
+import { ShellError } from '../shell/errors.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { virshDumpXML, xpathOption } from '../xml-dump.js';
 import { optNetwork } from './lookup.js';
@@ -21,7 +22,9 @@ async function optPort(ctx: CommandContext, opts: CommandOptions): Promise<Netwo
       ctx.error(`failed to get network port '${n}'`);
       return undefined;
     }
-  } catch {
+  } catch (e) {
+    // vshError prints an option's own failure at once; libvirt's errors are dropped.
+    if (e instanceof ShellError) ctx.error(e.message);
     return undefined;
   }
 }

@@ -59,7 +59,7 @@ export const nodedevCommands: HandlerTable = {
 
   'nodedev-detach': async (ctx, opts) => {
     const name = opts.requiredString('device');
-    const driver = opts.string('driver');
+    const driver = opts.stringQuiet('driver');
     const dev = await nodeDeviceByName(ctx, name);
     const conn = await ctx.conn();
     await ctx.attempt(`Failed to detach device ${name}`, () =>
