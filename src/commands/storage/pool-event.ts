@@ -1,15 +1,14 @@
 import type { Handler } from '../types.js';
 import type { PoolEvent } from '../../core/api/storage.js';
 import { optPool } from './util.js';
+import { POOL_EVENT_NAMES } from './names.js';
 import { EventLoop, timeoutMs } from '../events/wait.js';
 
-/** virshPoolEventCallbacks, in virStoragePoolEventID order. */
-const EVENT_NAMES = ['lifecycle', 'refresh'];
 const LIFECYCLE_NAMES = ['Defined', 'Undefined', 'Started', 'Stopped', 'Created', 'Deleted'];
 
 export const poolEvent: Handler = async (ctx, opts) => {
   if (opts.bool('list')) {
-    ctx.print(EVENT_NAMES.map((n) => `${n}\n`).join(''));
+    ctx.print(POOL_EVENT_NAMES.map((n) => `${n}\n`).join(''));
     return true;
   }
   const eventName = opts.string('event');
@@ -17,7 +16,7 @@ export const poolEvent: Handler = async (ctx, opts) => {
     ctx.error('either --list or --event <type> is required');
     return false;
   }
-  const eventId = EVENT_NAMES.indexOf(eventName);
+  const eventId = POOL_EVENT_NAMES.indexOf(eventName);
   if (eventId < 0) {
     ctx.error(`unknown event type ${eventName}`);
     return false;
@@ -34,7 +33,7 @@ export const poolEvent: Handler = async (ctx, opts) => {
     loop.print(
       ev.eventId === 0
         ? `event 'lifecycle' for storage pool ${ev.pool.name}: ${LIFECYCLE_NAMES[ev.event ?? -1] ?? 'unknown'}\n`
-        : `event '${EVENT_NAMES[ev.eventId]}' for storage pool ${ev.pool.name}\n`,
+        : `event '${POOL_EVENT_NAMES[ev.eventId]}' for storage pool ${ev.pool.name}\n`,
     ),
   );
   const ok = await loop.wait(timeout);

@@ -6,9 +6,8 @@ import type { Handler, HandlerTable } from '../types.js';
 import { VolDeleteFlags, VolResizeFlags, VolStreamFlags } from '../../core/api/storage.js';
 import { optVol } from './util.js';
 import { volSize } from './vol-size.js';
+import { WIPE_ALGORITHMS } from './names.js';
 
-/** virStorageVolWipeAlgorithm names, in enum order. */
-const WIPE_ALGORITHMS = ['zero', 'nnsa', 'dod', 'bsi', 'gutmann', 'schneier', 'pfitzner7', 'pfitzner33', 'random', 'trim'];
 
 const volDelete: Handler = async (ctx, opts) => {
   const vol = await optVol(ctx, opts);

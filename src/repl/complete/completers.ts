@@ -5,6 +5,7 @@ import { ListInterfacesFlags } from '../../core/api/interface.js';
 import { ListNetworksFlags } from '../../core/api/network.js';
 import { ListPools } from '../../core/api/storage.js';
 import type { PartialCommand } from './partial.js';
+import { storageCompleters } from '../../commands/storage/completers.js';
 
 /** What a completer may use: the live connection and the command typed so far. */
 export interface CompleterInput {
@@ -111,4 +112,5 @@ export const completers: Record<string, Completer> = {
     return dom ? names(await c.domainListAllCheckpoints(dom, 0)) : undefined;
   },
   helpCommand: async ({ commandNames }) => commandNames(),
+  ...storageCompleters,
 };
