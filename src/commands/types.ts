@@ -47,6 +47,10 @@ export interface CommandContext {
   readFileBytes(path: string, maxlen: number): Promise<Buffer>;
   /** The shell's mutable state (connection URI, readonly, quiet, cwd…). */
   shell: ShellState;
+  /** vshDebug: a trace on stdout (and in the -l log) shown when `-d` is at most `level` (0 DEBUG, 1 INFO). */
+  debug(level: 0 | 1, text: string): void;
+  /** The running command's name, which virsh's traces start with. */
+  readonly command: string;
 }
 
 export interface ShellState {

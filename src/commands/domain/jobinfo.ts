@@ -135,6 +135,7 @@ export const domjobinfo: Handler = async (ctx, opts) => {
       ctx.error('Optional flags or --rawstats are not supported by the daemon');
       throw e;
     }
+    ctx.debug(0, 'detailed statistics not supported\n');
     const info = await conn.domainGetJobInfo(dom);
     type = info.type;
     params = Object.entries(JOB_INFO_PARAMS).map(([key, field]) => ({ field, type: ParamType.ULLONG, value: BigInt(info[key as keyof typeof JOB_INFO_PARAMS]) }));

@@ -40,12 +40,20 @@ export async function lookupDomain(ctx: CommandContext, name: string, by = BY_AL
   const conn = await ctx.conn();
   let dom: DomainHandle | undefined;
   const id = parseId(name);
-  if (by & BY_ID && id !== undefined && id >= 0) dom = await quiet(() => conn.domainLookupByID(id));
+  const trace = (how: string) => ctx.debug(0, `${ctx.command}: <domain> ${how}\n`);
+  if (by & BY_ID && id !== undefined && id >= 0) {
+    trace('looks like ID');
+    dom = await quiet(() => conn.domainLookupByID(id));
+  }
   if (!dom && by & BY_UUID && name.length === 36) {
+    trace('trying as domain UUID');
     const uuid = parseUUIDString(name);
     if (uuid) dom = await quiet(() => conn.domainLookupByUUID(uuid));
   }
-  if (!dom && by & BY_NAME) dom = await quiet(() => conn.domainLookupByName(name));
+  if (!dom && by & BY_NAME) {
+    trace('trying as domain NAME');
+    dom = await quiet(() => conn.domainLookupByName(name));
+  }
   if (!dom) ctx.error(`failed to get domain '${name}'`);
   return dom;
 }
@@ -57,7 +65,9 @@ export async function optDomain(
   by = BY_ALL,
   optName = 'domain',
 ): Promise<DomainHandle | undefined> {
-  return lookupDomain(ctx, opts.requiredString(optName), by);
+  const name = opts.requiredString(optName);
+  ctx.debug(1, `${ctx.command}: found option <${optName}>: ${name}\n`);
+  return lookupDomain(ctx, name, by);
 }
 
 export const STATE_NAMES = ['no state', 'running', 'idle', 'paused', 'in shutdown', 'shut off', 'crashed', 'pmsuspended'];

@@ -21,10 +21,16 @@ export async function optInterface(
 ): Promise<InterfaceHandle | undefined> {
   const conn = await ctx.conn();
   const n = opts.requiredString(opt);
+  ctx.debug(1, `${ctx.command}: found option <${opt}>: ${n}\n`);
   const isMac = parseMAC(n) !== undefined;
   let lookup: Promise<InterfaceHandle> | undefined;
-  if (!isMac && by.name) lookup = conn.interfaceLookupByName(n);
-  else if (isMac && by.mac) lookup = conn.interfaceLookupByMACString(n);
+  if (!isMac && by.name) {
+    ctx.debug(0, `${ctx.command}: <${opt}> trying as interface NAME\n`);
+    lookup = conn.interfaceLookupByName(n);
+  } else if (isMac && by.mac) {
+    ctx.debug(0, `${ctx.command}: <${opt}> trying as interface MAC\n`);
+    lookup = conn.interfaceLookupByMACString(n);
+  }
   if (lookup) return ctx.attempt(`failed to get interface '${n}'`, () => lookup!);
   ctx.error(`failed to get interface '${n}'`);
   return undefined;

@@ -20,8 +20,10 @@ export async function optNetwork(
 ): Promise<NetworkHandle | undefined> {
   const conn = await ctx.conn();
   const n = opts.requiredString(opt);
+  ctx.debug(1, `${ctx.command}: found option <${opt}>: ${n}\n`);
   let last: unknown;
   if (by.uuid && n.length === 36) {
+    ctx.debug(0, `${ctx.command}: <${opt}> trying as network UUID\n`);
     try {
       return await conn.networkLookupByUUID(n);
     } catch (e) {
@@ -29,6 +31,7 @@ export async function optNetwork(
     }
   }
   if (by.name) {
+    ctx.debug(0, `${ctx.command}: <${opt}> trying as network NAME\n`);
     try {
       return await conn.networkLookupByName(n);
     } catch (e) {

@@ -6,13 +6,16 @@ import type { CommandContext, CommandOptions } from '../types.js';
 export async function optNWFilter(ctx: CommandContext, opts: CommandOptions): Promise<NWFilterHandle> {
   const value = opts.requiredString('nwfilter');
   const conn = await ctx.conn();
+  ctx.debug(1, `${ctx.command}: found option <nwfilter>: ${value}\n`);
   if (value.length === 36) {
+    ctx.debug(0, `${ctx.command}: <nwfilter> trying as nwfilter UUID\n`);
     try {
       return await conn.nwfilterLookupByUUIDString(value);
     } catch (e) {
       if (!(e instanceof VirError)) throw e;
     }
   }
+  ctx.debug(0, `${ctx.command}: <nwfilter> trying as nwfilter NAME\n`);
   return ctx.attempt(`failed to get nwfilter '${value}'`, () => conn.nwfilterLookupByName(value));
 }
 
@@ -20,5 +23,7 @@ export async function optNWFilter(ctx: CommandContext, opts: CommandOptions): Pr
 export async function optBinding(ctx: CommandContext, opts: CommandOptions): Promise<NWFilterBindingHandle> {
   const portdev = opts.requiredString('binding');
   const conn = await ctx.conn();
+  ctx.debug(1, `${ctx.command}: found option <binding>: ${portdev}\n`);
+  ctx.debug(0, `${ctx.command}: <binding> trying as nwfilter binding port dev\n`);
   return ctx.attempt(`failed to get nwfilter binding '${portdev}'`, () => conn.nwfilterBindingLookupByPortDev(portdev));
 }

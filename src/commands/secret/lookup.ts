@@ -5,5 +5,6 @@ import type { CommandContext, CommandOptions } from '../types.js';
 export async function optSecret(ctx: CommandContext, opts: CommandOptions): Promise<SecretHandle> {
   const uuid = opts.requiredString('secret');
   const conn = await ctx.conn();
+  ctx.debug(0, `${ctx.command}: found option <secret>: ${uuid}\n`);
   return ctx.attempt(`failed to get secret '${uuid}'`, () => conn.secretLookupByUUIDString(uuid));
 }

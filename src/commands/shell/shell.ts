@@ -87,7 +87,10 @@ export class Shell {
       try {
         await conn.setKeepAlive(interval, s.keepaliveCount ?? 6);
       } catch (e) {
-        if (!forced) return conn;
+        if (!forced) {
+          this.out.debug(Level.INFO, 'Failed to setup keepalive on connection\n');
+          return conn;
+        }
         this.out.error('Cannot setup keepalive on connection as requested, disconnecting');
         await conn.close();
         throw e;
@@ -192,8 +195,10 @@ export class Shell {
     if (e) this.out.error(e.message || 'unknown error');
   }
 
-  private context(): CommandContext {
+  private context(command: string): CommandContext {
     return {
+      command,
+      debug: (level, text) => this.out.debug(level, text),
       conn: () => this.connection(),
       print: (t) => this.out.print(t),
       printExtra: (t) => this.out.printExtra(t),
@@ -223,7 +228,7 @@ export class Shell {
     }
     try {
       if (!def.noConnect) await this.connection();
-      return await handler(this.context(), commandOptions(cmd.opts));
+      return await handler(this.context(def.name), commandOptions(cmd.opts));
     } catch (e) {
       this.absorb(e);
       return false;

@@ -18,8 +18,10 @@ export const BY_ANY: By = { uuid: true, name: true };
 export async function optPool(ctx: CommandContext, opts: CommandOptions, opt = 'pool', by: By = BY_ANY): Promise<PoolHandle | undefined> {
   const conn = await ctx.conn();
   const n = opts.requiredString(opt);
+  ctx.debug(1, `${ctx.command}: found option <${opt}>: ${n}\n`);
   let last: unknown;
   if (by.uuid && n.length === 36) {
+    ctx.debug(0, `${ctx.command}: <${opt}> trying as pool UUID\n`);
     try {
       return await conn.storagePoolLookupByUUIDString(n);
     } catch (e) {
@@ -27,6 +29,7 @@ export async function optPool(ctx: CommandContext, opts: CommandOptions, opt = '
     }
   }
   if (by.name) {
+    ctx.debug(0, `${ctx.command}: <${opt}> trying as pool NAME\n`);
     try {
       return await conn.storagePoolLookupByName(n);
     } catch (e) {
@@ -73,9 +76,14 @@ export async function optVol(
       return undefined;
     }
   }
+  ctx.debug(0, `${ctx.command}: found option <${opt}>: ${n}\n`);
   const tries: ((c: Connection) => Promise<VolumeHandle>)[] = [];
-  if (pool && by.name) tries.push((c) => c.storageVolLookupByName(pool!, n));
-  if (by.uuid) tries.push((c) => c.storageVolLookupByKey(n), (c) => c.storageVolLookupByPath(n));
+  const traced = (how: string, t: (c: Connection) => Promise<VolumeHandle>) => (c: Connection) => {
+    ctx.debug(0, `${ctx.command}: <${opt}> trying as vol ${how}\n`);
+    return t(c);
+  };
+  if (pool && by.name) tries.push(traced('name', (c) => c.storageVolLookupByName(pool!, n)));
+  if (by.uuid) tries.push(traced('key', (c) => c.storageVolLookupByKey(n)), traced('path', (c) => c.storageVolLookupByPath(n)));
   const [vol, err] = await attemptAll(conn, tries);
   if (!vol) {
     ctx.error(pool || poolOpt === null ? `failed to get vol '${n}'` : `failed to get vol '${n}', specifying --${poolOpt} might help`);
