@@ -20,8 +20,10 @@ export function parseXmlDocument(
     throw new VirError(ErrorCodes.XML_DETAIL[0], formatXmlSyntaxError(text, e, docName), ErrorDomains[domain]);
   }
   const root = parseTree(text);
-  if (rootName !== undefined && root.name !== rootName) {
-    throw virErr('XML_ERROR', `expecting root element of '${rootName}', not '${root.name}'`, domain);
+  // libxml2's node name is the local part: a namespace prefix on the root does not count.
+  const localName = root.name.slice(root.name.indexOf(':') + 1);
+  if (rootName !== undefined && localName !== rootName) {
+    throw virErr('XML_ERROR', `expecting root element of '${rootName}', not '${localName}'`, domain);
   }
   return root;
 }
