@@ -1,6 +1,5 @@
 import { commandGroups, findCommand } from '../registry.js';
 import { parseGlobalOptions, type GlobalOptions } from './globals.js';
-import { interactiveLoop, pipedLines, preloadRepl, terminalLines } from './interactive.js';
 import { Level, Output } from './output.js';
 import { parseCommands, type ParsedCommand, type ParserHooks } from './parser.js';
 import { Shell } from './shell.js';
@@ -63,7 +62,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return g.exit;
   }
   const interactive = g.operands.length === 0;
-  if (interactive) preloadRepl();
+  // The line sources, the REPL's loader and completion: loaded only by interactive sessions.
+  const io = interactive ? await import('./interactive.js') : undefined;
+  io?.preloadRepl();
   const cmds = interactive ? [] : parseOperands(g, out);
   if (!cmds) return 1;
   if (!initDebug(out, env)) return 1;
@@ -87,11 +88,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   shell.settings.connname ??= env.VIRSH_DEFAULT_CONNECT_URI;
   let ok = true;
-  if (!interactive) {
+  if (!io) {
     ok = await shell.run(cmds);
   } else {
-    const lines = process.stdin.isTTY ? await terminalLines(shell, g.noColor) : pipedLines((t) => out.print(t));
-    await interactiveLoop(shell, lines, async (line) => {
+    const lines = process.stdin.isTTY ? await io.terminalLines(shell, g.noColor) : io.pipedLines((t) => out.print(t));
+    await io.interactiveLoop(shell, lines, async (line) => {
       const parsed = parseCommands(stringTokens(line), parserHooks(out));
       if (parsed) await shell.run(parsed);
     });
