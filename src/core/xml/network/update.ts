@@ -40,9 +40,11 @@ export function copyNetworkDef(def: NetworkDef, flags: number): NetworkDef {
 const invalid = (m: string) => virErr('OPERATION_INVALID', m);
 const unsupportedOp = (m: string) => virErr('OPERATION_UNSUPPORTED', m);
 
+/** virXMLNodeNameEqual: libxml2's local name, without any namespace prefix. */
 function checkName(def: NetworkDef, node: XNode, want: string): void {
-  if (node.name !== want) {
-    throw virErr('XML_ERROR', `unexpected element <${node.name}>, expecting <${want}>, while updating network '${def.name}'`);
+  const local = node.name.slice(node.name.indexOf(':') + 1);
+  if (local !== want) {
+    throw virErr('XML_ERROR', `unexpected element <${local}>, expecting <${want}>, while updating network '${def.name}'`);
   }
 }
 
