@@ -60,7 +60,7 @@ export function parseVirtualPort(node: XNode, requireType: boolean): VirtualPort
     throw virErr('CONFIG_UNSUPPORTED', `unknown virtualport type ${typeText}`);
   }
   if (type === 'none' && requireType) throw virErr('XML_ERROR', 'missing required virtualport type');
-  const p = node.children.find((c) => c.name === 'parameters')?.attrs ?? {};
+  const p = node.children.find((c) => c.name.slice(c.name.indexOf(':') + 1) === 'parameters')?.attrs ?? {};
   const vp: VirtualPort = {
     type,
     managerid: numberParam(p.managerid, 'managerid', 0xff, 'value of managerid out of range'),
