@@ -2,6 +2,7 @@
 import { virErr } from '../../errors.js';
 import { children, type XNode } from '../tree.js';
 import type { XmlWriter } from '../writer.js';
+import { localChildren } from './document.js';
 import { propEnum, propUInt } from './props.js';
 
 export interface BandwidthRate {
@@ -50,8 +51,8 @@ export function parseBandwidth(node: XNode, allowFloor: boolean): Bandwidth | un
   if (node.attrs.classID !== undefined) {
     throw virErr('XML_DETAIL', 'classID attribute not supported on <bandwidth> in this usage context');
   }
-  const ins = children(node, 'inbound');
-  const outs = children(node, 'outbound');
+  const ins = localChildren(node, 'inbound');
+  const outs = localChildren(node, 'outbound');
   if (ins.length > 1) throw virErr('XML_DETAIL', 'Only one child <inbound> element allowed');
   if (outs.length > 1) throw virErr('XML_DETAIL', 'Only one child <outbound> element allowed');
   const bw: Bandwidth = {};

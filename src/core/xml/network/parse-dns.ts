@@ -1,7 +1,7 @@
 /** <dns> records (virNetworkDNSDefParseXML and its host/srv/txt helpers). */
 import { virErr } from '../../errors.js';
 import { children, type XNode } from '../tree.js';
-import { textContent } from './document.js';
+import { localChildren, textContent } from './document.js';
 import { tryParseIp } from './ipaddr.js';
 import type { DnsDef, DnsHost, DnsSrv, DnsTxt } from './model.js';
 import { propTristate, xpathUInt } from './props.js';
@@ -14,7 +14,7 @@ export function parseDnsHost(netName: string, node: XNode, partial: boolean): Dn
   const ip = ipText !== undefined ? tryParseIp(ipText) : undefined;
   if (ipText !== undefined && !ip) throw detail(`Invalid IP address in network '${netName}' DNS HOST record`);
   const names: string[] = [];
-  for (const h of children(node, 'hostname')) {
+  for (const h of localChildren(node, 'hostname')) {
     if (h.children.length === 0 && h.text === '') continue;
     const name = textContent(h) ?? '';
     if (name === '') throw detail(`Missing hostname in network '${netName}' DNS HOST record`);

@@ -1,7 +1,7 @@
 /** <ip> with its <dhcp> and <tftp> children (virNetworkIPDefParseXML and helpers). */
 import { virErr } from '../../errors.js';
-import { child, children, type XNode } from '../tree.js';
-import { xstr } from './document.js';
+import { child, type XNode } from '../tree.js';
+import { localChildren, localName, xstr } from './document.js';
 import { isMulticastMAC, parseMAC } from '../ids.js';
 import { applyMask, formatIp, ipEqual, ipPrefix, parseIp, prefixToMask, tryParseIp, type IpAddr } from './ipaddr.js';
 import { LEASE_UNITS, type DhcpHost, type DhcpRange, type IpDef, type Lease } from './model.js';
@@ -19,7 +19,7 @@ export function parseLease(node: XNode): Lease | undefined {
 
 function firstLease(node: XNode): Lease | undefined {
   let lease: Lease | undefined;
-  for (const c of children(node, 'lease')) lease = parseLease(c) ?? lease;
+  for (const c of localChildren(node, 'lease')) lease = parseLease(c) ?? lease;
   return lease;
 }
 
@@ -117,9 +117,9 @@ export function parseDhcpHost(netName: string, ip: IpDef, node: XNode, partial: 
 
 function parseDhcp(netName: string, node: XNode, ip: IpDef): void {
   for (const c of node.children) {
-    if (c.name === 'range') ip.ranges.push(parseDhcpRange(netName, ip, c));
-    else if (c.name === 'host') ip.hosts.push(parseDhcpHost(netName, ip, c, false));
-    else if (c.name === 'bootp' && ip.address.family === 4) {
+    if (localName(c) === 'range') ip.ranges.push(parseDhcpRange(netName, ip, c));
+    else if (localName(c) === 'host') ip.hosts.push(parseDhcpHost(netName, ip, c, false));
+    else if (localName(c) === 'bootp' && ip.address.family === 4) {
       const file = c.attrs.file;
       if (file === undefined) continue;
       const server = c.attrs.server;

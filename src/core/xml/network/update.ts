@@ -4,7 +4,7 @@
  */
 import { virErr } from '../../errors.js';
 import type { XNode } from '../tree.js';
-import { parseRootElement } from './document.js';
+import { localName, parseRootElement } from './document.js';
 import { formatIp, ipEqual } from './ipaddr.js';
 import type { IpDef, NetworkDef } from './model.js';
 import { parseDnsHost, parseDnsSrv, parseDnsTxt } from './parse-dns.js';
@@ -42,7 +42,7 @@ const unsupportedOp = (m: string) => virErr('OPERATION_UNSUPPORTED', m);
 
 /** virXMLNodeNameEqual: libxml2's local name, without any namespace prefix. */
 function checkName(def: NetworkDef, node: XNode, want: string): void {
-  const local = node.name.slice(node.name.indexOf(':') + 1);
+  const local = localName(node);
   if (local !== want) {
     throw virErr('XML_ERROR', `unexpected element <${local}>, expecting <${want}>, while updating network '${def.name}'`);
   }

@@ -2,6 +2,7 @@
 import { virErr } from '../../errors.js';
 import { parseUUID } from '../ids.js';
 import type { XNode } from '../tree.js';
+import { localChildren } from './document.js';
 import type { XmlWriter } from '../writer.js';
 
 const VPORT_TYPES = ['none', '802.1Qbg', '802.1Qbh', 'openvswitch', 'midonet'] as const;
@@ -60,7 +61,7 @@ export function parseVirtualPort(node: XNode, requireType: boolean): VirtualPort
     throw virErr('CONFIG_UNSUPPORTED', `unknown virtualport type ${typeText}`);
   }
   if (type === 'none' && requireType) throw virErr('XML_ERROR', 'missing required virtualport type');
-  const p = node.children.find((c) => c.name.slice(c.name.indexOf(':') + 1) === 'parameters')?.attrs ?? {};
+  const p = localChildren(node, 'parameters')[0]?.attrs ?? {};
   const vp: VirtualPort = {
     type,
     managerid: numberParam(p.managerid, 'managerid', 0xff, 'value of managerid out of range'),
