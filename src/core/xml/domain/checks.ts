@@ -5,8 +5,8 @@ import { propEnum, propUInt, TRISTATE_BOOL, TRISTATE_SWITCH } from './numbers.js
 
 /*
  * Parse-time checks of the domain-level elements libvirt parses into typed structures while
- * we keep them in canonical re-serialised form (memoryBacking, numatune, features, clock
- * timers, cpu, sysinfo, launchSecurity). Each function follows the order of its C parser so
+ * we keep them in canonical re-serialised form (memoryBacking, features, clock
+ * timers, cpu, launchSecurity). Each function follows the order of its C parser so
  * the first failure is the one virsh reports.
  */
 
@@ -28,21 +28,6 @@ export function checkMemoryBacking(root: XNode): void {
   }
   const threads = child(mb, 'allocation')?.attrs.threads;
   if (threads !== undefined && !/^\d+$/.test(threads.trim())) throw xmlError('Failed to parse memory allocation threads');
-}
-
-const NUMATUNE_MODES = ['strict', 'preferred', 'interleave', 'restrictive'];
-const NUMATUNE_PLACEMENTS = ['default', 'static', 'auto'];
-
-/** virDomainNumatuneParseXML: one <numatune>, a known mode and placement. */
-export function checkNumatune(root: XNode): void {
-  const all = children(root, 'numatune');
-  if (all.length > 1) throw xmlError('only one numatune is supported');
-  const mem = child(all[0], 'memory');
-  if (!mem) return;
-  const mode = mem.attrs.mode;
-  if (mode !== undefined && !NUMATUNE_MODES.includes(mode)) throw unsupportedConfig(`Unsupported NUMA memory tuning mode '${mode}'`);
-  const placement = mem.attrs.placement;
-  if (placement !== undefined && !NUMATUNE_PLACEMENTS.includes(placement)) throw unsupportedConfig(`Unsupported NUMA memory placement mode '${placement}'`);
 }
 
 const FEATURES = ['acpi', 'apic', 'pae', 'hap', 'viridian', 'privnet', 'hyperv', 'kvm', 'pvspinlock', 'capabilities', 'pmu', 'vmport', 'gic', 'smm', 'ioapic', 'hpt', 'vmcoreinfo', 'htm', 'nested-hv', 'msrs', 'ccf-assist', 'xen', 'cfpc', 'sbbc', 'ibs', 'tcg'];
@@ -118,13 +103,7 @@ export function checkCpu(root: XNode): void {
   if (children(cpu, 'cache').length > 1) throw xmlError('at most one CPU cache element may be specified');
 }
 
-const SYSINFO_TYPES = ['smbios', 'fwcfg'];
 const LAUNCH_SECURITY = ['', 'sev', 's390-pv'];
-
-/** virSysinfoParseXML's type, for each <sysinfo>. */
-export function checkSysinfo(root: XNode): void {
-  for (const s of children(root, 'sysinfo')) propEnum(s, 'type', SYSINFO_TYPES, { required: true });
-}
 
 /** virDomainSecDefParseXML: the launch security type. */
 export function checkLaunchSecurity(root: XNode): void {

@@ -1,7 +1,10 @@
 import { child, children, type XNode } from '../tree.js';
 import { canon, elem, fromNode, type Elem } from './elem.js';
 import { parseCpuList, formatCpuList } from '../../cpumap.js';
-import { checkCpu, checkNumaVcpus, checkFeatures, checkLaunchSecurity, checkMemoryBacking, checkNumatune, checkSysinfo, checkTimers } from './checks.js';
+import { checkCpu, checkNumaVcpus, checkFeatures, checkLaunchSecurity, checkMemoryBacking, checkTimers } from './checks.js';
+import { parseNumatune } from './numatune.js';
+import { parseSysinfos } from './sysinfo.js';
+import { parseKeywrap, parsePerf } from './perf-keywrap.js';
 import { parseCputune } from './cputune.js';
 import { normalizeCpu, normalizeMemoryBacking, normalizeMemtune } from './tunables.js';
 
@@ -22,6 +25,7 @@ import type { ClockDef, DomainDef } from './types.js';
 export const VIRT_TYPES = ['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'ch'] as const;
 const LIFECYCLE = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'];
 const LOCK_FAILURE = ['default', 'poweroff', 'restart', 'pause', 'ignore'];
+const SMBIOS_MODES = ['none', 'emulate', 'host', 'sysinfo'];
 const CLOCK_OFFSETS = ['utc', 'localtime', 'variable', 'timezone', 'absolute'];
 
 export interface ParseFlags {
@@ -75,14 +79,6 @@ function parseCpuset(text: string | undefined): string | undefined {
   if (!map) throw virErr('INVALID_ARG', `Failed to parse bitmap '${text}'`);
   if (!map.includes(true)) throw unsupportedConfig(`Invalid value of 'cpuset': ${text}`);
   return formatCpuList(map);
-}
-
-/** virDomainNumatuneParseXML: automatic vCPU placement implies automatic strict memory placement. */
-function numatuneFor(root: XNode, placement: string): Elem | undefined {
-  const n = child(root, 'numatune');
-  if (n) return canon(n, DOMAIN_SPECS.numatune);
-  if (placement !== 'auto') return undefined;
-  return elem('numatune', [], [elem('memory', [['mode', 'strict'], ['placement', 'auto']])]);
 }
 
 function parseClock(root: XNode): ClockDef {
@@ -174,18 +170,21 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   if (!vcpuList.length && vcpu.cur > vcpu.max) throw unsupportedConfig('maximum vCPU count must not be less than current vCPU count');
   const iothreads = parseIOThreads(root);
   const cputune = parseCputune(root, vcpu.max, iothreadIds(iothreads));
-  checkNumatune(root);
+  checkCpu(root);
+  checkNumaVcpus(root, vcpu.max);
+  const cells = children(child(child(root, 'cpu'), 'numa'), 'cell').length;
+  const numatune = parseNumatune(root, vcpu.placement === 'static', cells);
+  // virDomainDefParseXML: automatic memory placement makes an unpinned domain's vCPU placement automatic.
+  const pinned = vcpu.cpuset !== undefined || !!cputune?.children.some((c) => ['vcpupin', 'emulatorpin', 'iothreadpin'].includes(c.name));
+  if (numatune.auto && !pinned) vcpu.placement = 'auto';
   checkFeatures(root);
   const lockfailure = parseLifecycle(root, 'on_lockfailure', LOCK_FAILURE, undefined);
+  const perf = parsePerf(root);
   const pm = child(root, 'pm');
   const s3 = parsePmState(pm, 'suspend-to-mem');
   const s4 = parsePmState(pm, 'suspend-to-disk');
   const clock = parseClock(root);
   parseOsBoot(root, os);
-  checkCpu(root);
-  checkNumaVcpus(root, vcpu.max);
-  checkSysinfo(root);
-  checkLaunchSecurity(root);
   const def: DomainDef = {
     type,
     name,
@@ -207,9 +206,9 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     vcpuList: optCanon(root, 'vcpus'),
     iothreads,
     cputune,
-    numatune: numatuneFor(root, vcpu.placement),
+    numatune: numatune.el,
     resource: optCanon(root, 'resource'),
-    sysinfo: children(root, 'sysinfo').map((s) => canon(s, DOMAIN_SPECS.sysinfo)),
+    sysinfo: [],
     bootloader: xpathString(child(root, 'bootloader')),
     bootloaderArgs: xpathString(child(root, 'bootloader_args')),
     os,
@@ -222,11 +221,11 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     onCrash: parseLifecycle(root, 'on_crash', LIFECYCLE, 'destroy')!,
     onLockfailure: lockfailure === 'default' ? undefined : lockfailure,
     pm: s3 || s4 ? { s3, s4 } : undefined,
-    perf: optCanon(root, 'perf'),
+    perf,
     emulator: xpathString(child(child(root, 'devices'), 'emulator')),
     devices: [],
     seclabels,
-    keywrap: optCanon(root, 'keywrap'),
+    keywrap: undefined,
     launchSecurity: optCanon(root, 'launchSecurity'),
     testNamespace: root.children.filter((c) => c.name.startsWith('test:')).map(fromNode),
   };
@@ -238,5 +237,14 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   normalizeCpu(def.cpu);
   normalizeMemoryBacking(def.memoryBacking, !!def.cpu?.children.find((c) => c.name === 'numa')?.children.some((c) => c.name === 'cell'));
   def.devices = parseDevices(child(root, 'devices'), { inactive: flags.inactive, osType: os.type, arch: os.arch, virtType: type });
+  checkLaunchSecurity(root);
+  const dom = { uuid, generated: uuidText === undefined };
+  def.sysinfo = parseSysinfos(root, dom);
+  def.uuid = dom.uuid;
+  if (os.smbiosMode !== undefined && os.smbiosMode !== '') {
+    if (!SMBIOS_MODES.includes(os.smbiosMode)) throw unsupportedConfig(`unknown smbios mode '${os.smbiosMode}'`);
+    if (os.smbiosMode === 'none') os.smbiosMode = undefined;
+  } else os.smbiosMode = undefined;
+  def.keywrap = parseKeywrap(root);
   return def;
 }

@@ -1,11 +1,24 @@
 import { xmlError, unsupportedConfig } from './errors.js';
-import { attr } from './elem.js';
+import { attr, sub } from './elem.js';
 import type { DomainDef } from './types.js';
 import { addImplicitDevices, postParseDevices } from './devices/postparse.js';
 
-/** virDomainDefPostParseMemory. */
+/** Sum of the guest NUMA cells' memory, KiB (virDomainNumaGetMemorySize). */
+function numaMemory(def: DomainDef): number {
+  const cells = def.cpu?.children.find((c) => c.name === 'numa')?.children.filter((c) => c.name === 'cell') ?? [];
+  return cells.reduce((sum, c) => sum + Number(attr(c, 'memory') ?? 0), 0);
+}
+
+/**
+ * virDomainDefPostParseMemory: <memory> is the total including memory devices; without it the
+ * NUMA cells plus the devices make the total, and something must be left for the initial size.
+ */
 function postParseMemory(def: DomainDef): void {
-  if (def.memory === 0) throw xmlError('Memory size must be specified via <memory> or in the <numa> configuration');
+  const numa = def.memory === 0 ? numaMemory(def) : 0;
+  const hotplug = def.devices.filter((d) => d.kind === 'memory').reduce((sum, d) => sum + Number(sub(sub(d.el, 'target'), 'size')?.text ?? 0), 0);
+  if (numa) def.memory = numa + hotplug;
+  else if (hotplug > def.memory) throw xmlError('Total size of memory devices exceeds the total memory size');
+  if (def.memory - hotplug === 0) throw xmlError('Memory size must be specified via <memory> or in the <numa> configuration');
   if (def.currentMemory > def.memory || def.currentMemory === 0) def.currentMemory = def.memory;
   if (def.maxMemory && !(def.maxMemory.kib && def.maxMemory.slots))
     throw xmlError('both maximum memory size and memory slot count must be specified');

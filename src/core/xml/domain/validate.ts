@@ -3,6 +3,7 @@ import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { diskBus, diskDst } from './devices/disk.js';
 import { validateCputune } from './cputune.js';
 import { validateIOThreads } from './iothreads.js';
+import { validateMemoryDevice } from './devices/memory.js';
 import { parseCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
 import type { DeviceDef, DomainDef } from './types.js';
@@ -50,9 +51,9 @@ const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: Domai
       throw virErr('NO_TARGET', ['dir', 'file', 'dev', 'name', 'socket'].map((k) => attr(src, k)).find((v) => v !== undefined));
     }
   },
-  memory(_d, def) {
+  memory(d, def) {
     const cells = def.cpu?.children.find((c) => c.name === 'numa')?.children.filter((c) => c.name === 'cell') ?? [];
-    if (cells.length === 0) throw virErr('XML_DETAIL', "can't add memory backend as guest has no NUMA nodes configured", 'DOMAIN');
+    validateMemoryDevice(d, cells.length, def.os.arch);
   },
   redirdev(d, def) {
     if ((attr(d.el, 'bus') ?? 'usb') === 'usb' && !hasUSB(def)) throw unsupportedConfig('cannot add redirected USB device: USB is disabled for this domain');

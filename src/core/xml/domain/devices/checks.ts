@@ -2,6 +2,7 @@ import { child, children, type XNode } from '../../tree.js';
 import type { VirError } from '../../../errors.js';
 import { internalError, unsupportedConfig, xmlError } from '../errors.js';
 import { propEnum, propUInt } from '../numbers.js';
+import { parseUUID } from '../../ids.js';
 import type { DeviceKind } from '../types.js';
 
 /*
@@ -77,6 +78,9 @@ const DISK_IO = ['default', 'native', 'threads', 'io_uring'];
 const DISK_DISCARD = ['default', 'unmap', 'ignore'];
 const DISK_DETECT_ZEROES = ['default', 'off', 'on', 'unmap'];
 const TRISTATE_SWITCH = ['absent', 'on', 'off'];
+const TRISTATE_BOOL = ['absent', 'yes', 'no'];
+const MEMORY_MODELS = ['', 'dimm', 'nvdimm', 'virtio-pmem', 'virtio-mem', 'sgx-epc'];
+const MEMORY_ACCESS = ['default', 'shared', 'private'];
 
 /** virDomainHostdevDefParseXML: mode, then the source's type per mode. */
 const hostdevSteps: Step[] = [
@@ -168,6 +172,18 @@ export const DEVICE_ATTR_CHECKS: Partial<Record<DeviceKind, Step[]>> = {
   panic: [named([], 'model', PANIC_MODELS, (v) => unsupportedConfig(`unknown panic model '${v}'`))],
   iommu: [prop([], 'model', IOMMU_MODELS, { required: true })],
   vsock: [prop([], 'model', VSOCK_MODELS)],
+  memory: [
+    prop([], 'model', MEMORY_MODELS, { required: true, nonzero: true }),
+    prop([], 'access', MEMORY_ACCESS, { nonzero: true }),
+    prop([], 'discard', TRISTATE_BOOL, { nonzero: true }),
+    (n) => {
+      const uuid = child(n, 'uuid');
+      if (n.attrs.model === 'nvdimm' && uuid && uuid.text !== '' && !parseUUID(uuid.text)) throw internalError('malformed uuid element');
+    },
+    (n) => {
+      if (!child(n, 'target')) throw xmlError('missing <target> element for <memory> device');
+    },
+  ],
 };
 
 /** Runs a device's parse-time checks in libvirt's order. */

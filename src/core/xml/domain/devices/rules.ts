@@ -8,6 +8,7 @@ import { chrRule } from './chr.js';
 import { controllerRule } from './controller.js';
 import { videoRule } from './video.js';
 import { inputRule } from './input.js';
+import { memoryRule } from './memory.js';
 
 export interface ParseContext {
   /** Parsing a persistent definition (define) rather than live status XML. */
@@ -71,4 +72,5 @@ export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
     },
   },
   filesystem: {},
+  memory: memoryRule,
 };
