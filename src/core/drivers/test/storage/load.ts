@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { VirError, virErr } from '../../../errors.js';
+import { virErr } from '../../../errors.js';
 import { parseXmlDocument } from '../../../xml/parse.js';
 import { children, type XNode } from '../../../xml/tree.js';
 import { parsePoolNode } from '../../../xml/storage/pool.js';
 import { parseVolNode } from '../../../xml/storage/volume.js';
 import { sliceOf, type LoadContext, type TestNode } from '../node.js';
 import { listAdd } from './list-add.js';
-import { allocate, setDefaults, type StorageState } from './state.js';
+import { addVol, allocate, setDefaults, type StorageState } from './state.js';
 
 /** testParseXMLDocFromFile: an element may stand for the document named by its file= attribute. */
 function resolveFileRef(node: XNode, ctx: LoadContext, root: string): XNode {
@@ -39,11 +39,7 @@ export function loadStorage(root: XNode, ctx: LoadContext): StorageState {
       const vol = parseVolNode(resolveFileRef(volEl, ctx, 'volume'), obj.def.type);
       vol.path ??= `${obj.def.targetPath}/${vol.name}`;
       vol.key ??= vol.path;
-      // virStoragePoolObjAddVol fails on a clash without saying why.
-      if (obj.volumes.some((v) => v.name === vol.name || v.key === vol.key || v.path === vol.path)) {
-        throw new VirError(0, 'An error occurred, but the cause is unknown');
-      }
-      obj.volumes.push(vol);
+      addVol(obj, vol);
       allocate(obj.def, vol.allocation);
     }
   }

@@ -40,6 +40,14 @@ export function allocate(def: PoolDef, delta: bigint): void {
   def.available = u64(def.capacity - def.allocation);
 }
 
+/** virStoragePoolObjAddVol: names, keys and paths are unique in a pool; a clash fails without saying why. */
+export function addVol(obj: PoolObj, vol: VolDef): void {
+  if (obj.volumes.some((v) => v.name === vol.name || v.key === vol.key || v.path === vol.path)) {
+    throw new VirError(0, 'An error occurred, but the cause is unknown');
+  }
+  obj.volumes.push(vol);
+}
+
 /** testStoragePoolObjSetDefaults: a fresh 100 GiB, empty pool. */
 export function setDefaults(def: PoolDef): void {
   def.capacity = DEFAULT_POOL_CAPACITY;

@@ -4,7 +4,7 @@ import type { StorageApi } from '../../../api/storage.js';
 import { VolCreateFlags } from '../../../api/storage.js';
 import { VOL_TYPES, testVolTypeForPool } from '../../../xml/storage/enums.js';
 import { formatVol, parseVolXml, type VolDef } from '../../../xml/storage/volume.js';
-import { allocate, findActiveByName, findVol, u64, volHandle, type PoolObj, type StorageState } from './state.js';
+import { addVol, allocate, findActiveByName, findVol, u64, volHandle, type PoolObj, type StorageState } from './state.js';
 import { checkFlags } from '../../check-flags.js';
 
 /** Finds the first active pool holding a volume that satisfies `test`. */
@@ -42,7 +42,7 @@ async function createVol(s: StorageState, poolName: string, xml: string, fn: str
   }
   vol.path = `${def.targetPath ?? '(null)'}/${vol.name}`;
   vol.key = vol.path;
-  obj.volumes.push(vol);
+  addVol(obj, vol);
   allocate(def, vol.allocation);
   return vol;
 }
