@@ -7,7 +7,8 @@ import { children, type XNode } from '../../xml/tree.js';
 import { sliceOf, type TestNode, type LoadContext } from './node.js';
 import { checkFlags } from '../check-flags.js';
 import { checkParentHost, fcNames, mockVport } from './nodedev/vport.js';
-import { deviceHasCap, loadDeviceElement } from './nodedev/load.js';
+import { deviceHasCap } from './nodedev/load.js';
+import { resolveFileRef } from './network/file-ref.js';
 import { nodeDeviceLifecycle } from './events/index.js';
 import { NodeDeviceLifecycle } from '../../api/events.js';
 
@@ -20,7 +21,7 @@ export interface NodeDevicesState {
 export function loadNodeDevices(root: XNode, ctx: LoadContext): NodeDevicesState {
   const devices = new Map<string, NodeDeviceDef>();
   for (const el of children(root, 'device')) {
-    const def = parseNodeDevice(loadDeviceElement(el, ctx), 'existing');
+    const def = parseNodeDevice(resolveFileRef(el, ctx), 'existing');
     devices.set(def.name, def);
   }
   return { devices };

@@ -1,10 +1,8 @@
 /** The test driver's host interfaces (virinterfaceobj.c) and its change transaction. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { children, type XNode } from '../../../xml/tree.js';
 import { formatInterfaceXML, parseInterfaceNode, parseInterfaceXML, type InterfaceDef } from '../../../xml/interface/index.js';
-import { parseRootElement } from '../../../xml/network/document.js';
 import { sliceOf, type LoadContext, type TestNode } from '../node.js';
+import { resolveFileRef } from '../network/file-ref.js';
 
 export interface InterfaceObj {
   def: InterfaceDef;
@@ -41,10 +39,7 @@ export function cloneList(objs: Map<string, InterfaceObj>): Map<string, Interfac
 export function loadInterfaces(root: XNode, ctx: LoadContext): InterfacesState {
   const objs = new Map<string, InterfaceObj>();
   for (const n of children(root, 'interface')) {
-    const node = n.attrs.file
-      ? parseRootElement(readFileSync(resolve(ctx.baseDir, n.attrs.file), 'utf8'), n.attrs.file, 'interface', 'INTERFACE')
-      : n;
-    assignDef(objs, parseInterfaceNode(node)).active = true;
+    assignDef(objs, parseInterfaceNode(resolveFileRef(n, ctx))).active = true;
   }
   return { objs };
 }

@@ -1,11 +1,9 @@
 /** The test driver's networks: virNetworkObj list semantics (virnetworkobj.c). */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { virErr } from '../../../errors.js';
 import { children, type XNode } from '../../../xml/tree.js';
 import { parseNetworkNode, type NetworkDef } from '../../../xml/network/index.js';
-import { parseRootElement } from '../../../xml/network/document.js';
 import { sliceOf, type LoadContext, type TestNode } from '../node.js';
+import { resolveFileRef } from './file-ref.js';
 import { NetworkEvents } from './events.js';
 
 export interface NetworkObj {
@@ -84,10 +82,7 @@ export function removeObj(state: NetworksState, obj: NetworkObj): void {
 export function loadNetworks(root: XNode, ctx: LoadContext): NetworksState {
   const state: NetworksState = { objs: new Map(), events: new NetworkEvents() };
   for (const n of children(root, 'network')) {
-    const node = n.attrs.file
-      ? parseRootElement(readFileSync(resolve(ctx.baseDir, n.attrs.file), 'utf8'), n.attrs.file, 'network')
-      : n;
-    const obj = assignDef(state, parseNetworkNode(node), { live: false, checkLive: false });
+    const obj = assignDef(state, parseNetworkNode(resolveFileRef(n, ctx)), { live: false, checkLive: false });
     obj.active = true;
   }
   return state;

@@ -1,17 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { parseXmlDocument } from '../../../xml/parse.js';
-import type { XNode } from '../../../xml/tree.js';
 import type { NodeDeviceDef } from '../../../xml/nodedev/index.js';
-import type { LoadContext } from '../node.js';
-
-/** testParseXMLDocFromFile: `<device file='x.xml'/>` stands for that file's <device> root. */
-export function loadDeviceElement(el: XNode, ctx: LoadContext): XNode {
-  const file = el.attrs.file;
-  if (file === undefined) return el;
-  const abs = isAbsolute(file) ? file : join(ctx.baseDir, file);
-  return parseXmlDocument(readFileSync(abs, 'utf8'), abs, 'device');
-}
 
 /**
  * virNodeDeviceObjHasCap: a device has its capabilities' types, plus the nested ones
