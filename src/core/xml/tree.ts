@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { parserInput } from './tree-input.js';
 
 /** A parsed XML element: the shape every typed model reads from. */
 export interface XNode {
@@ -19,9 +20,6 @@ const parserOptions = {
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
-  // Also decodes character references (&#65; &#x41;); the well-formedness check has already
-  // refused every named entity but XML's five, so no HTML name can reach the tree.
-  htmlEntities: true,
   commentPropName: '#comment',
   cdataPropName: '#cdata',
 };
@@ -43,20 +41,11 @@ function convert(raw: Raw): XNode | undefined {
   return node;
 }
 
-/**
- * The document without its processing instructions, which carry no data for us and whose
- * free-form text (quotes, say) the parser library misreads. In a well-formed document `<?`
- * starts a PI everywhere but inside comments and CDATA sections.
- */
-function withoutPIs(xml: string): string {
-  return xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, (m) => (m[1] === '?' ? '' : m));
-}
-
 /** Parses a well-formed document and returns its root element. Well-formedness errors are
  * reported by `checkWellFormed` (libxml2's wording); call that first. */
 export function parseTree(xml: string): XNode {
   parser ??= new XMLParser(parserOptions);
-  const items = parser.parse(xml.includes('<?') ? withoutPIs(xml) : xml) as Raw[];
+  const items = parser.parse(parserInput(xml)) as Raw[];
   for (const item of items) {
     const node = convert(item);
     if (node) return node;

@@ -5,17 +5,63 @@
  * below follow libxml2's parser (where it reads, what it skips before it reports).
  */
 
+import { writeStderr } from '../stdio.js';
 import { isKnownEncoding } from './encodings.js';
 import { decodeRawBytes, encodeRawBytes } from './raw-bytes.js';
 
 export class XmlSyntaxError extends Error {
   /** Index into the checked string where libxml2's cursor stood when it reported. */
   readonly pos: number;
+  /**
+   * The replacement text of an internal entity, when the error is inside it: libxml2 parses
+   * that text as an input of its own, which has no name, and `pos` indexes into it.
+   */
+  readonly entityText: string | undefined;
 
-  constructor(message: string, pos: number) {
+  constructor(message: string, pos: number, entityText?: string) {
     super(message);
     this.pos = pos;
+    this.entityText = entityText;
   }
+}
+
+/** A general entity of the internal DTD subset: its replacement text, or none when external. */
+interface EntityDecl {
+  text: string | undefined;
+  /** Entity references its first parse made, plus one (libxml2's `checked / 2`). */
+  weight?: number;
+}
+
+/** What the DTD told the parser about entities, shared with the checkers of entity texts. */
+interface Dtd {
+  entities: Map<string, EntityDecl>;
+  /**
+   * An external subset (never loaded) or a parameter-entity reference may declare entities
+   * libxml2 cannot see: an undeclared one is then only a warning, and expands to nothing.
+   */
+  lenient: boolean;
+}
+
+const PREDEFINED_CHARS: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/** xmlAddEntity: a predefined entity may be redeclared as its own character (for `>'"`) or a reference to it. */
+function isPredefinedRedeclarationValid(name: string, text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const c = PREDEFINED_CHARS[name];
+  const code = c.charCodeAt(0);
+  if (text === c && '>\'"'.includes(c)) return true;
+  if (text.startsWith('&#x')) return text.slice(3).toUpperCase() === code.toString(16).toUpperCase().padStart(2, '0') + ';';
+  return text === `&#${String(code % 100).padStart(2, '0')};`;
+}
+
+/** libxml2 gives up on entities nested deeper than this (its loop detection). */
+const MAX_ENTITY_DEPTH = 40;
+
+/** A literal entity value with its character references replaced (done at declaration). */
+export function entityReplacementText(literal: string): string {
+  return literal.replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (_, v: string) =>
+    String.fromCodePoint(v[0] === 'x' ? parseInt(v.slice(1), 16) : Number(v)),
+  );
 }
 
 const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
@@ -77,8 +123,18 @@ function localName(qname: string): string {
 class Checker {
   private pos = 0;
   private readonly stack: OpenTag[] = [];
+  /** libxml2's nbentities: entity references parsed in this input (and the entities they pulled in). */
+  private nbentities = 0;
 
-  constructor(private readonly s: string) {}
+  /**
+   * `entity`: set when checking an internal entity's replacement text (content, not a
+   * document), with its nesting depth.
+   */
+  constructor(
+    private readonly s: string,
+    private readonly dtd: Dtd = { entities: new Map(), lenient: false },
+    private readonly entity?: { depth: number },
+  ) {}
 
   private cur(): string {
     return this.s[this.pos] ?? '';
@@ -93,7 +149,7 @@ class Checker {
   }
 
   private fail(message: string, pos = this.pos): never {
-    throw new XmlSyntaxError(message, pos);
+    throw new XmlSyntaxError(message, pos, this.entity ? this.s : undefined);
   }
 
   private lineAt(pos: number): number {
@@ -257,26 +313,104 @@ class Checker {
     }
   }
 
+  /** xmlParseDocTypeDecl: name, external ID, internal subset. */
   private parseDoctype(): void {
     this.pos += 9;
     this.skipBlanks();
     if (this.parseName() === undefined) this.fail('xmlParseDocTypeDecl : no DOCTYPE name !');
-    let depth = 0;
-    while (this.pos < this.s.length) {
-      const c = this.cur();
-      if (c === '[') depth++;
-      else if (c === ']') depth--;
-      else if (c === '>' && depth <= 0) {
+    this.skipBlanks();
+    if (this.startsWith('SYSTEM') || this.startsWith('PUBLIC')) {
+      this.dtd.lenient = true;
+      this.skipDeclaration(['[', '>']);
+    }
+    if (this.cur() === '[') {
+      this.pos++;
+      this.parseInternalSubset();
+    }
+    this.skipBlanks();
+    if (this.cur() !== '>') this.fail('DOCTYPE improperly terminated');
+    this.pos++;
+  }
+
+  /** Moves to the first of `stops` outside quoted literals (or the end). */
+  private skipDeclaration(stops: string[]): void {
+    while (this.pos < this.s.length && !stops.includes(this.cur())) {
+      const q = this.cur();
+      if (q === '"' || q === "'") {
+        const end = this.s.indexOf(q, this.pos + 1);
+        this.pos = end < 0 ? this.s.length : end + 1;
+      } else this.pos++;
+    }
+  }
+
+  /** xmlParseInternalSubset: markup declarations up to `]`. */
+  private parseInternalSubset(): void {
+    for (;;) {
+      this.skipBlanks();
+      if (this.cur() === ']') {
         this.pos++;
         return;
-      } else if (c === '"' || c === "'") {
-        const end = this.s.indexOf(c, this.pos + 1);
-        if (end < 0) break;
-        this.pos = end;
       }
-      this.pos++;
+      if (this.startsWith('<!ENTITY')) this.parseEntityDecl();
+      else if (this.startsWith('<!--')) this.parseComment();
+      else if (this.startsWith('<?')) this.parsePI();
+      else if (/^<!(ELEMENT|ATTLIST|NOTATION)/.test(this.s.slice(this.pos, this.pos + 10))) {
+        this.skipDeclaration(['>']);
+        if (this.cur() === '') this.fail('DOCTYPE improperly terminated');
+        this.pos++;
+      } else if (this.cur() === '%') {
+        this.pos++;
+        this.parseName();
+        if (this.cur() === ';') this.pos++;
+        this.dtd.lenient = true;
+      } else {
+        this.fail('internal error: xmlParseInternalSubset: error detected in Markup declaration\n');
+      }
     }
-    this.fail('DOCTYPE improperly terminated');
+  }
+
+  /** xmlParseEntityDecl: `<!ENTITY [%] name ("value" | SYSTEM/PUBLIC ids [NDATA n])>`. */
+  private parseEntityDecl(): void {
+    this.pos += 8;
+    if (this.skipBlanks() === 0) this.fail("Space required after '<!ENTITY'");
+    const parameter = this.cur() === '%';
+    if (parameter) {
+      this.pos++;
+      if (this.skipBlanks() === 0) this.fail("Space required after '%'");
+    }
+    const name = this.parseName();
+    if (name === undefined) this.fail('xmlParseEntityDecl: no name');
+    if (this.skipBlanks() === 0) this.fail('Space required after the entity name');
+    const q = this.cur();
+    let decl: EntityDecl = { text: undefined };
+    if (q === '"' || q === "'") {
+      const end = this.s.indexOf(q, this.pos + 1);
+      if (end < 0) {
+        this.pos = this.s.length;
+        this.fail(`EntityValue: " or ' expected`);
+      }
+      const literal = this.s.slice(this.pos + 1, end);
+      this.pos = end + 1;
+      // Every `&` must start a reference (resolved at use, or a character reference now).
+      if (/&(?![#A-Za-z_:][^&;\s]*;)/.test(literal)) this.fail("EntityValue: '&' forbidden except for entities references");
+      decl = { text: entityReplacementText(literal) };
+    } else if (this.startsWith('SYSTEM') || this.startsWith('PUBLIC')) {
+      this.skipDeclaration(['>']);
+    } else {
+      this.fail('Entity value required');
+    }
+    this.skipBlanks();
+    if (this.cur() !== '>') this.fail(`xmlParseEntityDecl: entity ${name} not terminated`);
+    this.pos++;
+    if (parameter) return;
+    if (PREDEFINED_ENTITIES.has(name)) {
+      // libxml2 keeps XML's five; a redeclaration with another value it reports through its
+      // generic handler, straight to stderr, and goes on.
+      if (!isPredefinedRedeclarationValid(name, decl.text)) writeStderr('error : xmlAddEntity: invalid redeclaration of predefined entity\n');
+      return;
+    }
+    // The first declaration of a name is binding.
+    if (!this.dtd.entities.has(name)) this.dtd.entities.set(name, decl);
   }
 
   private parsePI(): void {
@@ -394,7 +528,7 @@ class Checker {
       }
       if (c === '<') this.fail("Unescaped '<' not allowed in attributes values");
       if (c === '&') {
-        this.parseReference();
+        this.parseReference(false);
         continue;
       }
       const code = c.codePointAt(0)!;
@@ -403,7 +537,8 @@ class Checker {
     }
   }
 
-  private parseReference(): void {
+  /** `&…;` in content (`inContent`, where an entity's text is parsed) or in an attribute value. */
+  private parseReference(inContent: boolean): void {
     this.pos++;
     if (this.cur() === '#') {
       this.parseCharRef();
@@ -413,23 +548,65 @@ class Checker {
     if (name === undefined) this.fail('xmlParseEntityRef: no name');
     if (this.cur() !== ';') this.fail("EntityRef: expecting ';'");
     this.pos++;
-    if (!PREDEFINED_ENTITIES.has(name)) this.fail(`Entity '${name}' not defined`);
+    if (PREDEFINED_ENTITIES.has(name)) return;
+    this.nbentities++;
+    const decl = this.dtd.entities.get(name);
+    if (!decl) {
+      if (!this.dtd.lenient) this.fail(`Entity '${name}' not defined`);
+      return;
+    }
+    if (decl.text === undefined) return;
+    if (!inContent) {
+      if (decl.text.includes('<')) this.fail(`'<' in entity '${name}' is not allowed in attributes values`);
+      return;
+    }
+    if (decl.weight !== undefined) {
+      this.nbentities += decl.weight;
+      return;
+    }
+    decl.weight = this.checkEntityText(decl.text) + 1;
+    this.nbentities += decl.weight - 1;
+    // libxml2's guard against exponential expansion ("billion laughs"): the entity's weight
+    // against the bytes read so far of the input that refers to it.
+    if (decl.weight * 3 >= encodeRawBytes(this.s.slice(0, this.pos)).length * 10) this.fail('Detected an entity reference loop');
   }
 
+  /**
+   * xmlParseBalancedChunkMemoryInternal: the entity's text must be well-formed content,
+   * parsed as an input of its own one level deeper. Returns the references it parsed.
+   */
+  private checkEntityText(text: string): number {
+    const depth = (this.entity?.depth ?? 0) + 1;
+    if (depth > MAX_ENTITY_DEPTH) this.fail('Detected an entity reference loop');
+    const sub = new Checker(text, this.dtd, { depth });
+    sub.checkContent();
+    return sub.nbentities;
+  }
+
+  /**
+   * xmlParseCharRef: digits up to `;` (a hex reference stops taking letters after ten or so
+   * digits, a quirk of its loop counter), the value capped at 0x110000; without the `;` the
+   * cursor stays on the character that ended the digits.
+   */
   private parseCharRef(): void {
     this.pos++;
+    const hex = this.cur() === 'x';
+    if (hex) this.pos++;
     let value = 0;
-    if (this.cur() === 'x') {
+    let count = 0;
+    while (this.cur() !== ';') {
+      if (count++ > 20) count = 0;
+      const c = this.cur();
+      let digit = -1;
+      if (c >= '0' && c <= '9') digit = Number(c);
+      else if (hex && count < 20 && /[a-fA-F]/.test(c)) digit = parseInt(c, 16);
+      if (digit < 0) this.fail(hex ? 'CharRef: invalid hexadecimal value' : 'CharRef: invalid decimal value');
+      value = Math.min(value * (hex ? 16 : 10) + digit, 0x110000);
       this.pos++;
-      if (!/[0-9a-fA-F]/.test(this.cur())) this.fail('CharRef: invalid hexadecimal value');
-      while (/[0-9a-fA-F]/.test(this.cur())) value = Math.min(value * 16 + parseInt(this.cur(), 16), 0x110000), this.pos++;
-      if (this.cur() !== ';') this.fail('CharRef: invalid hexadecimal value');
-    } else {
-      if (!/[0-9]/.test(this.cur())) this.fail('CharRef: invalid decimal value');
-      while (/[0-9]/.test(this.cur())) value = Math.min(value * 10 + Number(this.cur()), 0x110000), this.pos++;
-      if (this.cur() !== ';') this.fail('CharRef: invalid decimal value');
+      count++;
     }
     this.pos++;
+    if (value >= 0x110000) this.fail('xmlParseCharRef: character reference out of bounds');
     if (!isXmlChar(value)) this.fail(`xmlParseCharRef: invalid xmlChar value ${value}`);
   }
 
@@ -455,22 +632,33 @@ class Checker {
 
   private parseElement(): void {
     if (this.parseStartTag()) return;
-    const base = this.stack.length - 1;
+    this.parseContent(this.stack.length - 1);
+  }
+
+  /** An entity's replacement text: content with balanced tags, to its end. */
+  checkContent(): void {
+    this.parseContent(-1);
+  }
+
+  /** Content until the element open at stack depth `base` ends (an entity's text: its end). */
+  private parseContent(base: number): void {
     while (this.stack.length > base) {
       const c = this.cur();
       if (c === '') {
+        if (this.stack.length === 0) return;
         const open = this.stack[this.stack.length - 1];
         this.fail(`Premature end of data in tag ${localName(open.name)} line ${open.line}`);
       }
       if (c === '<') {
         const n = this.at(1);
+        if (n === '/' && this.stack.length === 0) this.fail('chunk is not well balanced');
         if (n === '/') this.parseEndTag();
         else if (n === '?') this.parsePI();
         else if (this.startsWith('<![CDATA[')) this.parseCData();
         else if (this.startsWith('<!--')) this.parseComment();
         else this.parseStartTag();
       } else if (c === '&') {
-        this.parseReference();
+        this.parseReference(true);
       } else {
         const before = this.pos;
         this.parseCharData();
@@ -501,7 +689,8 @@ export function checkWellFormed(xml: string): void {
  * libvirt's rendering of a libxml2 error (virxml.c catchXMLError): the message, the line the
  * cursor is on, and a pointer under the cursor. Columns count bytes, as libxml2 does.
  */
-export function formatXmlSyntaxError(xml: string, err: XmlSyntaxError, docName: string): string {
+export function formatXmlSyntaxError(doc: string, err: XmlSyntaxError, docName: string): string {
+  const xml = err.entityText ?? doc;
   const bytes = encodeRawBytes(xml);
   const cur0 = encodeRawBytes(xml.slice(0, err.pos)).length;
   const at = (i: number) => (i < bytes.length ? bytes[i] : 0);
@@ -520,5 +709,7 @@ export function formatXmlSyntaxError(xml: string, err: XmlSyntaxError, docName: 
   for (let n = 0; n < col && n < context.length; n++) pointer += context[n] === 0x09 ? '\t' : '-';
   // libvirt prints an empty context through a NULL string pointer.
   const contextText = context.length ? decodeRawBytes(context) : '(null)';
-  return `${docName}:${line}: ${err.message}\n${contextText}\n${pointer}^`;
+  // An entity's text is an input without a name, which libvirt reports by line alone.
+  const where = err.entityText === undefined ? `${docName}:${line}` : `at line ${line}`;
+  return `${where}: ${err.message}\n${contextText}\n${pointer}^`;
 }
