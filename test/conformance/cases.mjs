@@ -95,6 +95,8 @@ const volatile = [
   // domblkstat / domifstat: the test driver derives its counters from the wall clock
   [/^(\S* (?:rd_req|rd_bytes|wr_req|wr_bytes|errs|rx_bytes|rx_packets|rx_errs|rx_drop|tx_bytes|tx_packets|tx_errs|tx_drop) )\d+$/gm, '$1<counter>'],
   [/^( (?:number of (?:read|write) operations|number of bytes (?:read|written)|error count):\s+)\d+$/gm, '$1<counter>'],
+  // libvirt's own log lines on stderr (VIR_WARN in a process that embeds the driver): time and pid
+  [/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4}: \d+: (info|warning) : /gm, '<log-time>: <pid>: $1 : '],
 ];
 
 export function normalize(text) {

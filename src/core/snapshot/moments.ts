@@ -103,21 +103,28 @@ export function checkCycles<D extends MomentDef>(list: MomentList<D>, def: D): v
   }
 }
 
-/** virDomainMomentUpdateRelations: rebuilds the tree from parent names (node-file loading). */
-export function updateRelations<D extends MomentDef>(list: MomentList<D>): boolean {
+/**
+ * virDomainMomentUpdateRelations: rebuilds the tree from parent names (node-file loading);
+ * `warn` is libvirt's VIR_WARN for each moment whose parent is missing or loops back.
+ */
+export function updateRelations<D extends MomentDef>(list: MomentList<D>, warn?: (where: string, text: string) => void): boolean {
   let ok = true;
   list.metaroot.children = [];
   for (const m of list.objs.values()) m.children = [];
   for (const m of list.objs.values()) {
     let parent = findMoment(list, defOf(m).parentName);
     if (!parent) {
-      if (defOf(m).parentName !== undefined) ok = false;
+      if (defOf(m).parentName !== undefined) {
+        ok = false;
+        warn?.('virDomainMomentSetRelations:491', `moment ${defOf(m).name} lacks parent ${defOf(m).parentName}`);
+      }
       parent = list.metaroot;
     } else {
       for (let p: MomentObj<D> | undefined = parent; p?.def; p = p.parent) {
         if (p === m) {
           ok = false;
           parent = list.metaroot;
+          warn?.('virDomainMomentSetRelations:500', `moment ${defOf(m).name} in circular chain`);
           break;
         }
       }
