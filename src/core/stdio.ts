@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { encodeRawBytes } from './xml/raw-bytes.js';
 
 /**
  * Writes to stdout and stderr straight to their file descriptors. process.stdout/stderr
@@ -12,10 +13,11 @@ const streamed = new Set<number>();
 function writeFd(fd: 1 | 2, text: string | Buffer): void {
   if (!text.length) return;
   if (streamed.has(fd)) {
-    (fd === 1 ? process.stdout : process.stderr).write(text);
+    (fd === 1 ? process.stdout : process.stderr).write(typeof text === 'string' ? encodeRawBytes(text) : text);
     return;
   }
-  let buf = Buffer.from(text);
+  // Text may carry bytes that are not UTF-8 (xml/raw-bytes.ts): virsh writes them as they came.
+  let buf = typeof text === 'string' ? encodeRawBytes(text) : text;
   while (buf.length) {
     try {
       buf = buf.subarray(writeSync(fd, buf));

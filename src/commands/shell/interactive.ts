@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { completeLine, wantsPath } from '../../repl/complete/engine.js';
 import { setJobDisplay } from '../job/progress.js';
 import { allCommands, findCommand } from '../registry.js';
 import { writeThroughStreams } from '../../core/stdio.js';
+import { decodeRawBytes } from '../../core/xml/raw-bytes.js';
 import type { Shell } from './shell.js';
 
 /** Reads lines; undefined at end of input. */
@@ -21,6 +23,8 @@ export interface LineSource {
  * virsh: the prompt and the line are echoed to stdout, as readline's display does.
  */
 export function pipedLines(out: (text: string) => void): LineSource {
+  // Bytes that are not UTF-8 stay bytes (xml/raw-bytes.ts), as in virsh's C strings.
+  const text = (b: Buffer) => (isUtf8(b) ? b.toString('utf8') : decodeRawBytes(b));
   let buffered = Buffer.alloc(0);
   let eof = false;
   const chunk = Buffer.alloc(65536);
@@ -47,14 +51,14 @@ export function pipedLines(out: (text: string) => void): LineSource {
       for (;;) {
         const nl = buffered.indexOf(10);
         if (nl >= 0) {
-          const line = buffered.subarray(0, nl).toString('utf8');
+          const line = text(buffered.subarray(0, nl));
           buffered = buffered.subarray(nl + 1);
           out(`${line}\n`);
           return line;
         }
         if (eof) {
           if (buffered.length === 0) return undefined;
-          const line = buffered.toString('utf8');
+          const line = text(buffered);
           buffered = Buffer.alloc(0);
           out(`${line}\n`);
           return line;

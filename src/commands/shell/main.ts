@@ -1,3 +1,6 @@
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { decodeRawBytes } from '../../core/xml/raw-bytes.js';
 import { commandGroups, findCommand } from '../registry.js';
 import { parseGlobalOptions, type GlobalOptions } from './globals.js';
 import { Level, Output } from './output.js';
@@ -50,10 +53,33 @@ function parseOperands(g: GlobalOptions, out: Output): ParsedCommand[] | undefin
   return parseCommands(argvTokens(words), parserHooks(out));
 }
 
+/**
+ * The arguments with their bytes: Node decodes what is not UTF-8 to U+FFFD, but virsh passes
+ * such bytes on (echo prints them, lookups name them), and the kernel still has them.
+ */
+function rawArgv(argv: readonly string[]): readonly string[] {
+  if (!argv.some((a) => a.includes('\ufffd'))) return argv;
+  let words: Buffer[] = [];
+  try {
+    const cmdline = readFileSync('/proc/self/cmdline');
+    for (let start = 0; start < cmdline.length; ) {
+      const end = cmdline.indexOf(0, start);
+      words.push(cmdline.subarray(start, end < 0 ? cmdline.length : end));
+      start = end < 0 ? cmdline.length : end + 1;
+    }
+  } catch {
+    return argv;
+  }
+  words = words.slice(-argv.length);
+  if (argv.length === 0 || words.length !== argv.length) return argv;
+  return words.map((w) => (isUtf8(w) ? w.toString('utf8') : decodeRawBytes(w)));
+}
+
 /** virsh's main(): returns the process exit status. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = new Output();
   if (!initDebug(out, env)) return 1;
+  const argv = rawArgv(args);
   const g = parseGlobalOptions(argv, out);
   if (!('operands' in g)) {
     if (g.show === 'usage') out.print(usage(PROGNAME, commandGroups));

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeStderr, writeStdout } from '../../core/stdio.js';
-import { encodeRawBytes, hasRawBytes } from '../../core/xml/raw-bytes.js';
+import { encodeRawBytes } from '../../core/xml/raw-bytes.js';
 
 /** vsh's message levels (VSH_ERR_*); debug output is shown for levels >= the -d value. */
 export const Level = { DEBUG: 0, INFO: 1, NOTICE: 2, WARNING: 3, ERROR: 4 } as const;
@@ -25,9 +25,7 @@ export class Output {
   /** vshError: `error: TEXT` on stderr, and into the log file. */
   error(text: string): void {
     this.log(Level.ERROR, text);
-    // libxml2's errors quote input that is not UTF-8 as it is (xml/raw-bytes.ts).
-    const line = `error: ${text}\n`;
-    writeStderr(hasRawBytes(line) ? encodeRawBytes(line) : line);
+    writeStderr(`error: ${text}\n`);
   }
 
   /** vshDebug: stdout and log file when `level` reaches the debug threshold. */
