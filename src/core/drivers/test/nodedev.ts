@@ -9,6 +9,7 @@ import { checkFlags } from '../check-flags.js';
 import { checkParentHost, fcNames, mockVport } from './nodedev/vport.js';
 import { deviceHasCap } from './nodedev/load.js';
 import { resolveFileRef } from './network/file-ref.js';
+import { hideNamespacedElements } from '../../xml/network/document.js';
 import { nodeDeviceLifecycle } from './events/index.js';
 import { NodeDeviceLifecycle } from '../../api/events.js';
 
@@ -77,7 +78,9 @@ export function nodeDeviceOps(node: TestNode): NodeDeviceApi {
     nodeDeviceCreateXML: async (xml, flags) => {
       checkFlags(flags, CREATE_XML_VALIDATE, 'testNodeDeviceCreateXML');
       if (flags & CREATE_XML_VALIDATE) await schemaCheck(xml, 'nodedev.rng', 'device');
-      const def = parseNodeDevice(parseXmlDocument(xml, '(node_device_definition)', 'device', 'NODEDEV'), 'create');
+      // Elements in a default namespace are invisible to libvirt's XPath reads.
+      const root = hideNamespacedElements(parseXmlDocument(xml, '(node_device_definition)', 'device', 'NODEDEV'));
+      const def = parseNodeDevice(root, 'create');
       const { wwnn, wwpn } = fcNames(def);
       checkParentHost(state.devices, def);
       const created = mockVport(state.devices, wwnn, wwpn);

@@ -13,7 +13,7 @@ export function parseRootElement(
   rootName: string | undefined,
   domain: ErrorDomainName = 'NETWORK',
 ): XNode {
-  return withoutNamespacedElements(parseXmlDocument(text, docName, rootName, domain));
+  return hideNamespacedElements(parseXmlDocument(text, docName, rootName, domain));
 }
 
 /**
@@ -23,13 +23,13 @@ export function parseRootElement(
  * (":name"), so child() skips them as it skips prefixed ones and localChildren() finds both.
  * A <metadata> subtree is kept as written, as libvirt copies it.
  */
-function withoutNamespacedElements(node: XNode, inherited = ''): XNode {
+export function hideNamespacedElements(node: XNode, inherited = ''): XNode {
   const ns = node.attrs.xmlns ?? inherited;
   const children = node.children.map((c) => {
     const childNs = c.attrs.xmlns ?? ns;
     if (c.name === 'metadata' && childNs === '') return c;
     const renamed = childNs !== '' && !c.name.includes(':') ? `:${c.name}` : c.name;
-    return { ...withoutNamespacedElements(c, childNs), name: renamed };
+    return { ...hideNamespacedElements(c, childNs), name: renamed };
   });
   return { ...node, children };
 }
