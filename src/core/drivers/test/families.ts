@@ -8,6 +8,7 @@ import { backupRows, checkpointRows, snapshotRows } from '../../api/public/momen
 import { networkRows } from '../../api/public/network.js';
 import { storageRows } from '../../api/public/storage.js';
 import { HOST_CPU_CALLS } from './host/cpu-calls.js';
+import { DEFINE_CALLS, SAVE_CALLS } from './domain/calls.js';
 import type { TestNode } from './node.js';
 
 type Ops = Partial<Record<keyof Connection, unknown>>;
@@ -27,6 +28,8 @@ export const lazyFamilies: readonly Family[] = [
   { calls: names(storageRows), load: () => import('./storage.js').then((m) => m.storageOps) },
   { calls: names(interfaceRows), load: () => import('./interface.js').then((m) => m.interfaceOps) },
   { calls: names(nodeDeviceRows), load: () => import('./nodedev.js').then((m) => m.nodeDeviceOps) },
+  { calls: DEFINE_CALLS, load: () => import('./domain/define.js').then((m) => m.defineOps) },
+  { calls: SAVE_CALLS, load: () => import('./domain/save.js').then((m) => m.saveOps) },
   { calls: names(domainDeviceRows), load: () => import('./domain-devices.js').then((m) => m.domainDeviceOps) },
   {
     calls: names(snapshotRows, checkpointRows),

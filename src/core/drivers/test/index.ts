@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Connection } from '../../api/connection.js';
-import { parseTree } from '../../xml/tree.js';
+import { parseTree, type XNode } from '../../xml/tree.js';
 import { defaultNodeTree } from './default-node-tree.js';
 import { buildNode, type TestNode } from './node.js';
 import { hostOps } from './host.js';
-import { domainOps } from './domain.js';
+import { builtInDomains, domainOps } from './domain.js';
 import { eventOps } from './events/index.js';
 import { familyOf, familyOps, lazyCall, lazyFamilies } from './families.js';
 
@@ -24,11 +24,12 @@ const opsOf = (node: TestNode) => {
  */
 export async function loadTestNode(uri: string, uriPath: string): Promise<TestNode> {
   if (uriPath === '/default') {
-    return buildNode(uri, defaultNodeTree(), { baseDir: '/', isDefault: true });
+    return buildNode(uri, defaultNodeTree(), { baseDir: '/', isDefault: true }, builtInDomains());
   }
   const text = readFileSync(uriPath, 'utf8');
-  const { loadEmbeddedSnapshots } = await import('./snapshot/load.js');
-  const node = buildNode(uri, parseTree(text), { baseDir: dirname(uriPath), isDefault: false }, loadEmbeddedSnapshots);
+  const [{ parseDomainNode }, { loadEmbeddedSnapshots }] = await Promise.all([import('../../xml/domain/index.js'), import('./snapshot/load.js')]);
+  const read = (el: XNode) => parseDomainNode(el, { driverType: 'test' });
+  const node = buildNode(uri, parseTree(text), { baseDir: dirname(uriPath), isDefault: false }, read, loadEmbeddedSnapshots);
   for (const f of lazyFamilies) await opsOf(node)(f);
   return node;
 }

@@ -1,6 +1,6 @@
 import type { XNode } from '../../xml/tree.js';
 import { loadHost, type HostState } from './host.js';
-import { loadDomains, type DomainObj, type DomainsState } from './domain.js';
+import { loadDomains, type DomainObj, type DomainReader, type DomainsState } from './domain.js';
 import type { NetworksState } from './network/state.js';
 import type { StorageState } from './storage/state.js';
 import type { InterfacesState } from './interface/state.js';
@@ -45,18 +45,19 @@ export function sliceOf<K extends keyof LazySlices>(node: TestNode, key: K, load
 }
 
 /**
- * The host and the domains, read at once (every command needs them). A node file's
- * embedded snapshots are read with its domains by `embedded`, which the caller loads only
- * for files (the built-in node has none).
+ * The host and the domains, read at once (every command needs them), each domain by `read`.
+ * A node file's embedded snapshots are read with its domains by `embedded`, which the
+ * caller loads only for files (the built-in node has none).
  */
 export function buildNode(
   uri: string,
   root: XNode,
   ctx: LoadContext,
+  read: DomainReader,
   embedded?: (snapshots: SnapshotsState, obj: DomainObj, node: XNode) => void,
 ): TestNode {
   const host = loadHost(root, ctx);
   const snapshots: SnapshotsState = newMomentsState();
-  const domains = loadDomains(root, ctx, embedded && ((obj, node) => embedded(snapshots, obj, node)));
+  const domains = loadDomains(root, ctx, read, embedded && ((obj, node) => embedded(snapshots, obj, node)));
   return { uri, source: { root, ctx }, host, domains, snapshots, checkpoints: newMomentsState(), slices: {} };
 }

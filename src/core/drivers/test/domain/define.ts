@@ -10,8 +10,9 @@ import { checkFlags } from '../../check-flags.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { countMoments } from './moments.js';
 import { findByName, handleOf, isActive, objFromHandle, removeObj, startState } from './state.js';
+import type { DEFINE_CALLS } from './calls.js';
 
-type Ops = Pick<DomainApi, 'domainDefineXML' | 'domainCreateXML' | 'domainUndefine' | 'domainRename'>;
+type Ops = Pick<DomainApi, (typeof DEFINE_CALLS)[number]>;
 
 export function defineOps(node: TestNode): Ops {
   const s = node.domains;

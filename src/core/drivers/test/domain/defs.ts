@@ -1,4 +1,5 @@
-import { assignTestIfnames, type DomainDef } from '../../../xml/domain/index.js';
+import { assignTestIfnames } from '../../../xml/domain/devices/accessors.js';
+import type { DomainDef } from '../../../xml/domain/types.js';
 
 /** virDomainDefCopy: an independent deep copy (the live definition of a started domain). */
 export function copyDef(def: DomainDef): DomainDef {

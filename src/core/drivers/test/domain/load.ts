@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseDomainNode } from '../../../xml/domain/index.js';
 import { children, child, parseTree, type XNode } from '../../../xml/tree.js';
 import { DomainState, RunningReason } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
 import type { LoadContext } from '../node.js';
 import { addObj, startState, shutdownState, type DomainObj, type DomainsState } from './state.js';
 import { copyDef, generateIfnames } from './defs.js';
+import { defaultDomainDefs } from '../default-domain-defs.js';
+import type { DomainDef } from '../../../xml/domain/types.js';
 
 /** testParseXMLDocFromFile: `<domain file='x.xml'/>` stands for the file's root element. */
 function resolveFileRef(n: XNode, ctx: LoadContext): XNode {
@@ -39,16 +40,30 @@ function testNamespace(dom: XNode): { runstate: number; transient: boolean; mana
   return { runstate, transient, managedSave };
 }
 
+/** A node's domain definition from its element (the n-th domain of the node). */
+export type DomainReader = (node: XNode, n: number) => DomainDef;
+
+/** The built-in node's domains, ready-made: the parser is not even loaded for them. */
+export function builtInDomains(): DomainReader {
+  const defs = defaultDomainDefs();
+  return (_node, n) => defs[n];
+}
+
 /**
  * testParseDomains: every /node/domain, started unless its runstate says shut off.
  * `onAdded` loads what else the domain's element carries (its embedded snapshots) once the
  * domain is in the list and before its state is set, as libvirt does.
  */
-export function loadDomains(root: XNode, ctx: LoadContext, onAdded?: (obj: DomainObj, node: XNode) => void): DomainsState {
+export function loadDomains(
+  root: XNode,
+  ctx: LoadContext,
+  read: DomainReader,
+  onAdded?: (obj: DomainObj, node: XNode) => void,
+): DomainsState {
   const state: DomainsState = { objs: [], byUUID: new Map(), nextId: 1 };
-  for (const ref of children(root, 'domain')) {
+  for (const [n, ref] of children(root, 'domain').entries()) {
     const node = resolveFileRef(ref, ctx);
-    const def = parseDomainNode(node, { driverType: 'test' });
+    const def = read(node, n);
     const ns = testNamespace(node);
     generateIfnames(def);
     const obj: DomainObj = {

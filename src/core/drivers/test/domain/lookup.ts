@@ -1,5 +1,4 @@
 import { DomainState, DomainXML, ListDomains, type DomainApi } from '../../../api/domain.js';
-import { formatDomainXML } from '../../../xml/domain/index.js';
 import { virErr } from '../../../errors.js';
 import type { TestNode } from '../node.js';
 import { checkFlags } from '../../check-flags.js';
@@ -94,6 +93,8 @@ export function lookupOps(node: TestNode): Ops {
       checkFlags(flags, DomainXML.SECURE | DomainXML.INACTIVE | DomainXML.MIGRATABLE, 'testDomainGetXMLDesc');
       const obj = objFromHandle(s, dom);
       const def = flags & DomainXML.INACTIVE && obj.newDef ? obj.newDef : obj.def;
+      // The formatter comes with the parser's modules, which lookups do not load otherwise.
+      const { formatDomainXML } = await import('../../../xml/domain/index.js');
       return formatDomainXML(def, { flags, id: def === obj.newDef ? -1 : obj.id });
     },
     // The test driver answers without looking the domain up.

@@ -11,18 +11,9 @@ import { copyDef, generateIfnames } from './defs.js';
 import { systemError } from './system-error.js';
 import { checkFlags } from '../../check-flags.js';
 import { checkActive, objFromHandle, removeObj, shutdownState, startState } from './state.js';
+import type { SAVE_CALLS } from './calls.js';
 
-type Ops = Pick<
-  DomainApi,
-  | 'domainSave'
-  | 'domainRestore'
-  | 'domainSaveImageGetXMLDesc'
-  | 'domainSaveImageDefineXML'
-  | 'domainManagedSave'
-  | 'domainHasManagedSaveImage'
-  | 'domainManagedSaveRemove'
-  | 'domainCoreDumpWithFormat'
->;
+type Ops = Pick<DomainApi, (typeof SAVE_CALLS)[number]>;
 
 /** The test driver's image header: the magic string with its NUL, as libvirt writes it. */
 const MAGIC = Buffer.from('TestGuestMagic\0', 'latin1');
