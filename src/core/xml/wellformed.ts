@@ -28,6 +28,8 @@ export class XmlSyntaxError extends Error {
 /** A general entity of the internal DTD subset: its replacement text, or none when external. */
 interface EntityDecl {
   text: string | undefined;
+  /** An external entity with NDATA: never to be referenced. */
+  unparsed?: boolean;
   /** Entity references its first parse made, plus one (libxml2's `checked / 2`). */
   weight?: number;
 }
@@ -40,6 +42,10 @@ interface Dtd {
    * libxml2 cannot see: an undeclared one is then only a warning, and expands to nothing.
    */
   lenient: boolean;
+  /** Parameter entities: true for an internal one, false for an external one. */
+  parameters: Map<string, boolean>;
+  /** standalone='yes' in the XML declaration: undeclared entities are errors all the same. */
+  standalone?: boolean;
 }
 
 const PREDEFINED_CHARS: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
@@ -132,7 +138,7 @@ class Checker {
    */
   constructor(
     private readonly s: string,
-    private readonly dtd: Dtd = { entities: new Map(), lenient: false },
+    private readonly dtd: Dtd = { entities: new Map(), lenient: false, parameters: new Map() },
     private readonly entity?: { depth: number },
   ) {}
 
@@ -299,7 +305,10 @@ class Checker {
   private parseSDDecl(): void {
     this.parsePseudoAttr('standalone', () => {
       if (this.startsWith('no')) this.pos += 2;
-      else if (this.startsWith('yes')) this.pos += 3;
+      else if (this.startsWith('yes')) {
+        this.pos += 3;
+        this.dtd.standalone = true;
+      }
       else this.fail("standalone accepts only 'yes' or 'no'");
     });
   }
@@ -320,8 +329,9 @@ class Checker {
     if (this.parseName() === undefined) this.fail('xmlParseDocTypeDecl : no DOCTYPE name !');
     this.skipBlanks();
     if (this.startsWith('SYSTEM') || this.startsWith('PUBLIC')) {
+      this.parseExternalId();
       this.dtd.lenient = true;
-      this.skipDeclaration(['[', '>']);
+      this.skipBlanks();
     }
     if (this.cur() === '[') {
       this.pos++;
@@ -329,6 +339,30 @@ class Checker {
     }
     this.skipBlanks();
     if (this.cur() !== '>') this.fail('DOCTYPE improperly terminated');
+    this.pos++;
+  }
+
+  /** xmlParseExternalID (strict): `SYSTEM "uri"` or `PUBLIC "pubid" "uri"`. */
+  private parseExternalId(): void {
+    const pub = this.startsWith('PUBLIC');
+    this.pos += 6;
+    if (this.skipBlanks() === 0) this.fail(`Space required after '${pub ? 'PUBLIC' : 'SYSTEM'}'`);
+    if (pub) {
+      this.parseLiteral((c) => /[a-zA-Z0-9 \r\n\-'()+,./:=?;!*#@$_%]/.test(c));
+      if (this.skipBlanks() === 0) this.fail('Space required after the Public Identifier');
+    }
+    this.parseLiteral((c) => c !== '' && isXmlChar(c.codePointAt(0)!));
+  }
+
+  /** A system or public literal whose characters pass `allowed`. */
+  private parseLiteral(allowed: (c: string) => boolean): void {
+    const q = this.cur();
+    if (q !== '"' && q !== "'") this.fail(`SystemLiteral " or ' expected`);
+    this.pos++;
+    for (let c = this.char(); c !== q; c = this.char()) {
+      if (!allowed(c)) this.fail(`Unfinished System or Public ID " or ' expected`);
+      this.pos += c.length;
+    }
     this.pos++;
   }
 
@@ -355,18 +389,44 @@ class Checker {
       else if (this.startsWith('<!--')) this.parseComment();
       else if (this.startsWith('<?')) this.parsePI();
       else if (/^<!(ELEMENT|ATTLIST|NOTATION)/.test(this.s.slice(this.pos, this.pos + 10))) {
-        this.skipDeclaration(['>']);
-        if (this.cur() === '') this.fail('DOCTYPE improperly terminated');
+        this.pos += 2;
+        this.skipDeclaration(['>', '<', ']']);
+        if (this.cur() !== '>') this.fail("expected '>'");
         this.pos++;
       } else if (this.cur() === '%') {
-        this.pos++;
-        this.parseName();
-        if (this.cur() === ';') this.pos++;
-        this.dtd.lenient = true;
+        this.parsePEReference();
       } else {
         this.fail('internal error: xmlParseInternalSubset: error detected in Markup declaration\n');
       }
     }
+  }
+
+  /**
+   * xmlParsePEReference between declarations: an undeclared one is fatal where undeclared
+   * entities are; any but a (never loaded) external one lets later entities go undeclared.
+   */
+  private parsePEReference(): void {
+    this.pos++;
+    const name = this.parseName();
+    if (name === undefined) this.fail('PEReference: no name');
+    if (this.cur() !== ';') this.fail('PEReference: expecting \';\'');
+    this.pos++;
+    const internal = this.dtd.parameters.get(name);
+    if (internal === false) return;
+    if (internal === undefined && (this.dtd.standalone || !this.dtd.lenient)) this.fail(`PEReference: %${name}; not found`);
+    this.dtd.lenient = true;
+  }
+
+  /** xmlParseStringCharRef on a character reference of an entity value (after its `&#`). */
+  private checkStringCharRef(ref: string): void {
+    const hex = ref.startsWith('x');
+    const digits = hex ? ref.slice(1) : ref;
+    if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
+      this.fail(hex ? 'CharRef: invalid hexadecimal value' : 'CharRef: invalid decimal value');
+    }
+    const value = Math.min(parseInt(digits, hex ? 16 : 10), 0x110000);
+    if (value >= 0x110000) this.fail('xmlParseStringCharRef: character reference out of bounds');
+    if (!isXmlChar(value)) this.fail(`xmlParseStringCharRef: invalid xmlChar value ${value}`);
   }
 
   /** xmlParseEntityDecl: `<!ENTITY [%] name ("value" | SYSTEM/PUBLIC ids [NDATA n])>`. */
@@ -393,16 +453,26 @@ class Checker {
       this.pos = end + 1;
       // Every `&` must start a reference (resolved at use, or a character reference now).
       if (/&(?![#A-Za-z_:][^&;\s]*;)/.test(literal)) this.fail("EntityValue: '&' forbidden except for entities references");
+      if (/%[A-Za-z_:][^%;\s]*;/.test(literal)) this.fail('PEReferences forbidden in internal subset');
+      for (const ref of literal.matchAll(/&#([^;]*);/g)) this.checkStringCharRef(ref[1]);
       decl = { text: entityReplacementText(literal) };
     } else if (this.startsWith('SYSTEM') || this.startsWith('PUBLIC')) {
-      this.skipDeclaration(['>']);
+      this.parseExternalId();
+      this.skipBlanks();
+      if (!parameter && this.startsWith('NDATA')) {
+        decl.unparsed = true;
+        this.skipDeclaration(['>']);
+      }
     } else {
       this.fail('Entity value required');
     }
     this.skipBlanks();
     if (this.cur() !== '>') this.fail(`xmlParseEntityDecl: entity ${name} not terminated`);
     this.pos++;
-    if (parameter) return;
+    if (parameter) {
+      if (!this.dtd.parameters.has(name)) this.dtd.parameters.set(name, decl.text !== undefined);
+      return;
+    }
     if (PREDEFINED_ENTITIES.has(name)) {
       // libxml2 keeps XML's five; a redeclaration with another value it reports through its
       // generic handler, straight to stderr, and goes on.
@@ -417,9 +487,9 @@ class Checker {
     this.pos += 2;
     const name = this.parseName();
     if (name === undefined) this.fail('xmlParsePI : no target name');
+    // Other names starting with "xml" are only warned about.
     if (name.toLowerCase() === 'xml') {
-      if (name === 'xml') this.fail('XML declaration allowed only at the start of the document');
-      this.fail(`xmlParsePITarget: invalid name prefix 'xml'`);
+      this.fail(name === 'xml' ? 'XML declaration allowed only at the start of the document' : 'Invalid PI name');
     }
     if (this.startsWith('?>')) {
       this.pos += 2;
@@ -552,9 +622,10 @@ class Checker {
     this.nbentities++;
     const decl = this.dtd.entities.get(name);
     if (!decl) {
-      if (!this.dtd.lenient) this.fail(`Entity '${name}' not defined`);
+      if (!this.dtd.lenient || this.dtd.standalone) this.fail(`Entity '${name}' not defined`);
       return;
     }
+    if (decl.unparsed) this.fail(`Entity reference to unparsed entity ${name}`);
     if (decl.text === undefined) return;
     if (!inContent) {
       if (decl.text.includes('<')) this.fail(`'<' in entity '${name}' is not allowed in attributes values`);
