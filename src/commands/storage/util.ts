@@ -112,7 +112,10 @@ export function exclusive(ctx: CommandContext, opts: CommandOptions, a: string, 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 
 /** vshPrettyCapacity formatted as "%.2lf UNIT". */
-export function prettyCapacity(bytes: bigint): string {
+export function prettyCapacity(value: bigint): string {
+  // virsh compares and divides the value as a double: above 2^53 it is rounded first
+  // (2^60 - 1 bytes is already 1.00 EiB).
+  const bytes = BigInt(Number(value));
   let i = 0;
   let limit = 1024n;
   while (i < UNITS.length - 1 && bytes >= limit) {
