@@ -4,6 +4,7 @@ import { deviceElem } from './devices/index.js';
 import type { DeviceDef, DomainDef } from './types.js';
 import { formatMetadataElem } from './metadata.js';
 import { seclabelShown } from './seclabel.js';
+import { blkiotuneShown } from './blkiotune.js';
 
 export const VIR_DOMAIN_XML_SECURE = 1;
 export const VIR_DOMAIN_XML_INACTIVE = 2;
@@ -88,7 +89,7 @@ export function formatDomain(def: DomainDef, opts: FormatOptions): string {
   if (def.maxMemory) out.push(`  <maxMemory slots='${def.maxMemory.slots}' unit='KiB'>${def.maxMemory.kib}</maxMemory>\n`);
   out.push(`  <memory${def.dumpCore ? ` dumpCore='${def.dumpCore}'` : ''} unit='KiB'>${def.memory}</memory>\n`);
   out.push(`  <currentMemory unit='KiB'>${def.currentMemory}</currentMemory>\n`);
-  el(out, def.blkiotune, 1);
+  el(out, blkiotuneShown(def.blkiotune), 1);
   el(out, def.memtune, 1);
   el(out, def.memoryBacking, 1);
   const cur = def.vcpus !== def.maxVcpus ? ` current='${def.vcpus}'` : '';

@@ -5,6 +5,8 @@ import { checkCpu, checkNumaVcpus, checkFeatures, checkLaunchSecurity, checkMemo
 import { parseNumatune } from './numatune.js';
 import { parseSysinfos } from './sysinfo.js';
 import { parseKeywrap, parsePerf } from './perf-keywrap.js';
+import { parseIdmap, parseResource } from './resource-idmap.js';
+import { parseBlkiotune } from './blkiotune.js';
 import { parseCputune } from './cputune.js';
 import { normalizeCpu, normalizeMemoryBacking, normalizeMemtune } from './tunables.js';
 
@@ -81,12 +83,44 @@ function parseCpuset(text: string | undefined): string | undefined {
   return formatCpuList(map);
 }
 
+const CLOCK_BASES = ['utc', 'localtime'];
+const LLONG = /^[ \t\n\v\f\r]*[-+]?\d+$/;
+const ULLONG = /^[ \t\n\v\f\r]*\+?\d+$/;
+const fitsLL = (t: string) => LLONG.test(t) && BigInt(t.trim()) <= 0x7fffffffffffffffn && BigInt(t.trim()) >= -0x8000000000000000n;
+
+/**
+ * virDomainDefClockParse: each offset's own attributes, in the form the formatter writes them
+ * (a numeric adjustment on utc/localtime makes the clock variable with that basis).
+ */
 function parseClock(root: XNode): ClockDef {
   const n = child(root, 'clock');
-  const offset = n?.attrs.offset ?? 'utc';
+  const attr = (k: string) => (n?.attrs[k] === '' ? undefined : n?.attrs[k]);
+  let offset = attr('offset') ?? 'utc';
   if (!CLOCK_OFFSETS.includes(offset)) throw unsupportedConfig(`unknown clock offset '${offset}'`);
-  const attrs: Array<[string, string]> = [];
-  for (const k of ['adjustment', 'basis', 'timezone', 'start']) if (n?.attrs[k] !== undefined) attrs.push([k, n.attrs[k]]);
+  let attrs: Array<[string, string]> = [];
+  if (offset === 'utc' || offset === 'localtime') {
+    const adj = attr('adjustment');
+    if (adj === 'reset') attrs = [['adjustment', 'reset']];
+    else if (adj !== undefined) {
+      if (!fitsLL(adj)) throw xmlError(`unknown clock adjustment '${adj}'`);
+      attrs = [['adjustment', String(BigInt(adj.trim()))], ['basis', offset]];
+      offset = 'variable';
+    }
+  } else if (offset === 'variable') {
+    const adj = attr('adjustment');
+    const basis = attr('basis') ?? 'utc';
+    if (!CLOCK_BASES.includes(basis)) throw unsupportedConfig(`unknown clock basis '${basis}'`);
+    attrs = [['adjustment', adj !== undefined && fitsLL(adj) ? String(BigInt(adj.trim())) : '0'], ['basis', basis]];
+  } else if (offset === 'timezone') {
+    const tz = attr('timezone');
+    if (tz === undefined) throw internalError("missing 'timezone' attribute for clock with offset='timezone'");
+    attrs = [['timezone', tz]];
+  } else {
+    const start = attr('start');
+    if (start === undefined || !ULLONG.test(start) || BigInt(start.trim()) > 0xffffffffffffffffn)
+      throw internalError("missing 'start' attribute for clock with offset='absolute'");
+    attrs = [['start', String(BigInt(start.trim()))]];
+  }
   checkTimers(n);
   const timers = children(n, 'timer').map((t) => canon(t, DOMAIN_SPECS.timer));
   return { offset, attrs, timers };
@@ -160,6 +194,8 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     throw xmlError(`Invalid value for attribute 'dumpCore' in element 'memory': '${dumpCore}'.`);
 
   checkMemoryBacking(root);
+  const blkiotune = parseBlkiotune(root);
+  const memtune = normalizeMemtune(optCanon(root, 'memtune'));
   const vcpu = parseVcpu(root);
   const vcpuList = children(child(root, 'vcpus'), 'vcpu');
   for (const v of vcpuList) {
@@ -177,6 +213,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   // virDomainDefParseXML: automatic memory placement makes an unpinned domain's vCPU placement automatic.
   const pinned = vcpu.cpuset !== undefined || !!cputune?.children.some((c) => ['vcpupin', 'emulatorpin', 'iothreadpin'].includes(c.name));
   if (numatune.auto && !pinned) vcpu.placement = 'auto';
+  const resource = parseResource(root);
   checkFeatures(root);
   const lockfailure = parseLifecycle(root, 'on_lockfailure', LOCK_FAILURE, undefined);
   const perf = parsePerf(root);
@@ -199,20 +236,20 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     metadata: child(root, 'metadata') ? parseMetadata(child(root, 'metadata')!, root) : undefined,
     maxMemory: maxMem !== undefined || slots ? { slots, kib: maxMem ?? 0 } : undefined,
     dumpCore,
-    blkiotune: optCanon(root, 'blkiotune'),
-    memtune: normalizeMemtune(optCanon(root, 'memtune')),
+    blkiotune,
+    memtune,
     memoryBacking: optCanon(root, 'memoryBacking'),
     vcpu: { placement: vcpu.placement, cpuset: vcpu.cpuset },
     vcpuList: optCanon(root, 'vcpus'),
     iothreads,
     cputune,
     numatune: numatune.el,
-    resource: optCanon(root, 'resource'),
+    resource,
     sysinfo: [],
     bootloader: xpathString(child(root, 'bootloader')),
     bootloaderArgs: xpathString(child(root, 'bootloader_args')),
     os,
-    idmap: optCanon(root, 'idmap'),
+    idmap: undefined,
     features: optCanon(root, 'features'),
     cpu: optCanon(root, 'cpu'),
     clock,
@@ -238,6 +275,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   normalizeMemoryBacking(def.memoryBacking, !!def.cpu?.children.find((c) => c.name === 'numa')?.children.some((c) => c.name === 'cell'));
   def.devices = parseDevices(child(root, 'devices'), { inactive: flags.inactive, osType: os.type, arch: os.arch, virtType: type });
   checkLaunchSecurity(root);
+  def.idmap = parseIdmap(root);
   const dom = { uuid, generated: uuidText === undefined };
   def.sysinfo = parseSysinfos(root, dom);
   def.uuid = dom.uuid;

@@ -11,8 +11,6 @@ const sized: ElemSpec = { attrs: ['unit'], text: true };
 const verbatim: ElemSpec = { verbatim: true };
 const stateOnly = leaf('state');
 
-const device = (...attrs: string[]): ElemSpec => ({ children: [['path', text], ...attrs.map((a): [string, ElemSpec] => [a, text])] });
-
 const hyperv: ElemSpec = {
   attrs: ['mode'],
   children: [
@@ -86,7 +84,6 @@ const cpu: ElemSpec = {
 
 export const DOMAIN_SPECS = {
   timer: { attrs: ['name', 'present', 'tickpolicy', 'track', 'frequency', 'mode'], children: [['catchup', leaf('threshold', 'slew', 'limit')]] } as ElemSpec,
-  blkiotune: { children: [['weight', text], ['device', device('weight', 'read_iops_sec', 'write_iops_sec', 'read_bytes_sec', 'write_bytes_sec')]] } as ElemSpec,
   memtune: { children: [['hard_limit', sized], ['soft_limit', sized], ['min_guarantee', sized], ['swap_hard_limit', sized]] } as ElemSpec,
   memoryBacking: {
     children: [
@@ -111,8 +108,6 @@ export const DOMAIN_SPECS = {
       ['cachetune', verbatim], ['memorytune', verbatim],
     ],
   } as ElemSpec,
-  resource: { children: [['partition', text], ['fibrechannel', leaf('appid')]] } as ElemSpec,
-  idmap: { children: [['uid', leaf('start', 'target', 'count')], ['gid', leaf('start', 'target', 'count')]] } as ElemSpec,
   features,
   cpu,
   launchSecurity: verbatim,

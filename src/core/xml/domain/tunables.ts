@@ -4,15 +4,23 @@ import { parseMemoryKiB } from './units.js';
 
 const MEMTUNE_LIMITS = ['hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit'];
 
-/** virDomainParseMemoryLimit for each <memtune> limit: stored in KiB, written with unit='KiB'. */
+/** VIR_DOMAIN_MEMORY_PARAM_UNLIMITED, KiB: a limit at or past it is no limit. */
+const UNLIMITED = 2 ** 53 - 1;
+
+/**
+ * virDomainParseMemoryLimit for each <memtune> limit (virDomainParseMemory for min_guarantee):
+ * stored in KiB and written with unit='KiB', unless unlimited (or a zero guarantee).
+ */
 export function normalizeMemtune(memtune: Elem | undefined): Elem | undefined {
   if (!memtune) return undefined;
   const children: Elem[] = [];
   for (const name of MEMTUNE_LIMITS) {
     const c = sub(memtune, name);
-    if (!c) continue;
+    if (!c?.text) continue;
     const unit = c.attrs.find(([k]) => k === 'unit')?.[1];
-    const kib = parseMemoryKiB(c.text ?? '', unit, `./memtune/${name}[1]`)!;
+    const guarantee = name === 'min_guarantee';
+    const kib = parseMemoryKiB(c.text, unit, `./memtune/${name}[1]`, false, guarantee ? undefined : BigInt(UNLIMITED) << 10n)!;
+    if (guarantee ? kib === 0 : kib >= UNLIMITED) continue;
     children.push(elem(name, [['unit', 'KiB']], [], String(kib)));
   }
   return children.length ? elem('memtune', [], children) : undefined;

@@ -3,6 +3,8 @@ import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { diskBus, diskDst } from './devices/disk.js';
 import { validateCputune } from './cputune.js';
 import { validateIOThreads } from './iothreads.js';
+import { validateIdmap, validateResource } from './resource-idmap.js';
+import { validateBlkiotune } from './blkiotune.js';
 import { validateMemoryDevice } from './devices/memory.js';
 import { parseCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
@@ -75,9 +77,12 @@ export function validateDevice(d: DeviceDef, def: DomainDef): void {
 
 export function validateDomain(def: DomainDef): void {
   for (const kind of ITERATE_ORDER) for (const d of def.devices) if (d.kind === kind) DEVICE_CHECKS[kind]?.(d, def);
+  validateResource(def.resource);
   checkDuplicateDiskTargets(def);
   validateHugepages(def);
   validateCputune(def.cputune);
+  validateBlkiotune(def.blkiotune);
+  validateIdmap(def.idmap);
   validateIOThreads(def.iothreads);
 }
 

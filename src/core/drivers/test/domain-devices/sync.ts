@@ -45,7 +45,8 @@ function blkiotune(t: Tunables): Elem | undefined {
       ['write_bytes_sec', d.wbps],
     ];
     const sub = f.filter(([, v]) => v !== 0 && v !== 0n).map(([n, v]) => elem(n, [], [], String(v)));
-    if (sub.length) children.push(elem('device', [], [elem('path', [], [], d.path), ...sub]));
+    // A device without limits stays (libvirt keeps it; its formatter leaves it out).
+    children.push(elem('device', [], [elem('path', [], [], d.path), ...sub]));
   }
   return orUndef(elem('blkiotune', [], children));
 }

@@ -59,7 +59,22 @@ function memtuneValue(node: XNode | undefined, name: string): bigint {
   return v ? BigInt(v.text.trim()) : MEMORY_PARAM_UNLIMITED;
 }
 
-function seed(tree: XNode, hostCpus: number): Tunables {
+/** The definition's blkio devices, path-only ones included (the formatter leaves those out). */
+function blkioDevices(def: DomainDef): BlkioDevice[] {
+  return (def.blkiotune?.children ?? []).filter((c) => c.name === 'device').map((dev) => {
+    const num = (name: string) => dev.children.find((c) => c.name === name)?.text ?? '0';
+    return {
+      path: dev.children.find((c) => c.name === 'path')?.text ?? '',
+      weight: Number(num('weight')),
+      riops: Number(num('read_iops_sec')),
+      wiops: Number(num('write_iops_sec')),
+      rbps: BigInt(num('read_bytes_sec')),
+      wbps: BigInt(num('write_bytes_sec')),
+    };
+  });
+}
+
+function seed(def: DomainDef, tree: XNode, hostCpus: number): Tunables {
   const memtune = child(tree, 'memtune');
   const blkio = child(tree, 'blkiotune');
   const numaMem = child(child(tree, 'numatune'), 'memory');
@@ -90,15 +105,6 @@ function seed(tree: XNode, hostCpus: number): Tunables {
     const t = ids.find((x) => x.id === Number(p.attrs.iothread));
     if (t) t.cpumask = parseCpuList(p.attrs.cpuset ?? '', hostCpus);
   }
-  const num = (n: XNode, name: string) => Number(child(n, name)?.text.trim() ?? 0);
-  const blkioDevices = children(blkio, 'device').map((dev) => ({
-    path: child(dev, 'path')?.text.trim() ?? '',
-    weight: num(dev, 'weight'),
-    riops: num(dev, 'read_iops_sec'),
-    wiops: num(dev, 'write_iops_sec'),
-    rbps: BigInt(num(dev, 'read_bytes_sec')),
-    wbps: BigInt(num(dev, 'write_bytes_sec')),
-  }));
   const perf: Record<string, boolean> = {};
   for (const e of children(child(tree, 'perf'), 'event')) perf[e.attrs.name] = e.attrs.enabled === 'yes';
   return {
@@ -106,7 +112,7 @@ function seed(tree: XNode, hostCpus: number): Tunables {
     softLimit: memtuneValue(memtune, 'soft_limit'),
     swapHardLimit: memtuneValue(memtune, 'swap_hard_limit'),
     blkioWeight: Number(child(blkio, 'weight')?.text.trim() ?? 0),
-    blkioDevices,
+    blkioDevices: blkioDevices(def),
     numaMode: numaMem ? Math.max(0, NUMA_MODES.indexOf(numaMem.attrs.mode ?? 'strict')) : undefined,
     numaNodeset: numaMem?.attrs.nodeset,
     vcpupin,
@@ -121,6 +127,6 @@ function seed(tree: XNode, hostCpus: number): Tunables {
 /** The definition's tuning state, created from its XML the first time it is asked for. */
 export function tunables(def: DomainDef, tree: () => XNode, hostCpus: number): Tunables {
   const d = def as WithTunables;
-  d.tunables ??= seed(tree(), hostCpus);
+  d.tunables ??= seed(def, tree(), hostCpus);
   return d.tunables;
 }
