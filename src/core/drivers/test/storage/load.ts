@@ -1,42 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { virErr } from '../../../errors.js';
-import { parseXmlDocument } from '../../../xml/parse.js';
 import { children, type XNode } from '../../../xml/tree.js';
 import { parsePoolNode } from '../../../xml/storage/pool.js';
 import { parseVolNode } from '../../../xml/storage/volume.js';
 import { sliceOf, type LoadContext, type TestNode } from '../node.js';
+import { resolveFileRef } from '../network/file-ref.js';
 import { listAdd } from './list-add.js';
 import { addVol, allocate, setDefaults, type StorageState } from './state.js';
-
-/** testParseXMLDocFromFile: an element may stand for the document named by its file= attribute. */
-function resolveFileRef(node: XNode, ctx: LoadContext, root: string): XNode {
-  const file = node.attrs.file;
-  if (file === undefined) return node;
-  const path = resolve(ctx.baseDir, file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    // libxml2 warns on stderr itself before libvirt reports the parse failure.
-    process.stderr.write(`I/O warning : failed to load external entity "${path}"\n`);
-    throw virErr('XML_ERROR', `failed to parse xml document '${path}'`);
-  }
-  return parseXmlDocument(text, path, root);
-}
 
 /** testParseStorage: every /node/pool starts active at 100 GiB with its nested volumes. */
 export function loadStorage(root: XNode, ctx: LoadContext): StorageState {
   const state: StorageState = { pools: [], callbacks: [], nextCallbackId: 0 };
   for (const el of children(root, 'pool')) {
-    const node = resolveFileRef(el, ctx, 'pool');
+    const node = resolveFileRef(el, ctx);
     const def = parsePoolNode(node);
     const obj = listAdd(state, def, false);
     setDefaults(obj.def);
     obj.persistent = true;
     obj.active = true;
     for (const volEl of children(node, 'volume')) {
-      const vol = parseVolNode(resolveFileRef(volEl, ctx, 'volume'), obj.def.type);
+      const vol = parseVolNode(resolveFileRef(volEl, ctx), obj.def.type);
       vol.path ??= `${obj.def.targetPath}/${vol.name}`;
       vol.key ??= vol.path;
       addVol(obj, vol);
