@@ -4,6 +4,7 @@ import { virErr } from '../../../errors.js';
 import { strerror } from '../../../strerror.js';
 import { parseXmlDocument } from '../../../xml/parse.js';
 import type { XNode } from '../../../xml/tree.js';
+import { hideNamespacedElements } from '../../../xml/network/document.js';
 import type { LoadContext } from '../node.js';
 
 /**
@@ -28,5 +29,6 @@ export function resolveFileRef(el: XNode, ctx: LoadContext): XNode {
     process.stderr.write(`I/O warning : failed to load external entity "${path}"\n`);
     throw virErr('XML_ERROR', `failed to parse xml document '${path}'`);
   }
-  return parseXmlDocument(text, path, el.name);
+  // Its elements in a default namespace are invisible to the XPath reads that follow.
+  return hideNamespacedElements(parseXmlDocument(text, path, el.name));
 }
