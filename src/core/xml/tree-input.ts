@@ -6,7 +6,10 @@ import { entityReplacementText } from './wellformed.js';
  * would.
  */
 export function parserInput(xml: string): string {
+  // End-of-line handling: CR LF and a lone CR read as LF, everywhere.
+  if (xml.includes('\r')) xml = xml.replace(/\r\n?/g, '\n');
   if (xml.includes('<?')) xml = withoutPIs(xml);
+  if (/=\s*("[^"]*[\t\n][^"]*"|'[^']*[\t\n][^']*')/.test(xml)) xml = withAttributesNormalized(xml);
   if (xml.includes('<!DOCTYPE')) xml = withEntitiesExpanded(xml);
   if (xml.includes('&#')) xml = withCharRefsDecoded(xml);
   return xml;
@@ -43,6 +46,17 @@ function withEntitiesExpanded(xml: string): string {
       name === undefined || PREDEFINED.has(name) ? m : expand(entities.get(name) ?? ''),
     );
   return expand(xml.slice(0, doctype.index) + xml.slice(doctype.index + doctype[0].length));
+}
+
+/**
+ * Attribute-value normalization: a literal tab or line feed in a value reads as a space (one
+ * written as a character reference stays, so this runs before those are decoded).
+ */
+function withAttributesNormalized(xml: string): string {
+  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE(?:[^[>"']|"[^"]*"|'[^']*')*(?:\[[\s\S]*?\]\s*)?>|<[A-Za-z_:](?:[^"'>]|"[^"]*"|'[^']*')*>/g;
+  return xml.replace(tag, (m) =>
+    m[1] === '!' ? m : m.replace(/"[^"]*"|'[^']*'/g, (value) => value.replace(/[\t\n]/g, ' ')),
+  );
 }
 
 /** Characters a decoded reference must not turn into markup or an attribute's end. */

@@ -388,7 +388,8 @@ class Checker {
       if (this.startsWith('<!ENTITY')) this.parseEntityDecl();
       else if (this.startsWith('<!--')) this.parseComment();
       else if (this.startsWith('<?')) this.parsePI();
-      else if (/^<!(ELEMENT|ATTLIST|NOTATION)/.test(this.s.slice(this.pos, this.pos + 10))) {
+      else if (this.startsWith('<!ELEMENT')) this.parseElementDecl();
+      else if (/^<!(ATTLIST|NOTATION)/.test(this.s.slice(this.pos, this.pos + 10))) {
         this.pos += 2;
         this.skipDeclaration(['>', '<', ']']);
         if (this.cur() !== '>') this.fail("expected '>'");
@@ -399,6 +400,30 @@ class Checker {
         this.fail('internal error: xmlParseInternalSubset: error detected in Markup declaration\n');
       }
     }
+  }
+
+  /** xmlParseElementDecl: `<!ELEMENT name EMPTY|ANY|(model)>` (the model's inside is not checked). */
+  private parseElementDecl(): void {
+    this.pos += 9;
+    if (this.skipBlanks() === 0) this.fail("Space required after 'ELEMENT'");
+    if (this.parseName() === undefined) this.fail('xmlParseElementDecl: no name for Element');
+    if (this.skipBlanks() === 0) this.fail('Space required after the element name');
+    if (this.startsWith('EMPTY')) this.pos += 5;
+    else if (this.startsWith('ANY')) this.pos += 3;
+    else if (this.cur() === '(') {
+      let depth = 0;
+      do {
+        const c = this.cur();
+        if (c === '' || c === '>') this.fail("expected '>'");
+        if (c === '(') depth++;
+        else if (c === ')') depth--;
+        this.pos++;
+      } while (depth > 0);
+      if ('?*+'.includes(this.cur()) && this.cur() !== '') this.pos++;
+    } else this.fail("xmlParseElementDecl: 'EMPTY', 'ANY' or '(' expected");
+    this.skipBlanks();
+    if (this.cur() !== '>') this.fail("expected '>'");
+    this.pos++;
   }
 
   /**
