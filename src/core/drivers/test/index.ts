@@ -1,7 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Connection } from '../../api/connection.js';
-import { parseTree, type XNode } from '../../xml/tree.js';
+import { parseXmlDocument } from '../../xml/parse.js';
+import { decodeRawBytes } from '../../xml/raw-bytes.js';
+import type { XNode } from '../../xml/tree.js';
 import { defaultNodeTree } from './default-node-tree.js';
 import { buildNode, type TestNode } from './node.js';
 import { hostOps } from './host.js';
@@ -26,10 +29,13 @@ export async function loadTestNode(uri: string, uriPath: string): Promise<TestNo
   if (uriPath === '/default') {
     return buildNode(uri, defaultNodeTree(), { baseDir: '/', isDefault: true }, builtInDomains());
   }
-  const text = readFileSync(uriPath, 'utf8');
+  // testOpenFromFile: libxml2's errors name the file; the root must be <node>.
+  // libxml2 reads the bytes as they are and reports those that are not UTF-8.
+  const bytes = readFileSync(uriPath);
+  const root = parseXmlDocument(isUtf8(bytes) ? bytes.toString('utf8') : decodeRawBytes(bytes), uriPath, 'node', 'XML');
   const [{ parseDomainNode }, { loadEmbeddedSnapshots }] = await Promise.all([import('../../xml/domain/index.js'), import('./snapshot/load.js')]);
   const read = (el: XNode) => parseDomainNode(el, { driverType: 'test' });
-  const node = buildNode(uri, parseTree(text), { baseDir: dirname(uriPath), isDefault: false }, read, loadEmbeddedSnapshots);
+  const node = buildNode(uri, root, { baseDir: dirname(uriPath), isDefault: false }, read, loadEmbeddedSnapshots);
   for (const f of lazyFamilies) await opsOf(node)(f);
   return node;
 }
