@@ -1,35 +1,19 @@
 import { attr, sub } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
-import { diskBus, diskDst } from './devices/disk.js';
+import { diskDst } from './devices/disk.js';
 import { validateCputune } from './cputune.js';
 import { validateIOThreads } from './iothreads.js';
 import { validateIdmap, validateResource } from './resource-idmap.js';
 import { validateBlkiotune } from './blkiotune.js';
 import { validateMemoryDevice } from './devices/memory.js';
+import { diskSource, validateDisk } from './devices/disk-validate.js';
 import { parseCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
 import type { DeviceDef, DomainDef } from './types.js';
 
 /** Per-device checks of virDomainDeviceDefValidate that apply to the test driver. */
 const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: DomainDef) => void>> = {
-  disk(d) {
-    const src = sub(d.el, 'source');
-    if (!attr(sub(d.el, 'target'), 'dev')) {
-      if (attr(src, 'pool') !== undefined) throw virErr('NO_TARGET', `pool = '${attr(src, 'pool')}', volume = '${attr(src, 'volume')}'`);
-      throw virErr('NO_TARGET', diskSource(d));
-    }
-    const type = attr(d.el, 'type');
-    const device = attr(d.el, 'device');
-    if (device === 'lun') {
-      if (type === 'network' && attr(src, 'protocol') !== 'iscsi')
-        throw unsupportedConfig(`disk device='lun' is not supported for protocol='${attr(src, 'protocol')}'`);
-      if (type !== 'network' && type !== 'block' && type !== 'volume') throw unsupportedConfig("disk device='lun' is only valid for block type disk source");
-    }
-    if (attr(d.el, 'sgio') === 'unfiltered') throw unsupportedConfig('unfiltered sgio is no longer supported');
-    const bus = diskBus(d);
-    if (device === 'floppy' && bus !== 'fdc') throw internalError(`Invalid bus type '${bus}' for floppy disk`);
-    if (device !== 'floppy' && bus === 'fdc') throw internalError(`Invalid bus type '${bus}' for disk`);
-  },
+  disk: validateDisk,
   input(d, def) {
     const type = attr(d.el, 'type')!;
     const bus = attr(d.el, 'bus') ?? 'none';
@@ -106,25 +90,6 @@ function validateHugepages(def: DomainDef): void {
     const next = masks[i]?.findIndex((bit, k) => bit && k > cells - 1) ?? -1;
     if (next >= 0) throw virErr('XML_DETAIL', `hugepages: node ${next} not found`, 'DOMAIN');
   }
-}
-
-/**
- * virDomainDiskGetSource: the storage source's path. Volumes have none; RBD and Gluster
- * names are split into pool/volume and path at the first '/'.
- */
-function diskSource(d: DeviceDef): string | undefined {
-  const src = sub(d.el, 'source');
-  const type = attr(d.el, 'type');
-  if (type === 'volume') return undefined;
-  if (type === 'network') {
-    const name = attr(src, 'name');
-    const protocol = attr(src, 'protocol');
-    if (name !== undefined && (protocol === 'rbd' || protocol === 'gluster') && name.includes('/')) {
-      return name.slice(name.indexOf('/') + 1);
-    }
-    return name;
-  }
-  return ['file', 'dev', 'dir', 'path'].map((k) => attr(src, k)).find((v) => v !== undefined);
 }
 
 /** virDomainDefDuplicateDiskInfoValidate: no two disks share a target name. */

@@ -61,6 +61,7 @@ export const diskRule: KindRule = {
     }
     propEnum(n, 'rawio', TRISTATE_BOOL, { nonzero: true });
     const src = child(n, 'source');
+    if (src) propEnum(src, 'startupPolicy', ['default', 'mandatory', 'requisite', 'optional'], { nonzero: true });
     const name = src?.attrs.name;
     // RBD and Gluster names carry the pool/volume and the image, split at the first '/'.
     if (n.attrs.type === 'network' && name && ['rbd', 'gluster'].includes(src!.attrs.protocol ?? '') && name.indexOf('/') <= 0)
