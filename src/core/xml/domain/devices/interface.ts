@@ -1,8 +1,10 @@
-import { child } from '../../tree.js';
+import { child, children } from '../../tree.js';
+import { virErr } from '../../../errors.js';
+import { formatIp, tryParseIp } from '../../network/ipaddr.js';
 import { attr, elem, keepAttrs, setAttr, sub } from '../elem.js';
-import { xmlError } from '../errors.js';
+import { unsupportedConfig, xmlError } from '../errors.js';
 import { generateMAC, isMulticastMAC, parseMAC } from '../../ids.js';
-import { propEnum } from '../numbers.js';
+import { parseUInt, propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
 
 export const NET_TYPES = ['user', 'ethernet', 'vhostuser', 'server', 'client', 'mcast', 'network', 'bridge', 'internal', 'direct', 'hostdev', 'udp', 'vdpa', 'null', 'vds'] as const;
@@ -28,6 +30,34 @@ const SOURCE_ATTRS: Record<string, readonly string[]> = {
 /** Types whose parser insists on a <source> (virDomainNetDefParseXMLRequireSource). */
 const SOURCE_REQUIRED = ['network', 'vds', 'internal', 'bridge', 'direct', 'vhostuser', 'vdpa', 'client', 'server', 'mcast', 'udp'];
 
+/**
+ * virDomainNetIPParseXML, returning the attributes virDomainNetIPInfoFormat writes: the
+ * address and peer in canonical form, the family, a non-zero prefix.
+ */
+function canonicalIp(attrs: Array<[string, string]>): Array<[string, string]> {
+  const get = (k: string) => attrs.find(([a]) => a === k)?.[1];
+  const address = get('address');
+  if (address === undefined) throw xmlError('Missing required address in <ip>');
+  const fam = get('family');
+  const family = fam === 'ipv4' ? 4 : fam === 'ipv6' ? 6 : tryParseIp(address)?.family;
+  const ip = tryParseIp(address, family);
+  if (!ip) throw xmlError(`Invalid address '${address}' in <ip>`);
+  const prefixText = get('prefix');
+  let prefix = 0;
+  if (prefixText !== undefined) {
+    const v = parseUInt(prefixText, 10);
+    if (v === undefined || (family === 6 && v > 128) || (family === 4 && v > 32)) throw xmlError(`Invalid prefix value '${prefixText}' in <ip>`);
+    prefix = v;
+  }
+  const peerText = get('peer');
+  const peer = peerText === undefined ? undefined : tryParseIp(peerText, family);
+  if (peerText !== undefined && !peer) throw virErr('INVALID_ARG', `Invalid peer '${peerText}' in <ip>`, 'DOMAIN');
+  const out: Array<[string, string]> = [['address', formatIp(ip)], ['family', ip.family === 6 ? 'ipv6' : 'ipv4']];
+  if (prefix) out.push(['prefix', String(prefix)]);
+  if (peer) out.push(['peer', formatIp(peer)]);
+  return out;
+}
+
 /** Target names libvirt generates itself; a persistent definition drops them. */
 const GENERATED_IFNAME = /^(vnet|macvtap|macvlan)/;
 
@@ -44,6 +74,9 @@ export const interfaceRule: KindRule = {
       if (!m) throw xmlError(`unable to parse mac address '${mac}'`);
       if (isMulticastMAC(m)) throw xmlError(`expected unicast mac address, found multicast '${mac}'`);
     }
+    for (const ip of children(n, 'ip')) canonicalIp(Object.entries(ip.attrs));
+    const link = child(n, 'link')?.attrs.state;
+    if (link && link !== 'up' && link !== 'down') throw unsupportedConfig(`unknown interface link state '${link}'`);
   },
   normalize(dev, _n, ctx) {
     if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'user']);
@@ -66,5 +99,8 @@ export const interfaceRule: KindRule = {
     if (ctx.inactive && target && ifname !== undefined && attr(target, 'managed') !== 'no' && GENERATED_IFNAME.test(ifname)) setAttr(target, 'dev', undefined);
     if (target && target.attrs.length === 0) dev.el.children = dev.el.children.filter((c) => c !== target);
     mac.attrs.sort(([a], [b]) => ['address', 'type', 'check'].indexOf(a) - ['address', 'type', 'check'].indexOf(b));
+    for (const ip of dev.el.children.filter((c) => c.name === 'ip')) ip.attrs = canonicalIp(ip.attrs);
+    // An empty link state is no link state.
+    dev.el.children = dev.el.children.filter((c) => c.name !== 'link' || attr(c, 'state') !== '');
   },
 };
