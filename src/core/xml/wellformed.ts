@@ -17,11 +17,14 @@ export class XmlSyntaxError extends Error {
    * that text as an input of its own, which has no name, and `pos` indexes into it.
    */
   readonly entityText: string | undefined;
+  /** Where libxml2's line counter stood, when it ran ahead of the cursor. */
+  readonly linePos: number | undefined;
 
-  constructor(message: string, pos: number, entityText?: string) {
+  constructor(message: string, pos: number, entityText?: string, linePos?: number) {
     super(message);
     this.pos = pos;
     this.entityText = entityText;
+    this.linePos = linePos;
   }
 }
 
@@ -154,8 +157,8 @@ class Checker {
     return this.s.startsWith(t, this.pos);
   }
 
-  private fail(message: string, pos = this.pos): never {
-    throw new XmlSyntaxError(message, pos, this.entity ? this.s : undefined);
+  private fail(message: string, pos = this.pos, linePos?: number): never {
+    throw new XmlSyntaxError(message, pos, this.entity ? this.s : undefined, linePos);
   }
 
   private lineAt(pos: number): number {
@@ -528,23 +531,54 @@ class Checker {
     this.pos += 2;
   }
 
+  /**
+   * xmlParseComment: a fast scan over ASCII, then (from the first other character) the
+   * complex reader, which looks two characters ahead. Messages quote the comment so far
+   * (CR LF read as LF), up to 50 bytes.
+   */
   private parseComment(): void {
     this.pos += 4;
-    const bodyStart = this.pos;
+    const start = this.pos;
+    const quoted = (to: number) =>
+      decodeRawBytes(encodeRawBytes(this.s.slice(start, to).replace(/\r\n?/g, '\n')).subarray(0, 50));
     for (;;) {
-      const c = this.char();
-      if (c === '') this.fail('Comment not terminated');
+      const c = this.cur();
+      const ascii = (c >= ' ' && c <= '\x7f') || c === '\t' || c === '\n' || (c === '\r' && this.at(1) === '\n');
+      if (!ascii) return this.parseCommentComplex(start, quoted);
       if (c === '-' && this.at(1) === '-') {
         if (this.at(2) === '>') {
           this.pos += 3;
           return;
         }
-        this.fail(`Double hyphen within comment: <!--${this.s.slice(bodyStart, this.pos).slice(0, 50)}`);
+        this.fail(this.pos > start ? `Double hyphen within comment: <!--${quoted(this.pos)}` : 'Double hyphen within comment');
       }
-      const code = c.codePointAt(0)!;
-      if (!isXmlChar(code)) this.fail(`xmlParseComment: invalid xmlChar value ${code}`);
-      this.pos += c.length;
+      this.pos++;
     }
+  }
+
+  private parseCommentComplex(start: number, quoted: (to: number) => string): void {
+    const invalid = (c: string) => `xmlParseComment: invalid xmlChar value ${c.codePointAt(0)}`;
+    const read = (): string => {
+      const c = this.char();
+      if (c === '') this.fail('Comment not terminated');
+      if (!isXmlChar(c.codePointAt(0)!)) this.fail(invalid(c));
+      this.pos += c.length;
+      return c;
+    };
+    let q = read();
+    let r = read();
+    let cur = this.char();
+    if (cur === '') this.fail('Comment not terminated');
+    while (cur !== '' && isXmlChar(cur.codePointAt(0)!) && !(q === '-' && r === '-' && cur === '>')) {
+      if (q === '-' && r === '-') this.fail("Comment must not contain '--' (double-hyphen)");
+      q = r;
+      r = cur;
+      this.pos += cur.length;
+      cur = this.char();
+    }
+    if (cur === '') this.fail(`Comment not terminated \n<!--${quoted(this.pos - q.length - r.length)}`);
+    if (cur !== '>') this.fail(invalid(cur));
+    this.pos++;
   }
 
   /**
@@ -572,7 +606,7 @@ class Checker {
       c = this.char();
     }
     if (c !== '>') {
-      const copied = encodeRawBytes(this.s.slice(start, this.pos - lookahead.join('').length));
+      const copied = encodeRawBytes(this.s.slice(start, this.pos - lookahead.join('').length).replace(/\r\n?/g, '\n'));
       this.fail(`CData section not finished\n${decodeRawBytes(copied.subarray(0, 50))}`);
     }
     this.pos++;
@@ -764,11 +798,19 @@ class Checker {
     }
   }
 
+  /**
+   * xmlParseCharData. Its fast scan over ASCII reports a misplaced `]]>` where the text
+   * began (or where a CR LF left it); once it meets another character it reads one by one.
+   */
   private parseCharData(): void {
+    let runStart = this.pos;
+    let fast = true;
     for (;;) {
       const c = this.char();
       if (c === '' || c === '<' || c === '&') return;
-      if (c === ']' && this.startsWith(']]>')) this.fail("Sequence ']]>' not allowed in content");
+      if (fast && c === '\r' && this.at(1) === '\n') runStart = this.pos + 1;
+      else if (fast && !((c >= ' ' && c <= '\x7f') || c === '\t' || c === '\n')) fast = false;
+      if (c === ']' && this.startsWith(']]>')) this.fail("Sequence ']]>' not allowed in content", fast ? runStart : this.pos, this.pos);
       const code = c.codePointAt(0)!;
       if (!isXmlChar(code)) this.fail(`PCDATA invalid Char value ${code}`);
       this.pos += c.length;
@@ -791,8 +833,9 @@ export function formatXmlSyntaxError(doc: string, err: XmlSyntaxError, docName: 
   const cur0 = encodeRawBytes(xml.slice(0, err.pos)).length;
   const at = (i: number) => (i < bytes.length ? bytes[i] : 0);
   const isEol = (b: number) => b === 0x0a || b === 0x0d;
+  const lineEnd = err.linePos === undefined ? cur0 : encodeRawBytes(xml.slice(0, err.linePos)).length;
   let line = 1;
-  for (let i = 0; i < cur0 && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = 0; i < lineEnd && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
   let cur = cur0;
   while (cur > 0 && isEol(at(cur))) cur--;
   while (cur > 0 && !isEol(at(cur))) cur--;
