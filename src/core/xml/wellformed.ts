@@ -75,6 +75,14 @@ export function entityReplacementText(literal: string): string {
 
 const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
+/** XML 1.0 (5th edition) NameStartChar, which libxml2 uses unless told XML_PARSE_OLD10. */
+const NAME_START_RANGES: readonly [number, number][] = [
+  [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x2ff], [0x370, 0x37d], [0x37f, 0x1fff], [0x200c, 0x200d],
+  [0x2070, 0x218f], [0x2c00, 0x2fef], [0x3001, 0xd7ff], [0xf900, 0xfdcf], [0xfdf0, 0xfffd], [0x10000, 0xeffff],
+];
+
+const inRanges = (code: number, ranges: readonly [number, number][]) => ranges.some(([lo, hi]) => code >= lo && code <= hi);
+
 function isNameStart(c: string): boolean {
   if (c === '') return false;
   const code = c.codePointAt(0)!;
@@ -83,14 +91,23 @@ function isNameStart(c: string): boolean {
     (code >= 0x41 && code <= 0x5a) ||
     c === '_' ||
     c === ':' ||
-    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7)
+    (code >= 0xc0 && inRanges(code, NAME_START_RANGES))
   );
 }
 
 function isNameChar(c: string): boolean {
   if (isNameStart(c)) return true;
   const code = c.codePointAt(0);
-  return code !== undefined && ((code >= 0x30 && code <= 0x39) || c === '-' || c === '.' || code === 0xb7);
+  return (
+    code !== undefined &&
+    ((code >= 0x30 && code <= 0x39) ||
+      c === '-' ||
+      c === '.' ||
+      code === 0xb7 ||
+      (code >= 0x300 && code <= 0x36f) ||
+      code === 0x203f ||
+      code === 0x2040)
+  );
 }
 
 /** libxml2's IS_BYTE_CHAR: any byte but the C0 controls other than tab, LF and CR. */
