@@ -14,6 +14,23 @@ import type { DeviceDef, DomainDef } from './types.js';
 /** Per-device checks of virDomainDeviceDefValidate that apply to the test driver. */
 const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: DomainDef) => void>> = {
   disk: validateDisk,
+  video(d, def) {
+    const m = sub(d.el, 'model');
+    const type = attr(m, 'type');
+    if (type === 'default') throw internalError('missing video model and cannot determine default');
+    const videos = def.devices.filter((v) => v.kind === 'video');
+    if (videos.length > 1 && videos.some((v) => attr(sub(v.el, 'model'), 'type') === 'none'))
+      throw unsupportedConfig("a 'none' video type must be the only video device defined for the domain");
+    const vhostuser = attr(sub(d.el, 'driver'), 'name') === 'vhostuser';
+    if (vhostuser && type !== 'virtio') throw unsupportedConfig("'vhostuser' driver is only supported with 'virtio' device");
+    if (!vhostuser && attr(sub(m, 'acceleration'), 'rendernode') !== undefined) throw unsupportedConfig("unsupported rendernode accel attribute without 'vhostuser'");
+    const res = sub(m, 'resolution');
+    if (res && (!Number(attr(res, 'x') ?? 0) || !Number(attr(res, 'y') ?? 0))) throw unsupportedConfig('video resolution values must be greater than 0');
+    if (type !== 'qxl') {
+      for (const k of ['ram', 'vram64', 'vgamem']) if (Number(attr(m, k) ?? 0)) throw unsupportedConfig(`${k} attribute only supported for video type qxl`);
+    }
+    if (type === 'ramfb' && d.info.address) throw unsupportedConfig('address not supported for video type ramfb');
+  },
   input(d, def) {
     const type = attr(d.el, 'type')!;
     const bus = attr(d.el, 'bus') ?? 'none';
@@ -65,9 +82,17 @@ export function validateDomain(def: DomainDef): void {
   checkDuplicateDiskTargets(def);
   validateHugepages(def);
   validateCputune(def.cputune);
+  validateVideos(def);
   validateBlkiotune(def.blkiotune);
   validateIdmap(def.idmap);
   validateIOThreads(def.iothreads);
+}
+
+/** virDomainDefVideoValidate: the parser puts a primary video first; no other may be primary. */
+function validateVideos(def: DomainDef): void {
+  const primary = (v: DeviceDef) => attr(sub(v.el, 'model'), 'primary') === 'yes';
+  const videos = def.devices.filter((d) => d.kind === 'video');
+  if (videos.length && primary(videos[0]) && videos.slice(1).some(primary)) throw unsupportedConfig('Only one primary video device is supported');
 }
 
 /** virDomainDefMemtuneValidate: hugepage nodesets are disjoint, name existing guest nodes, one default. */

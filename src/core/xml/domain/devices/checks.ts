@@ -79,6 +79,7 @@ const DISK_DISCARD = ['default', 'unmap', 'ignore'];
 const DISK_DETECT_ZEROES = ['default', 'off', 'on', 'unmap'];
 const TRISTATE_SWITCH = ['absent', 'on', 'off'];
 const TRISTATE_BOOL = ['absent', 'yes', 'no'];
+const AUDIO_TYPES = ['none', 'alsa', 'coreaudio', 'jack', 'oss', 'pulseaudio', 'sdl', 'spice', 'file', 'dbus'];
 const MEMORY_MODELS = ['', 'dimm', 'nvdimm', 'virtio-pmem', 'virtio-mem', 'sgx-epc'];
 const MEMORY_ACCESS = ['default', 'shared', 'private'];
 
@@ -172,6 +173,11 @@ export const DEVICE_ATTR_CHECKS: Partial<Record<DeviceKind, Step[]>> = {
   panic: [named([], 'model', PANIC_MODELS, (v) => unsupportedConfig(`unknown panic model '${v}'`))],
   iommu: [prop([], 'model', IOMMU_MODELS, { required: true })],
   vsock: [prop([], 'model', VSOCK_MODELS)],
+  audio: [
+    prop([], 'type', AUDIO_TYPES, { required: true }),
+    (n) => void propUInt(n, 'id', 10, { required: true, nonzero: true }),
+    (n) => void propUInt(n, 'timerPeriod', 10, { nonzero: true }),
+  ],
   memory: [
     prop([], 'model', MEMORY_MODELS, { required: true, nonzero: true }),
     prop([], 'access', MEMORY_ACCESS, { nonzero: true }),

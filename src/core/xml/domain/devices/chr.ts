@@ -2,6 +2,7 @@ import type { XNode } from '../../tree.js';
 import { children as childNodes, child } from '../../tree.js';
 import { attr, elem, sub, type Elem } from '../elem.js';
 import { unsupportedConfig } from '../errors.js';
+import { propEnum, propUInt, TRISTATE_BOOL } from '../numbers.js';
 import type { DeviceDef } from '../types.js';
 import type { KindRule } from './rules.js';
 
@@ -17,6 +18,16 @@ const TARGET_TYPES: Record<string, string[]> = {
 const VIR_DOMAIN_XML_INACTIVE = 2;
 
 /** The `<source>` elements a character device type formats (virDomainChrSourceDefFormat). */
+/** virDomainChrSourceReconnectDefParseXML / …Format: enabled, with a timeout when 'yes'. */
+function reconnectElems(source: XNode | undefined): Elem[] {
+  const r = child(source, 'reconnect');
+  if (!r) return [];
+  const enabled = propEnum(r, 'enabled', TRISTATE_BOOL, { nonzero: true });
+  if (enabled === undefined) return [];
+  const timeout = enabled === 'yes' ? propUInt(r, 'timeout', 10, { required: true }) : undefined;
+  return [elem('reconnect', [['enabled', enabled], ['timeout', timeout]])];
+}
+
 function sourceElems(type: string, n: XNode): Elem[] {
   const srcs = childNodes(n, 'source');
   const first = srcs[0];
@@ -27,11 +38,13 @@ function sourceElems(type: string, n: XNode): Elem[] {
     case 'file':
     case 'pipe':
       return first && a(first, 'path') !== undefined ? [elem('source', [['path', a(first, 'path')], ['append', type === 'file' ? a(first, 'append') : undefined]])] : [];
-    case 'unix':
+    case 'unix': {
+      const reconnect = reconnectElems(first);
       if (a(first, 'path') === undefined) return [];
-      return [elem('source', [['mode', a(first, 'mode') === 'bind' ? 'bind' : 'connect'], ['path', a(first, 'path')]])];
+      return [elem('source', [['mode', a(first, 'mode') === 'bind' ? 'bind' : 'connect'], ['path', a(first, 'path')]], reconnect)];
+    }
     case 'tcp':
-      return [elem('source', [['mode', a(first, 'mode') === 'bind' ? 'bind' : 'connect'], ['host', a(first, 'host')], ['service', a(first, 'service')], ['tls', a(first, 'tls')]])];
+      return [elem('source', [['mode', a(first, 'mode') === 'bind' ? 'bind' : 'connect'], ['host', a(first, 'host')], ['service', a(first, 'service')], ['tls', a(first, 'tls')]], reconnectElems(first))];
     case 'udp': {
       const connect = srcs.find((s) => s.attrs.mode !== 'bind');
       const bind = srcs.find((s) => s.attrs.mode === 'bind');

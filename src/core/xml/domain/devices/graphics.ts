@@ -1,6 +1,6 @@
 import { children as childNodes } from '../../tree.js';
 import { attr, elem, subs, type Elem } from '../elem.js';
-import { internalError } from '../errors.js';
+import { internalError, unsupportedConfig } from '../errors.js';
 import { propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
 
@@ -88,6 +88,16 @@ function normalizeVncPort(el: Elem, portAttr: string | undefined, autoportAttr: 
 export const graphicsRule: KindRule = {
   validate(n) {
     propEnum(n, 'type', GRAPHICS_TYPES, { required: true });
+    // virDomainGraphicsListenDefParseXML: the legacy attributes must agree with the first <listen>.
+    const first = childNodes(n, 'listen')[0];
+    if (!first) return;
+    const compat: Array<[string, string, string]> = [['address', 'listen', 'address'], ['socket', 'socket', 'socket']];
+    for (const [type, legacy, own] of compat) {
+      const a = first.attrs[own];
+      const b = n.attrs[legacy];
+      if (first.attrs.type === type && a !== undefined && b !== undefined && a !== b)
+        throw unsupportedConfig(`graphics '${legacy}' attribute '${b}' must match '${own}' attribute of first listen element (found '${a}')`);
+    }
   },
   normalize(dev, n, ctx) {
     const type = attr(dev.el, 'type')!;

@@ -3,7 +3,7 @@ import { DEVICE_KINDS, type DeviceDef } from '../types.js';
 import { isDeviceKind, parseDevice, type ParseContext } from './index.js';
 import { insertDisk } from './disk.js';
 import { internalError, unsupportedConfig } from '../errors.js';
-import { attr } from '../elem.js';
+import { attr, sub } from '../elem.js';
 import { checkUsbControllers, insertController, maybeAddController } from './controller-insert.js';
 import { controllerIndex } from './controller.js';
 
@@ -22,6 +22,8 @@ export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef
     const dev = parseDevice(c, ctx);
     if (dev.kind === 'disk') insertDisk(list, dev);
     else if (dev.kind === 'controller') insertController(list, dev);
+    // A primary video goes first (the parser's VIR_INSERT_ELEMENT at 0).
+    else if (dev.kind === 'video' && attr(sub(dev.el, 'model'), 'primary') === 'yes') list.unshift(dev);
     else list.push(dev);
     byKind.set(c.name, list);
   }

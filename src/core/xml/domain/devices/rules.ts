@@ -73,4 +73,10 @@ export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
   },
   filesystem: {},
   memory: memoryRule,
+  watchdog: {
+    normalize(dev) {
+      // virDomainWatchdogDefParseXML: without an action the watchdog resets the guest.
+      if (!attr(dev.el, 'action')) dev.el.attrs.push(['action', 'reset']);
+    },
+  },
 };
