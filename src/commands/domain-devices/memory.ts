@@ -62,7 +62,8 @@ export const memtune: Handler = async (ctx, opts) => {
   if (!dom) return false;
   const params: TypedParam[] = [];
   for (const [opt, field] of MEMTUNE_OPTS) {
-    const text = opts.stringQuiet(opt);
+    // An empty value is present but unreadable (vshCommandOptStringQuiet's -1).
+    const text = opts.stringQuiet(opt) ?? (opts.bool(opt) ? '' : undefined);
     if (text === undefined) continue;
     const v = memtuneSize(text);
     if (typeof v !== 'bigint') {
