@@ -1,5 +1,5 @@
 import { writeSync } from 'node:fs';
-import { encodeRawBytes } from './xml/raw-bytes.js';
+import { encodeRawBytes, hasRawBytes } from './xml/raw-bytes.js';
 
 /**
  * Writes to stdout and stderr straight to their file descriptors. process.stdout/stderr
@@ -13,7 +13,8 @@ const streamed = new Set<number>();
 function writeFd(fd: 1 | 2, text: string | Buffer): void {
   if (!text.length) return;
   if (streamed.has(fd)) {
-    (fd === 1 ? process.stdout : process.stderr).write(typeof text === 'string' ? encodeRawBytes(text) : text);
+    // The interactive shell's wrapper colours text it is given as a string: keep plain text so.
+    (fd === 1 ? process.stdout : process.stderr).write(typeof text === 'string' && hasRawBytes(text) ? encodeRawBytes(text) : text);
     return;
   }
   // Text may carry bytes that are not UTF-8 (xml/raw-bytes.ts): virsh writes them as they came.
