@@ -67,6 +67,10 @@ function withTty(con: DeviceDef, inactive: boolean): DeviceDef {
   return { ...con, el: { ...con.el, attrs: [...attrs, ['tty', path]] } };
 }
 
+/** Migratable XML leaves out the PS/2 (or Xen) keyboard, for older libvirt's sake. */
+const migratableSkips = (d: DeviceDef, flags: number): boolean =>
+  (flags & VIR_DOMAIN_XML_MIGRATABLE) !== 0 && d.kind === 'input' && attr(d.el, 'type') === 'keyboard' && ['ps2', 'xen'].includes(attr(d.el, 'bus') ?? '');
+
 export interface FormatOptions {
   flags: number;
   /** Running id; -1 or undefined formats the inactive form. */
@@ -126,7 +130,7 @@ export function formatDomain(def: DomainDef, opts: FormatOptions): string {
   let consoleIdx = 0;
   for (const d of def.devices) {
     if (d.kind === 'console') el(out, deviceElem(withTty(consoleAlias(def, d, serials[consoleIdx++]), inactive), ctx), 2);
-    else el(out, deviceElem(d, ctx), 2);
+    else if (!migratableSkips(d, flags)) el(out, deviceElem(d, ctx), 2);
   }
   out.push('  </devices>\n');
   for (const s of def.seclabels.filter(seclabelShown)) el(out, s, 1);

@@ -47,7 +47,7 @@ function rejectDuplicates(def: DomainDef): void {
   const panics = new Set<string>();
   for (const p of def.devices.filter((d) => d.kind === 'panic')) {
     const model = attr(p.el, 'model') ?? 'default';
-    if (panics.has(model)) throw unsupportedConfig(`Multiple panic devices with model '${model}'`);
+    if (panics.has(model)) throw xmlError(`Multiple panic devices with model '${model}'`);
     panics.add(model);
   }
 }

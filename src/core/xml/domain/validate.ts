@@ -80,12 +80,22 @@ export function validateDomain(def: DomainDef): void {
   for (const kind of ITERATE_ORDER) for (const d of def.devices) if (d.kind === kind) DEVICE_CHECKS[kind]?.(d, def);
   validateResource(def.resource);
   checkDuplicateDiskTargets(def);
+  validateIommu(def);
   validateHugepages(def);
   validateCputune(def.cputune);
   validateVideos(def);
   validateBlkiotune(def.blkiotune);
   validateIdmap(def.idmap);
   validateIOThreads(def.iothreads);
+}
+
+/** virDomainDefIOMMUValidate: interrupt remapping needs the split I/O APIC, EIM needs remapping. */
+function validateIommu(def: DomainDef): void {
+  const driver = sub(def.devices.find((d) => d.kind === 'iommu')?.el, 'driver');
+  if (!driver) return;
+  const ioapic = attr(def.features?.children.find((c) => c.name === 'ioapic'), 'driver');
+  if (attr(driver, 'intremap') === 'on' && ioapic !== 'qemu') throw unsupportedConfig("IOMMU interrupt remapping requires split I/O APIC (ioapic driver='qemu')");
+  if (attr(driver, 'eim') === 'on' && attr(driver, 'intremap') !== 'on') throw unsupportedConfig('IOMMU eim requires interrupt remapping to be enabled');
 }
 
 /** virDomainDefVideoValidate: the parser puts a primary video first; no other may be primary. */

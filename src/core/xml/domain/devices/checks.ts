@@ -67,6 +67,7 @@ const SHMEM_MODELS = ['ivshmem', 'ivshmem-plain', 'ivshmem-doorbell'];
 const SHMEM_ROLES = ['default', 'master', 'peer'];
 const HOSTDEV_MODES = ['subsystem', 'capabilities'];
 const HOSTDEV_SUBSYS = ['usb', 'pci', 'scsi', 'scsi_host', 'mdev'];
+const MDEV_MODELS = ['vfio-pci', 'vfio-ccw', 'vfio-ap'];
 const HOSTDEV_CAPS = ['storage', 'misc', 'net'];
 const SMARTCARD_MODES = ['host', 'host-certificates', 'passthrough'];
 const PANIC_MODELS = ['default', 'isa', 'pseries', 'hyperv', 's390'];
@@ -92,6 +93,8 @@ const hostdevSteps: Step[] = [
       if (type === undefined) throw xmlError('missing source address type');
       if (!HOSTDEV_SUBSYS.includes(type)) throw unsupportedConfig(`unknown host device source address type '${type}'`);
       if (!child(n, 'source')) throw xmlError('Missing <source> element in hostdev device');
+      if (type !== 'usb' && child(n, 'source')!.attrs.startupPolicy !== undefined) throw unsupportedConfig('Setting startupPolicy is only allowed for USB devices');
+      if (type === 'mdev') propEnum(n, 'model', MDEV_MODELS, { required: true });
       if (type === 'usb') hostdevUsbSource(child(n, 'source')!);
     } else {
       if (type === undefined) throw xmlError('missing type in hostdev');
@@ -169,7 +172,12 @@ export const DEVICE_ATTR_CHECKS: Partial<Record<DeviceKind, Step[]>> = {
     prop([], 'role', SHMEM_ROLES, { nonzero: true }),
   ],
   hostdev: hostdevSteps,
-  smartcard: [prop([], 'mode', SMARTCARD_MODES, { required: true })],
+  smartcard: [
+    prop([], 'mode', SMARTCARD_MODES, { required: true }),
+    (n) => {
+      if (n.attrs.mode === 'host-certificates' && children(n, 'certificate').length !== 3) throw xmlError('host-certificates mode needs exactly three certificates');
+    },
+  ],
   panic: [named([], 'model', PANIC_MODELS, (v) => unsupportedConfig(`unknown panic model '${v}'`))],
   iommu: [prop([], 'model', IOMMU_MODELS, { required: true })],
   vsock: [prop([], 'model', VSOCK_MODELS)],

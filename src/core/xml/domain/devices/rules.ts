@@ -1,6 +1,8 @@
 import type { XNode } from '../../tree.js';
 import { attr, elem, sub, type Elem } from '../elem.js';
 import type { DeviceDef } from '../types.js';
+import { xmlError } from '../errors.js';
+import { parseUInt } from '../numbers.js';
 import { diskRule } from './disk.js';
 import { interfaceRule } from './interface.js';
 import { graphicsRule } from './graphics.js';
@@ -23,6 +25,29 @@ export interface FormatContext {
   flags: number;
   /** The domain is formatted inactive (no id, or VIR_DOMAIN_XML_INACTIVE). */
   inactive: boolean;
+}
+
+/**
+ * virDomainRNGDefParseXML's rate (a zero or absent byte count means no limit; the period only
+ * counts with one) and virDomainRNGDefPostParse's default random source.
+ */
+function rngRateAndSource(dev: DeviceDef): void {
+  const rate = sub(dev.el, 'rate');
+  if (rate) {
+    const num = (k: string, what: string) => {
+      const v = attr(rate, k);
+      if (v === undefined || v === '') return 0;
+      const n = parseUInt(v, 10);
+      if (n === undefined) throw xmlError(`invalid RNG rate ${what} value`);
+      return n;
+    };
+    const bytes = num('bytes', 'bytes');
+    const period = bytes ? num('period', 'period') : 0;
+    rate.attrs = bytes ? ([['bytes', String(bytes)], ...(period ? [['period', String(period)]] : [])] as Array<[string, string]>) : [];
+    if (!bytes) dev.el.children = dev.el.children.filter((c) => c !== rate);
+  }
+  const backend = sub(dev.el, 'backend');
+  if (attr(backend, 'model') === 'random' && !backend!.text) backend!.text = '/dev/random';
 }
 
 /** Per-kind behaviour beyond the declarative element shape in specs.ts. */
@@ -65,6 +90,7 @@ export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
   redirdev: { allowBoot: true },
   rng: {
     normalize(dev) {
+      rngRateAndSource(dev);
       // virDomainChrSourceDefFormat: a TCP character source always states its protocol.
       const backend = sub(dev.el, 'backend');
       if (attr(backend, 'model') !== 'egd' || attr(backend, 'type') !== 'tcp' || sub(backend, 'protocol')) return;
