@@ -104,6 +104,17 @@ export function when(cond: (args: readonly unknown[]) => boolean, ...checks: Che
   };
 }
 
+/** virMemoryMaxValue(true) / 1024: the KiB whose bytes still fit off_t. */
+const MEMORY_MAX_KIB = 9223372036854775807n / 1024n;
+
+/** The memory setters' bound (virDomainSetMemory* and virDomainSetMaxMemory). */
+export function memoryFits(get: Getter): Check {
+  return ({ args }) => {
+    const kib = BigInt(get(args) as bigint);
+    return kib >= MEMORY_MAX_KIB ? virErr('OVERFLOW', `input too large: ${kib}`) : undefined;
+  };
+}
+
 /** virReportInvalidArg with the API's own message. */
 export function invalid(cond: (args: readonly unknown[]) => boolean, message: (fn: string, args: readonly unknown[]) => string): Check {
   return ({ args, fn }) => (cond(args) ? invalidArg(message(fn, args)) : undefined);

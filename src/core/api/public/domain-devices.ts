@@ -1,5 +1,5 @@
 import { VcpuFlags, type DomainDeviceApi } from '../domain-devices.js';
-import { READ_ONLY, arg, count, nonNull, positive, nonZero, nonNegative, nonEmptyString, exclusive, requires, readOnlyWhen, invalid, when } from './checks.js';
+import { READ_ONLY, arg, count, nonNull, positive, nonZero, nonNegative, nonEmptyString, exclusive, requires, readOnlyWhen, invalid, when, memoryFits } from './checks.js';
 import { row, type Table } from './table.js';
 import { domainExtraRows } from './domain-extra.js';
 
@@ -64,9 +64,9 @@ export const domainDeviceRows: Table<DomainDeviceApi> = {
   domainSetVcpu: row('virDomainSetVcpu', READ_ONLY, nonNull('vcpumap', arg(1))),
   domainGetGuestVcpus: row('virDomainGetGuestVcpus', READ_ONLY),
   domainSetGuestVcpus: row('virDomainSetGuestVcpus', READ_ONLY, nonNull('cpumap', arg(1))),
-  domainSetMemoryFlags: row('virDomainSetMemoryFlags', READ_ONLY, nonZero('memory', arg(1))),
-  domainSetMemory: row('virDomainSetMemory', READ_ONLY, nonZero('memory', arg(1))),
-  domainSetMaxMemory: row('virDomainSetMaxMemory', READ_ONLY, nonZero('memory', arg(1))),
+  domainSetMemoryFlags: row('virDomainSetMemoryFlags', READ_ONLY, nonZero('memory', arg(1)), memoryFits(arg(1))),
+  domainSetMemory: row('virDomainSetMemory', READ_ONLY, nonZero('memory', arg(1)), memoryFits(arg(1))),
+  domainSetMaxMemory: row('virDomainSetMaxMemory', READ_ONLY, nonZero('memory', arg(1)), memoryFits(arg(1))),
   domainGetMaxMemory: row('virDomainGetMaxMemory'),
   domainGetMemoryParameters: row(
     'virDomainGetMemoryParameters',

@@ -45,13 +45,15 @@ export function vcpuOps(c: DevCtx): VcpuOps {
   const setVcpusFlags: VcpuOps['domainSetVcpusFlags'] = async (dom, n, flags) => {
     checkFlags(flags, LIVE | CONFIG | MAXIMUM, 'testDomainSetVcpusFlags');
     const max = await hostOps(c.node).getMaxVcpus('test');
-    if (n > max) throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${n} > ${max})`);
+    // The count is unsigned, and libvirt prints it with %d.
+    const signed = n | 0;
+    if (n > max) throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${signed} > ${max})`);
     const { live, config } = defsFor(c.obj(dom), flags);
     if (live && live.maxVcpus < n) {
-      throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${live.maxVcpus})`);
+      throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${signed} > ${live.maxVcpus})`);
     }
     if (config && !(flags & MAXIMUM) && config.maxVcpus < n) {
-      throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${n} > ${config.maxVcpus})`);
+      throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${signed} > ${config.maxVcpus})`);
     }
     if (live) live.vcpus = n;
     if (config) {
