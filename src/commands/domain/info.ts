@@ -25,7 +25,8 @@ interface DomInfo {
   messages: string[];
 }
 
-function dominfoText(d: DomInfo): string {
+/** dominfo's lines up to the memory, after which virsh traces the persistent flag (-d 0). */
+function dominfoHead(d: DomInfo): string {
   let out = field('Id:', d.id ?? '-') + field('Name:', d.name) + field('UUID:', d.uuid) + field('OS Type:', d.osType);
   if (d.state !== null) {
     out += field('State:', d.state) + field('CPU(s):', d.cpus ?? 0);
@@ -33,7 +34,11 @@ function dominfoText(d: DomInfo): string {
     out += field('Max memory:', d.maxMemory === null ? 'no limit' : `${d.maxMemory} KiB`);
     out += field('Used memory:', `${d.usedMemory} KiB`);
   }
-  out += field('Persistent:', d.persistent ? 'yes' : 'no');
+  return out;
+}
+
+function dominfoTail(d: DomInfo): string {
+  let out = field('Persistent:', d.persistent ? 'yes' : 'no');
   out += field('Autostart:', d.autostart ? 'enable' : 'disable');
   out += field('Managed save:', d.managedSave ? 'yes' : 'no');
   if (d.security) {
@@ -58,6 +63,7 @@ export const dominfo: Handler = async (ctx, opts) => {
     if (e instanceof VirError) return undefined;
     throw e;
   });
+  const persistent = await conn.domainIsPersistent(dom);
   const data: DomInfo = {
     id: dom.id === -1 ? null : dom.id,
     name: dom.name,
@@ -68,7 +74,7 @@ export const dominfo: Handler = async (ctx, opts) => {
     cpuTime: info && info.cpuTime !== 0 ? info.cpuTime / 1e9 : null,
     maxMemory: info && info.maxMem !== 0xffffffff ? info.maxMem : null,
     usedMemory: info ? info.memory : null,
-    persistent: await conn.domainIsPersistent(dom),
+    persistent,
     autostart: await conn.domainGetAutostart(dom),
     managedSave: await conn.domainHasManagedSaveImage(dom, 0),
     security: null,
@@ -85,7 +91,10 @@ export const dominfo: Handler = async (ctx, opts) => {
     };
   }
   data.messages = await conn.domainGetMessages(dom, 0);
-  emit(ctx, opts, data, dominfoText);
+  // vshDebug writes to stdout: the trace goes between the memory lines and the rest.
+  if (!opts.bool('json')) ctx.print(dominfoHead(data));
+  ctx.debug(0, `Domain persistent flag value: ${persistent ? 1 : 0}\n`);
+  emit(ctx, opts, data, dominfoTail);
   return info !== undefined;
 };
 

@@ -15,20 +15,23 @@ const poolInfo: Handler = async (ctx, opts) => {
   const bytes = opts.bool('bytes');
   const info = await conn.storagePoolGetInfo(pool);
   const sized = info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED;
+  const persistent = await conn.storagePoolIsPersistent(pool);
   const data = {
     name: pool.name,
     uuid: pool.uuid,
     state: STATE_NAMES[info.state] ?? 'unknown',
-    persistent: await conn.storagePoolIsPersistent(pool),
+    persistent,
     autostart: await conn.storagePoolGetAutostart(pool),
     capacity: sized ? info.capacity : null,
     allocation: sized ? info.allocation : null,
     available: sized ? info.available : null,
   };
+  // vshDebug writes to stdout: the trace goes between the state and the persistent flag.
+  if (!opts.bool('json')) ctx.print(line('Name:', data.name) + line('UUID:', data.uuid) + line('State:', data.state));
+  ctx.debug(0, `Pool persistent flag value: ${persistent ? 1 : 0}\n`);
   emit(ctx, opts, data, (d) => {
     const fmt = (v: bigint) => (bytes ? v.toString() : prettyCapacity(v));
-    let out = line('Name:', d.name) + line('UUID:', d.uuid) + line('State:', d.state);
-    out += line('Persistent:', d.persistent ? 'yes' : 'no') + line('Autostart:', d.autostart ? 'yes' : 'no');
+    let out = line('Persistent:', d.persistent ? 'yes' : 'no') + line('Autostart:', d.autostart ? 'yes' : 'no');
     if (d.capacity !== null && d.allocation !== null && d.available !== null)
       out += line('Capacity:', fmt(d.capacity)) + line('Allocation:', fmt(d.allocation)) + line('Available:', fmt(d.available));
     return out;
