@@ -2,18 +2,25 @@ import type { XNode } from '../../tree.js';
 import { DEVICE_KINDS, type DeviceDef } from '../types.js';
 import { isDeviceKind, parseDevice, type ParseContext } from './index.js';
 import { insertDisk } from './disk.js';
-import { internalError, unsupportedConfig } from '../errors.js';
+import { internalError, unsupportedConfig, xmlError } from '../errors.js';
+import type { VirError } from '../../../errors.js';
 import { attr, sub } from '../elem.js';
 import { checkUsbControllers, insertController, maybeAddController } from './controller-insert.js';
 import { controllerIndex } from './controller.js';
 
-/** Kinds a domain has at most one of, and how the parser names them. */
-const SINGLE_DEVICES: Array<[string, string]> = [['watchdog', 'watchdog'], ['memballoon', 'memory balloon'], ['nvram', 'nvram'], ['iommu', 'IOMMU'], ['vsock', 'vsock']];
+/** Kinds a domain has at most one of, how the parser names them, and the error it raises. */
+const SINGLE_DEVICES: Array<[string, string, (msg: string) => VirError]> = [
+  ['watchdog', 'watchdog', internalError],
+  ['memballoon', 'memory balloon', internalError],
+  ['nvram', 'nvram', internalError],
+  ['iommu', 'IOMMU', xmlError],
+  ['vsock', 'vsock', xmlError],
+];
 
 /** Parses `<devices>`: every known device element, grouped in libvirt's kind order. */
 export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef[] {
-  for (const [kind, what] of SINGLE_DEVICES) {
-    if ((n?.children ?? []).filter((c) => c.name === kind).length > 1) throw internalError(`only a single ${what} device is supported`);
+  for (const [kind, what, error] of SINGLE_DEVICES) {
+    if ((n?.children ?? []).filter((c) => c.name === kind).length > 1) throw error(`only a single ${what} device is supported`);
   }
   const byKind = new Map<string, DeviceDef[]>();
   for (const c of n?.children ?? []) {
