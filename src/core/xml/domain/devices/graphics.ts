@@ -43,6 +43,8 @@ function typeAttrs(el: Elem, flags: number, inactive: boolean): Array<[string, s
     case 'spice': {
       const out: Array<[string, string | undefined]> = [];
       const lt = listen ? attr(listen, 'type') : undefined;
+      // Migratable XML writes listen type 'none' the old way: autoport='no' and no ports.
+      if (lt === 'none' && flags & VIR_DOMAIN_XML_MIGRATABLE) out.push(['autoport', 'no']);
       if (!listen || lt === 'address' || lt === 'network') {
         const port = Number(a('port') ?? 0);
         const tls = Number(a('tlsPort') ?? 0);
@@ -117,6 +119,10 @@ export const graphicsRule: KindRule = {
         ]);
       });
     } else listenEls = [elem('listen', [['type', 'address'], ['address', n.attrs.listen]])];
+    // virDomainDefPostParseGraphics: SPICE with no port and no autoport listens nowhere.
+    const noPort = (k: string) => !Number(n.attrs[k] ?? 0);
+    if (type === 'spice' && attr(listenEls[0], 'type') === 'address' && noPort('port') && noPort('tlsPort') && n.attrs.autoport !== 'yes')
+      listenEls[0] = elem('listen', [['type', 'none']]);
     dev.el.children = [...listenEls, ...rest];
     dev.el.attrs = dev.el.attrs.filter(([k]) => k !== 'listen');
   },
@@ -124,6 +130,7 @@ export const graphicsRule: KindRule = {
     const el = dev.el;
     const attrs: Array<[string, string]> = [['type', attr(el, 'type')!]];
     for (const [k, v] of typeAttrs(el, ctx.flags, ctx.inactive)) if (v !== undefined) attrs.push([k, v]);
-    return { name: 'graphics', attrs, children: el.children };
+    const migratableNone = (c: Elem) => ctx.flags & VIR_DOMAIN_XML_MIGRATABLE && attr(el, 'type') === 'spice' && c.name === 'listen' && attr(c, 'type') === 'none';
+    return { name: 'graphics', attrs, children: el.children.filter((c) => !migratableNone(c)) };
   },
 };
