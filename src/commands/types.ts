@@ -30,6 +30,8 @@ export interface CommandOptions {
 export interface CommandContext {
   /** The connection, opened on first use. */
   conn(): Promise<Connection>;
+  /** virshConnect: another connection (migrate's destination), opened as the shell's own is. */
+  connectTo(uri: string): Promise<Connection>;
   /** vshPrint: data on stdout. */
   print(text: string): void;
   /** vshPrintExtra: chatter on stdout that `-q` silences. */

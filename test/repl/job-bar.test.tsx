@@ -68,7 +68,7 @@ describe('job bar', () => {
       setJobDisplay(rec.display);
       const dom = await conn.domainLookupByName('test');
       const to = join(dir, 'test.save');
-      await watchJob({ conn, dom, label: 'Save', verbose: false }, () => conn.domainSave(dom, to, null, 0));
+      await watchJob({ conn, dom, label: 'Save', verbose: false, debug: () => {}, lookup: async () => dom }, () => conn.domainSave(dom, to, null, 0));
       expect(rec.events).toEqual(['start Save', 'end Save']);
       expect(rec.frames).toEqual([]);
       expect((await conn.domainGetState(dom, 0)).state).toBe(5);

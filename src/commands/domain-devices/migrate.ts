@@ -1,7 +1,6 @@
 import { watchJob } from '../job/watch.js';
 import type { Connection } from '../../core/api/connection.js';
 import { MigrateFlags as M, MigrateParam as P, ParamType, type TypedParam } from '../../core/api/domain-devices.js';
-import { openConnection } from '../../core/open.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { exclusive, optDomain, requireOpt } from './util.js';
 
@@ -123,7 +122,7 @@ export const migrate: Handler = async (ctx, opts) => {
   const desturi = opts.requiredString('desturi');
   const managed = !opts.bool('p2p') && !opts.bool('direct');
   // Managed migration connects to the destination itself (read-write), before the job starts.
-  const dconn: Connection | undefined = managed ? await openConnection(desturi, { readonly: false }) : undefined;
+  const dconn: Connection | undefined = managed ? await ctx.connectTo(desturi) : undefined;
   try {
     const params: TypedParam[] = [];
     for (const [opt, kind, field] of paramOpts) params.push(...(await readParam(ctx, opts, opt, kind, field)));
@@ -136,7 +135,7 @@ export const migrate: Handler = async (ctx, opts) => {
       flags |= M.NON_SHARED_SYNCHRONOUS_WRITES;
     }
     const conn = await ctx.conn();
-    await watchJob({ conn, dom, label: 'Migration', verbose: opts.bool('verbose') }, async () => {
+    await watchJob({ conn, dom, label: 'Migration', verbose: opts.bool('verbose'), debug: ctx.debug, lookup: () => optDomain(ctx, opts) }, async () => {
       if (dconn) await conn.domainMigrate3(dom, dconn, params, flags);
       else await conn.domainMigrateToURI3(dom, desturi, params, flags);
     });

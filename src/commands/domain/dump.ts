@@ -35,7 +35,7 @@ export const dump: Handler = async (ctx, opts) => {
   }
   const conn = await ctx.conn();
   // virsh keeps the older call for the raw format: its name shows in read-only refusals.
-  await watchJob({ conn, dom, label: 'Dump', verbose: opts.bool('verbose') }, () =>
+  await watchJob({ conn, dom, label: 'Dump', verbose: opts.bool('verbose'), debug: ctx.debug, lookup: () => optDomain(ctx, opts) }, () =>
     ctx.attempt(`Failed to core dump domain '${name}' to ${to}`, () =>
       format === 0 ? conn.domainCoreDump(dom, to, flags) : conn.domainCoreDumpWithFormat(dom, to, format, flags),
     ),

@@ -18,7 +18,7 @@ export const save: Handler = async (ctx, opts) => {
   const flags = saveFlags(opts);
   const xml = xmlFile === undefined ? null : await ctx.readFile(xmlFile);
   const conn = await ctx.conn();
-  const job = { conn, dom, label: 'Save', verbose: opts.bool('verbose') };
+  const job = { conn, dom, label: 'Save', verbose: opts.bool('verbose'), debug: ctx.debug, lookup: () => optDomain(ctx, opts) };
   await watchJob(job, () => ctx.attempt(`Failed to save domain '${name}' to ${to}`, () => conn.domainSave(dom, to, xml, flags)));
   ctx.printExtra(`\nDomain '${name}' saved to ${to}\n`);
   return true;
@@ -59,7 +59,7 @@ export const managedsave: Handler = async (ctx, opts) => {
   if (!dom) return false;
   const name = opts.requiredString('domain');
   const conn = await ctx.conn();
-  const job = { conn, dom, label: 'Managedsave', verbose: opts.bool('verbose') };
+  const job = { conn, dom, label: 'Managedsave', verbose: opts.bool('verbose'), debug: ctx.debug, lookup: () => optDomain(ctx, opts) };
   await watchJob(job, () => ctx.attempt(`Failed to save domain '${name}' state`, () => conn.domainManagedSave(dom, saveFlags(opts))));
   ctx.printExtra(`\nDomain '${name}' state saved by libvirt\n`);
   return true;

@@ -1,6 +1,7 @@
 import type { Connection } from '../../core/api/connection.js';
 import type { DomainHandle } from '../../core/api/handles.js';
 import { writeStderr } from '../../core/stdio.js';
+import type { CommandContext } from '../types.js';
 import { jobDisplay, progressLine } from './progress.js';
 
 /** virshWatchJob polls the job this often. */
@@ -13,6 +14,10 @@ export interface WatchedJob {
   label: string;
   /** --verbose: virsh's progress lines on stderr. */
   verbose: boolean;
+  /** virsh's -d traces (the job's end is one). */
+  debug: CommandContext['debug'];
+  /** virsh's job thread looks the domain up again (its -d traces show it) before the call. */
+  lookup: () => Promise<unknown>;
 }
 
 /**
@@ -44,12 +49,16 @@ export async function watchJob<T>(job: WatchedJob, call: () => Promise<T>): Prom
   const abort = () => void job.conn.domainAbortJob(job.dom).catch(() => undefined);
   process.on('SIGINT', abort);
   let result: T;
+  let status = -1;
   try {
+    await job.lookup();
     result = await call();
+    status = 0;
   } finally {
     clearInterval(timer);
     process.removeListener('SIGINT', abort);
     view?.end();
+    job.debug(0, `watchJob: job done, status ${status}\n`);
   }
   if (job.verbose) writeStderr(progressLine(job.label, 0, 1));
   return result;

@@ -200,6 +200,7 @@ export class Shell {
       command,
       debug: (level, text) => this.out.debug(level, text),
       conn: () => this.connection(),
+      connectTo: (uri) => this.connect(uri, false),
       print: (t) => this.out.print(t),
       printExtra: (t) => this.out.printExtra(t),
       error: (t) => this.out.error(t),

@@ -72,6 +72,7 @@ export const poolList: Handler = async (ctx, opts) => {
     entry.active = await conn.storagePoolIsActive(p);
     if (details || json) {
       entry.persistent = await conn.storagePoolIsPersistent(p);
+      if (details) ctx.debug(0, `Persistent flag value: ${entry.persistent ? 1 : 0}\n`);
       const sized = info.state === PoolState.RUNNING || info.state === PoolState.DEGRADED;
       entry.capacity = sized ? info.capacity : null;
       entry.allocation = sized ? info.allocation : null;

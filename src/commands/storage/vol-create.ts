@@ -41,9 +41,18 @@ const volCreateAs: Handler = async (ctx, opts) => {
   if (backing !== undefined) {
     let snap: VolumeHandle | undefined;
     let lastError: unknown;
-    for (const look of [() => conn.storageVolLookupByName(pool, backing), () => conn.storageVolLookupByKey(backing), () => conn.storageVolLookupByPath(backing)]) {
+    const lookups: Array<[string, () => Promise<VolumeHandle>]> = [
+      ['name', () => conn.storageVolLookupByName(pool, backing)],
+      ['key', () => conn.storageVolLookupByKey(backing)],
+      ['path', () => conn.storageVolLookupByPath(backing)],
+    ];
+    for (const [as, look] of lookups) {
+      ctx.debug(0, `${ctx.command}: Look up backing store volume '${backing}' as ${as}\n`);
       snap = await look().catch((e) => void (lastError = e));
-      if (snap) break;
+      if (snap) {
+        ctx.debug(0, `${ctx.command}: Backing store volume found using '${backing}' as ${as}\n`);
+        break;
+      }
     }
     if (!snap) {
       ctx.error(`failed to get vol '${backing}'`);
