@@ -3,6 +3,7 @@
  * defaults, and format in libvirt's canonical form. The contract the drivers and commands use:
  * DomainDef, parseDomainXML, formatDomainXML; device helpers for attach/detach.
  */
+import { hideNamespacedElements } from '../network/document.js';
 import { parseXmlDocument } from '../parse.js';
 import type { XNode } from '../tree.js';
 import { parseDomainRoot } from './parse.js';
@@ -33,7 +34,8 @@ export interface DomainFormatOptions {
 
 /** virDomainDefParseString + post-parse + validation, as the test driver calls it. */
 export function parseDomainXML(xml: string, opts: DomainParseOptions): DomainDef {
-  return parseDomainNode(parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN'), opts);
+  // libvirt's XPath reads do not see elements in a default namespace (xmlns="…").
+  return parseDomainNode(hideNamespacedElements(parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN')), opts);
 }
 
 /** virDomainDefParseNode: the same from an element already parsed (a node file's <domain>). */

@@ -6,11 +6,11 @@ import { virErr } from '../../errors.js';
 
 const isDecl = (k: string) => k === 'xmlns' || k.startsWith('xmlns:');
 
-/** The namespace URI a `<metadata>` child declares for its own prefix. */
-function nsOf(e: Elem): string | undefined {
+/** The namespace URI of a `<metadata>` child: declared on itself, or on <metadata>. */
+function nsOf(e: Elem, md: Elem): string | undefined {
   const colon = e.name.indexOf(':');
   const decl = colon >= 0 ? `xmlns:${e.name.slice(0, colon)}` : 'xmlns';
-  return e.attrs.find(([k]) => k === decl)?.[1];
+  return (e.attrs.find(([k]) => k === decl) ?? md.attrs.find(([k]) => k === decl))?.[1];
 }
 
 /** Drops prefixes and namespace declarations (virXMLExtractNamespaceXML's copy). */
@@ -38,7 +38,8 @@ function inject(e: Elem, key: string, uri: string, root: boolean): Elem {
 
 /** virXMLExtractNamespaceXML: the `<metadata>` child in namespace `uri`, without its prefix. */
 export function getMetadataElement(def: DomainDef, uri: string | null): string | undefined {
-  const found = def.metadata?.children.find((c) => nsOf(c) === uri);
+  const md = def.metadata;
+  const found = md?.children.find((c) => nsOf(c, md) === uri);
   return found ? formatMetadataElem(strip(found), 0).replace(/\n$/, '') : undefined;
 }
 
@@ -61,7 +62,8 @@ export function setMetadataElement(
   return (def) => {
     if (added) def.metadata ??= { name: 'metadata', attrs: [], children: [] };
     if (!def.metadata) return;
-    def.metadata.children = def.metadata.children.filter((c) => nsOf(c) !== uri);
-    if (added) def.metadata.children.push(structuredClone(added));
+    const md = def.metadata;
+    md.children = md.children.filter((c) => nsOf(c, md) !== uri);
+    if (added) md.children.push(structuredClone(added));
   };
 }
