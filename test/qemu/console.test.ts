@@ -15,7 +15,7 @@ import { Terminal } from '../repl/tmux.js';
 import { lockFilePath } from '../../src/core/drivers/qemu/console/lock.js';
 import { startVirtd, type Virtd } from '../daemon/virtd.js';
 import { fixtures, repo } from './embed.js';
-import { GuestPair, type Side } from './guest-pair.js';
+import { dropLeakWarning, GuestPair, type Side } from './guest-pair.js';
 import { guestDomainXml, PTY_CONSOLE, tinyGuest, writeQemuConf } from './tiny-guest.js';
 
 const LONG = 300_000;
@@ -131,7 +131,7 @@ async function sessionBoth(uriOf: (s: Side) => string, args: string, opts: { exi
   const run = (side: Side) => session(side, uriOf(side), args, opts.exitKey ?? 'C-]', opts.typed);
   const [real, ts] = opts.sequential ? [await run('real'), await run('ts')] : await Promise.all(SIDES.map(run));
   expect(ts.shape).toEqual(real.shape);
-  expect(ts.stderr).toBe(real.stderr);
+  expect(ts.stderr).toBe(dropLeakWarning(real.stderr));
   return { real: real.shape, screens: [real.screen, ts.screen] };
 }
 

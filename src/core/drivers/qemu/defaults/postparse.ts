@@ -16,7 +16,7 @@ function addController(def: DomainDef, type: string, index: number, model?: stri
 }
 
 /** virDomainDefMaybeAddInput: mouse and keyboard on PS/2 unless one of that type/bus exists. */
-function addImplicitInputs(def: DomainDef): void {
+export function addImplicitInputs(def: DomainDef): void {
   if (!isX86(def)) return;
   for (const type of ['mouse', 'keyboard']) {
     if (ofKind(def, 'input').some((i) => attr(i.el, 'type') === type && attr(i.el, 'bus') === 'ps2')) continue;

@@ -9,11 +9,17 @@ import type { QemuDriver } from '../driver.js';
  */
 export function prepareLiveDef(drv: QemuDriver, def: DomainDef): void {
   if (process.getuid?.() === 0 && !def.resource) def.resource = elem('resource', [], [elem('partition', [], [], '/machine')]);
-  if (!def.seclabels.some((s) => attr(s, 'model') === 'dac')) {
-    const label = `+${drv.caps.conf.uid}:+${drv.caps.conf.gid}`;
+  const label = `+${drv.caps.conf.uid}:+${drv.caps.conf.gid}`;
+  const dac = def.seclabels.find((s) => attr(s, 'model') === 'dac');
+  if (!dac) {
     const seclabel = elem('seclabel', [['type', 'dynamic'], ['model', 'dac'], ['relabel', 'yes']], [elem('label', [], [], label), elem('imagelabel', [], [], label)]);
     implicitSeclabels.add(seclabel);
     def.seclabels.push(seclabel);
+  } else if (attr(dac, 'type') === 'dynamic') {
+    // A dynamic label is made anew at every start (a restored image's XML carries none).
+    const kept = dac.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
+    const image = dac.children.find((c) => c.name === 'imagelabel') ?? elem('imagelabel', [], [], label);
+    dac.children = [elem('label', [], [], label), image, ...kept];
   }
 }
 
