@@ -6,7 +6,7 @@
 // code, not for compiling it, and reads only the chunks it uses.
 const { readdirSync, readFileSync, writeFileSync, renameSync } = require('node:fs');
 const { Script } = require('node:vm');
-const { dirname, join, posix } = require('node:path');
+const { join, posix } = require('node:path');
 const Module = require('node:module');
 
 const dist = join(__dirname, '..', 'dist');
@@ -71,6 +71,6 @@ if (process.env.VIRSH_TS_RECORD_CODE_CACHE) {
       if (f.endsWith('.cjs') && !done.has(path)) write(`${path}.cache`, compile(path).createCachedData());
     }
     // What the build packs into dist/virsh-ts.cjs.
-    write(`${join(dist, 'virsh-ts.chunks.json')}`, JSON.stringify([...loaded.keys()]));
+    write(join(dist, 'virsh-ts.chunks.json'), JSON.stringify([...loaded.keys()]));
   });
 }

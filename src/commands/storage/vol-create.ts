@@ -1,7 +1,6 @@
 import type { CommandContext, Handler, HandlerTable } from '../types.js';
 import type { VolumeHandle } from '../../core/api/handles.js';
 import { VolCreateFlags } from '../../core/api/storage.js';
-import { child } from '../../core/xml/tree.js';
 import { makeCloneXML } from './clone-xml.js';
 import { optPool, optVol } from './util.js';
 import { volSize } from './vol-size.js';

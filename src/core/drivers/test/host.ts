@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { type HostApi, type NodeInfo, type NodeStat } from '../../api/host.js';
 import type { HostCpuCalls } from './host/cpu-calls.js';
-import { invalidArg, unsupported, virErr } from '../../errors.js';
+import { unsupported, virErr } from '../../errors.js';
 import type { XNode } from '../../xml/tree.js';
 import type { TestNode, LoadContext } from './node.js';
 import { defaultCells, type TestCell } from './host/caps.js';

@@ -1,5 +1,5 @@
 import { child, children, type XNode } from '../tree.js';
-import { canon, elem, fromNode, type Elem } from './elem.js';
+import { canon, fromNode, type Elem } from './elem.js';
 import { parseCpuList, formatCpuList } from '../../cpumap.js';
 import { checkCpu, checkNumaVcpus, checkFeatures, checkLaunchSecurity, checkMemoryBacking, checkTimers } from './checks.js';
 import { parseNumatune } from './numatune.js';

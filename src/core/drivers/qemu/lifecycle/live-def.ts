@@ -17,10 +17,16 @@ export function prepareLiveDef(drv: QemuDriver, def: DomainDef): void {
     def.seclabels.push(seclabel);
   } else if (attr(dac, 'type') === 'dynamic') {
     // A dynamic label is made anew at every start (a restored image's XML carries none).
-    const kept = dac.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
     const image = dac.children.find((c) => c.name === 'imagelabel') ?? elem('imagelabel', [], [], label);
-    dac.children = [elem('label', [], [], label), image, ...kept];
+    dac.children = [elem('label', [], [], label), image, ...dac.children.filter((c) => !isGenerated(c))];
   }
+}
+
+const isGenerated = (c: Elem) => c.name === 'label' || c.name === 'imagelabel';
+
+/** A dynamic label's generated values are runtime state: inactive XML leaves them out. */
+export function dropGeneratedLabels(seclabels: readonly Elem[]): void {
+  for (const s of seclabels) if (attr(s, 'type') === 'dynamic') s.children = s.children.filter((c) => !isGenerated(c));
 }
 
 /**

@@ -4,6 +4,7 @@
 // Reading the image parses it back, and parsing adds those again.
 import { formatDomainXML, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE, type DeviceDef, type DomainDef } from '../../../xml/domain/index.js';
 import { attr, sub } from '../../../xml/domain/elem.js';
+import { dropGeneratedLabels } from '../lifecycle/live-def.js';
 import { isI440fx } from '../defaults/machine.js';
 
 export const IMAGE_XML_FLAGS = VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE;
@@ -37,8 +38,7 @@ function implicitDevices(def: DomainDef): DeviceDef[] {
  */
 function dropRuntimeData(def: DomainDef): void {
   for (const d of def.devices) if (!userAlias(d)) delete d.info.alias;
-  for (const s of def.seclabels)
-    if (attr(s, 'type') === 'dynamic') s.children = s.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
+  dropGeneratedLabels(def.seclabels);
 }
 
 export function imageXML(def: DomainDef): string {

@@ -2,7 +2,7 @@ import { formatDomainXML, insertDevice, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_
 import { parseXmlDocument } from '../../../xml/parse.js';
 import type { QemuDomainObj } from '../domain/obj.js';
 import { parseQemuEmbeddedDomain } from './embedded.js';
-import { implicitSeclabels } from '../lifecycle/live-def.js';
+import { dropGeneratedLabels, implicitSeclabels } from '../lifecycle/live-def.js';
 import { attr, sub } from '../../../xml/domain/elem.js';
 import { isI440fx } from '../defaults/machine.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
@@ -51,9 +51,7 @@ export function captureDomain(def: DomainDef): DomainDef {
 export function captureLiveDomain(obj: QemuDomainObj): DomainDef {
   const seclabels = obj.def.seclabels.filter((s) => !implicitSeclabels.has(s));
   const view = structuredClone({ ...obj.def, seclabels, ...(obj.origCpu ? { cpu: obj.origCpu } : {}) });
-  for (const s of view.seclabels) {
-    if (attr(s, 'type') === 'dynamic') s.children = s.children.filter((c) => c.name !== 'label' && c.name !== 'imagelabel');
-  }
+  dropGeneratedLabels(view.seclabels);
   const xml = formatDomainXML(view, { flags: VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE, id: -1 });
   return captureDomain(parseQemuEmbeddedDomain(parseXmlDocument(xml, '(domain_definition)', 'domain', 'DOMAIN')));
 }

@@ -3,7 +3,7 @@ import { schemaCheck } from '../../../xml/relaxng/check.js';
 import type { StorageApi } from '../../../api/storage.js';
 import { ListPools, PoolDefineFlags, PoolLifecycle, PoolState } from '../../../api/storage.js';
 import type { PoolType } from '../../../xml/storage/enums.js';
-import { formatPool, parsePoolXml, type PoolDef } from '../../../xml/storage/pool.js';
+import { formatPool, parsePoolXml } from '../../../xml/storage/pool.js';
 import { parseUUID } from '../../../xml/ids.js';
 import type { TestNode } from '../node.js';
 import { mockVport } from '../nodedev/vport.js';

@@ -1,5 +1,4 @@
 import { VirError, virErr } from '../../../errors.js';
-import { ErrorCodes } from '../../../error-codes.js';
 import type { PoolHandle, VolumeHandle } from '../../../api/handles.js';
 import type { PoolEventCallback } from '../../../api/storage.js';
 import type { PoolDef } from '../../../xml/storage/pool.js';
