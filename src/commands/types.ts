@@ -20,8 +20,13 @@ export interface CommandOptions {
   ulong(name: string, wrap?: boolean): bigint | undefined;
   /** vshCommandOptLongLong: signed 64-bit. */
   longlong(name: string): bigint | undefined;
-  /** vshCommandOptScaledInt: value with an optional unit suffix, scaled to bytes (or `scale`). */
-  scaled(name: string, scale: number, max: bigint): bigint | undefined;
+  /**
+   * vshCommandOptScaledInt: value with an optional unit suffix, scaled to bytes (or `scale`).
+   * `label` is what the error calls the option (virsh's block jobs say `--bandwidth`).
+   */
+  scaled(name: string, scale: number, max: bigint, label?: string): bigint | undefined;
+  /** The value as given, unconverted (for the few options virsh reads in two ways). */
+  raw(name: string): string | undefined;
   /** All values of an argv option, in order. */
   argv(name: string): string[];
 }

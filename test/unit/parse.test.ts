@@ -3,7 +3,7 @@ import { stringTokens, argvTokens, type TokenSource, type Token } from '../../sr
 import { parseCommands, type ParsedCommand } from '../../src/commands/shell/parser.js';
 import { commandOptions } from '../../src/commands/shell/options.js';
 import { ShellError } from '../../src/commands/shell/errors.js';
-import { strToInt, strToUInt, strToULongLong, scaleInteger } from '../../src/commands/shell/numbers.js';
+import { strToInt, strToUInt, strToULongLong, scaleInteger } from '../../src/core/strtol.js';
 import { getoptLong } from '../../src/commands/shell/getopt.js';
 import { findCommand } from '../../src/commands/registry.js';
 import type { CommandDef } from '../../src/commands/types.js';

@@ -1,5 +1,6 @@
 import type { TypedParam } from '../../core/api/domain-devices.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
+import { strToULongLong, ULONG_MAX } from '../../core/strtol.js';
 import { exclusive, optDomain, requireOpt } from './util.js';
 
 /** vshCommandOptTimeoutToMs: seconds, non-zero and convertible to milliseconds. */
@@ -25,7 +26,18 @@ function needBlocking(ctx: CommandContext, opts: CommandOptions, blocking: boole
   return true;
 }
 
-const bandwidth = (opts: CommandOptions) => opts.ulong('bandwidth') ?? 0n;
+/**
+ * vshBlockJobOptionBandwidth: a plain number is MiB/s as given (a negative one wraps, for
+ * history's sake); anything else is a scaled size in bytes, turned into MiB/s unless --bytes.
+ */
+function bandwidth(opts: CommandOptions): bigint {
+  const v = opts.raw('bandwidth');
+  if (v === undefined) return 0n;
+  const plain = strToULongLong(v, true);
+  if (plain !== undefined) return plain;
+  const bytes = opts.scaled('bandwidth', 1, ULONG_MAX, '--bandwidth') ?? 0n;
+  return opts.bool('bytes') ? bytes : bytes >> 20n;
+}
 
 export const blockcommit: Handler = async (ctx, opts) => {
   if (!exclusive(ctx, opts, 'pivot', 'keep-overlay')) return false;

@@ -1,6 +1,6 @@
 import { MEMORY_PARAM_UNLIMITED, type TypedParam } from '../../core/api/domain-devices.js';
 import type { VirError } from '../../core/errors.js';
-import { scaleInteger } from '../shell/numbers.js';
+import { scaleInteger } from '../../core/strtol.js';
 import type { Handler } from '../types.js';
 import { affectFlags, optDomain, pad, paramValue } from './util.js';
 

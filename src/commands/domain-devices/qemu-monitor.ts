@@ -3,6 +3,7 @@
 // and the reply is printed raw, pretty, or as its "return" member alone.
 import type { Handler } from '../types.js';
 import { exclusive, optDomain } from './util.js';
+import { passFds } from '../domain/pass-fds.js';
 import { virErr } from '../../core/errors.js';
 import { yajlError } from './yajl-error.js';
 import { formatJson, member, parseJson } from './yajl-json.js';
@@ -43,7 +44,10 @@ export const qemuMonitorCommand: Handler = async (ctx, opts) => {
   const args = opts.argv('cmd');
   const cmd = hmp ? args.join(' ') : wrapQmp(args, (t) => ctx.error(t));
   if (cmd === undefined) return false;
-  const result = await (await ctx.conn()).domainQemuMonitorCommand(dom, cmd, hmp ? HMP : 0);
+  const fds = passFds(ctx, opts);
+  if (!fds) return false;
+  const conn = await ctx.conn();
+  const result = fds.length ? await conn.domainQemuMonitorCommandWithFiles(dom, cmd, fds, hmp ? HMP : 0) : await conn.domainQemuMonitorCommand(dom, cmd, hmp ? HMP : 0);
   const json = returnValue || pretty ? parseJson(result) : undefined;
   if (returnValue && !json) {
     ctx.error('failed to parse JSON returned by qemu');

@@ -4,6 +4,7 @@ import type { Connection } from '../../core/api/connection.js';
 import { VirError } from '../../core/errors.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { BY_NAME, BY_UUID, optDomain } from './util.js';
+import { passFds } from './pass-fds.js';
 import { runConsole } from './console.js';
 
 /**
@@ -78,21 +79,6 @@ export const reboot = withMode(
 function modeOf(opts: CommandOptions): number {
   const mode = opts.string('mode');
   return (mode ? mode.split(',') : []).reduce((f, m) => f | (MODES[m] ?? 0), 0);
-}
-
-/** virshFetchPassFdsList: --pass-fds is a comma list of descriptor numbers. */
-function passFds(ctx: CommandContext, opts: CommandOptions): number[] | undefined {
-  const s = opts.string('pass-fds');
-  if (s === undefined) return [];
-  const fds: number[] = [];
-  for (const part of s.split(',')) {
-    if (!/^\d+$/.test(part) || Number(part) > 0x7fffffff) {
-      ctx.error(`Unable to parse FD number '${part}'`);
-      return undefined;
-    }
-    fds.push(Number(part));
-  }
-  return fds;
 }
 
 export const start: Handler = async (ctx, opts) => {

@@ -1,5 +1,5 @@
 import { getoptLong, type LongOption } from './getopt.js';
-import { strToInt } from './numbers.js';
+import { strToInt } from '../../core/strtol.js';
 import type { Output } from './output.js';
 import { Level } from './output.js';
 

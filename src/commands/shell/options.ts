@@ -8,7 +8,7 @@ import {
   strToUInt,
   strToULongLong,
   strToULongLongPrefix,
-} from './numbers.js';
+} from '../../core/strtol.js';
 
 const malformed = (value: string, name: string) =>
   new ShellError(`Numeric value '${value}' for <${name}> option is malformed or out of range`);
@@ -53,16 +53,17 @@ export function commandOptions(opts: readonly ParsedOpt[]): CommandOptions {
     uint: (name, wrap = false) => numeric(name, (v) => strToUInt(v, wrap)),
     ulong: (name, wrap = false) => numeric(name, (v) => strToULongLong(v, wrap)),
     longlong: (name) => numeric(name, (v) => strToLongLong(v)),
-    scaled: (name, scale, max) => {
+    scaled: (name, scale, max, label = name) => {
       const v = data(name);
       if (v === undefined) return undefined;
-      const fail = `Scaled numeric value '${v}' for <${name}> option is malformed or out of range`;
+      const fail = `Scaled numeric value '${v}' for <${label}> option is malformed or out of range`;
       const parsed = strToULongLongPrefix(v);
       if (!parsed) throw new ShellError(fail);
       const r = scaleInteger(parsed.value, parsed.rest, BigInt(scale), max);
       if (typeof r !== 'bigint') throw new ShellError(fail, r);
       return r;
     },
+    raw: data,
     argv: (name) => opts.filter((o) => o.def.name === name && o.def.type === 'argv').map((o) => o.value ?? ''),
   };
 }

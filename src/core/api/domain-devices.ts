@@ -313,6 +313,8 @@ export interface DomainDeviceApi {
   /** virDomainOpenConsole: the stream carries the console's bytes both ways until finished. */
   domainOpenConsole(dom: DomainHandle, devName: string | null, flags: number): Promise<VolStream>;
   domainQemuMonitorCommand(dom: DomainHandle, cmd: string, flags: number): Promise<string>;
+  /** virDomainQemuMonitorCommandWithFiles: the descriptors go along with the command. */
+  domainQemuMonitorCommandWithFiles(dom: DomainHandle, cmd: string, fds: number[], flags: number): Promise<string>;
   domainQemuAgentCommand(dom: DomainHandle, cmd: string, timeout: number, flags: number): Promise<string>;
   domainQemuAttach(pid: number, flags: number): Promise<DomainHandle>;
   domainLxcOpenNamespace(dom: DomainHandle, flags: number): Promise<number[]>;

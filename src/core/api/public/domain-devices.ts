@@ -192,6 +192,7 @@ export const domainDeviceRows: Table<DomainDeviceApi> = {
   ),
   domainOpenConsole: row('virDomainOpenConsole', READ_ONLY),
   domainQemuMonitorCommand: row('virDomainQemuMonitorCommand', READ_ONLY),
+  domainQemuMonitorCommandWithFiles: row('virDomainQemuMonitorCommandWithFiles', READ_ONLY),
   domainQemuAgentCommand: row('virDomainQemuAgentCommand', READ_ONLY),
   domainQemuAttach: row('virDomainQemuAttach', nonZero('pid_value', arg(0)), READ_ONLY),
   domainLxcOpenNamespace: row('virDomainLxcOpenNamespace', READ_ONLY),

@@ -1,6 +1,7 @@
 import type { DomainDeviceApi, TypedParam } from '../../../api/domain-devices.js';
 import type { DomainHandle } from '../../../api/handles.js';
-import { virErr } from '../../../errors.js';
+import { VirError, virErr } from '../../../errors.js';
+import { strToULongLongPrefix, UINT_MAX, ULONG_MAX } from '../../../strtol.js';
 import { oneDef, oneDefState } from './common.js';
 import { checkFlags } from '../../check-flags.js';
 import type { DevCtx } from './context.js';
@@ -52,7 +53,7 @@ const BANDWIDTH_FIELDS = [
   'outbound.average', 'outbound.peak', 'outbound.burst',
 ];
 
-const BLKIO_LISTS: Array<[string, keyof Omit<BlkioDevice, 'path'>]> = [
+const BLKIO_LISTS: Array<[string, BlkioKey]> = [
   ['device_weight', 'weight'],
   ['device_read_iops_sec', 'riops'],
   ['device_write_iops_sec', 'wiops'],
@@ -62,23 +63,44 @@ const BLKIO_LISTS: Array<[string, keyof Omit<BlkioDevice, 'path'>]> = [
 
 const p = (field: string, type: number, value: TypedParam['value']): TypedParam => ({ field, type, value });
 
-/** "path,value,path,value": one device list of blkiotune. */
-function mergeBlkio(devices: BlkioDevice[], text: string, key: keyof Omit<BlkioDevice, 'path'>, field: string): void {
-  const parts = text.split(',');
-  if (parts.length % 2 !== 0 || text === '') {
-    throw virErr('INVALID_ARG', `unable to parse blkio device '${field}' '${text}'`);
+type BlkioKey = keyof Omit<BlkioDevice, 'path'>;
+
+/**
+ * virDomainDriverParseBlkioDeviceStr: "path,value,path,value" (an odd number of commas),
+ * each value a whole number up to its end or the next comma; "" is no device at all.
+ */
+function parseBlkioDevices(text: string, key: BlkioKey, field: string): Array<[string, bigint]> {
+  if (text === '') return [];
+  const unparsable = () => virErr('INVALID_ARG', `unable to parse blkio device '${field}' '${text}'`);
+  if (text.split(',').length % 2 !== 0) throw unparsable();
+  const limit = key === 'rbps' || key === 'wbps' ? ULONG_MAX : UINT_MAX;
+  const out: Array<[string, bigint]> = [];
+  let rest = text;
+  for (;;) {
+    const comma = rest.indexOf(',');
+    if (comma < 0) throw unparsable();
+    const path = rest.slice(0, comma);
+    rest = rest.slice(comma + 1);
+    const n = strToULongLongPrefix(rest);
+    if (!n || n.value > limit) throw virErr('INVALID_ARG', `invalid value '${rest}' for parameter '${field}' of device '${path}'`);
+    out.push([path, n.value]);
+    if (n.rest === '') return out;
+    if (!n.rest.startsWith(',')) throw unparsable();
+    rest = n.rest.slice(1);
   }
-  for (let i = 0; i < parts.length; i += 2) {
-    const path = parts[i];
-    const raw = parts[i + 1];
-    if (!/^\d+$/.test(raw)) throw virErr('INVALID_ARG', `invalid value '${raw}' for parameter '${field}' of device '${path}'`);
+}
+
+/** virDomainDriverMergeBlkioDevice: a new device whose value is 0 is not added. */
+function mergeBlkio(devices: BlkioDevice[], parsed: Array<[string, bigint]>, key: BlkioKey): void {
+  for (const [path, value] of parsed) {
     let dev = devices.find((d) => d.path === path);
     if (!dev) {
+      if (!value) continue;
       dev = { path, weight: 0, riops: 0, wiops: 0, rbps: 0n, wbps: 0n };
       devices.push(dev);
     }
-    if (key === 'rbps' || key === 'wbps') dev[key] = BigInt(raw);
-    else dev[key] = Number(raw);
+    if (key === 'rbps' || key === 'wbps') dev[key] = value;
+    else dev[key] = Number(value);
   }
 }
 
@@ -110,14 +132,23 @@ export function tuneOps(c: DevCtx): TuneOps {
       validateParams(params, Object.fromEntries([['weight', UINT], ...BLKIO_LISTS.map(([f]) => [f, STRING])]));
       const def = oneDef(c.obj(dom), flags);
       const t = await c.tun(def);
+      // virDomainDriverSetupPersistentDefBlkioParams: a list that does not parse is skipped,
+      // the others still apply, and the call fails with the last list's error.
+      let failed: VirError | undefined;
       for (const par of params) {
         if (par.field === 'weight') t.blkioWeight = par.value as number;
         else {
           const key = BLKIO_LISTS.find(([f]) => f === par.field)![1];
-          mergeBlkio(t.blkioDevices, par.value as string, key, par.field);
+          try {
+            mergeBlkio(t.blkioDevices, parseBlkioDevices(par.value as string, key, par.field), key);
+          } catch (e) {
+            if (!(e instanceof VirError)) throw e;
+            failed = e;
+          }
         }
       }
       await c.commit(def);
+      if (failed) throw failed;
     },
     domainGetNumaParameters: async (dom, flags) => {
       checkFlags(flags | STRING_OKAY, AFFECT | STRING_OKAY, 'testDomainGetNumaParameters');

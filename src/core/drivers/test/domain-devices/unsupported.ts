@@ -30,6 +30,7 @@ const missing = {
   domainStartDirtyRateCalc: 'virDomainStartDirtyRateCalc',
   domainOpenConsole: 'virDomainOpenConsole',
   domainQemuMonitorCommand: 'virDomainQemuMonitorCommand',
+  domainQemuMonitorCommandWithFiles: 'virDomainQemuMonitorCommandWithFiles',
   domainQemuAgentCommand: 'virDomainQemuAgentCommand',
   domainQemuAttach: 'virDomainQemuAttach',
   domainLxcOpenNamespace: 'virDomainLxcOpenNamespace',

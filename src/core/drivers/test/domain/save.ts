@@ -49,11 +49,20 @@ function writeImage(file: string, def: DomainDef, id: number): void {
 /** testDomainSaveImageOpen: checks the header and parses the definition inside. */
 function readImage(file: string): DomainDef {
   const path = canonical(file);
-  let data: Buffer;
+  let fd: number;
   try {
-    data = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (e) {
     throw systemError(`cannot read domain image '${path}'`, e);
+  }
+  let data: Buffer;
+  try {
+    data = readFileSync(fd);
+  } catch (e) {
+    // open(2) takes a directory; its first read fails.
+    throw systemError(`incomplete save header in '${path}'`, e);
+  } finally {
+    closeSync(fd);
   }
   if (data.length < MAGIC.length) throw virErr('SYSTEM_ERROR', `incomplete save header in '${path}': Success`);
   if (!data.subarray(0, MAGIC.length).equals(MAGIC)) throw virErr('INTERNAL_ERROR', 'mismatched header magic');

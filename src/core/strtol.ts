@@ -1,16 +1,16 @@
-import { virErr, type VirError } from '../../core/errors.js';
+import { virErr, type VirError } from './errors.js';
 
 /**
  * C's strtol family and libvirt's virStrToLong_* / virScaleInteger, so numeric options
  * accept and refuse exactly what virsh does (leading blanks, signs, wrap-around of "-1").
  */
 
-const ULONG_MAX = (1n << 64n) - 1n;
+export const ULONG_MAX = (1n << 64n) - 1n;
 const LONG_MAX = (1n << 63n) - 1n;
 const LONG_MIN = -(1n << 63n);
 const INT_MAX = 2147483647n;
 const INT_MIN = -2147483648n;
-const UINT_MAX = 4294967295n;
+export const UINT_MAX = 4294967295n;
 
 interface Scanned {
   negative: boolean;
