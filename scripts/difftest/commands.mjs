@@ -2,7 +2,7 @@
 // test:///default's objects as its data arguments, then with each of its options, run
 // through real virsh and bin/virsh-ts; prints each case whose exit code, stdout or stderr
 // differ (timestamps and CPU times masked) and writes them all to --out.
-//   node scripts/difftest/commands.mjs [--only SUBSTR] [--out FILE] [--jobs N] [--random N --seed S]
+//   node scripts/difftest/commands.mjs [--only REGEX] [--out FILE] [--jobs N] [--random N --seed S]
 // --random N instead runs N seeded random lines: a command with a random set of its options,
 // values drawn from good and bad ones (the conformance fixtures for files), after a random
 // change of test:///default's state.
@@ -33,7 +33,7 @@ const objects = { domain: 'test', network: 'default', pool: 'default-pool', vol:
 const registry = await build({ entryPoints: [join(root, 'src/commands/registry.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
 const { allCommands } = await import(`data:text/javascript;base64,${Buffer.from(registry.outputFiles[0].text).toString('base64')}`);
 
-const commands = allCommands().filter((c) => !c.aliasOf && !skipped.has(c.name) && c.name.includes(only));
+const commands = allCommands().filter((c) => !c.aliasOf && !skipped.has(c.name) && new RegExp(only).test(c.name));
 const fixtures = join(root, 'test/conformance/fixtures');
 const lines = random ? randomLines(random) : tableLines();
 if (process.env.SHOW_LINES) console.log(lines.map((l) => l.join(" ")).join("\n"));
