@@ -6,7 +6,7 @@ import { virErr, type VirError } from './errors.js';
  */
 
 export const ULONG_MAX = (1n << 64n) - 1n;
-const LONG_MAX = (1n << 63n) - 1n;
+export const LONG_MAX = (1n << 63n) - 1n;
 const LONG_MIN = -(1n << 63n);
 const INT_MAX = 2147483647n;
 const INT_MIN = -2147483648n;
@@ -106,10 +106,10 @@ export function strToULongLongPrefix(s: string): { value: bigint; rest: string }
 
 /**
  * virScaleInteger: multiplies by the unit a suffix names (b, k/KiB = 1024, KB = 1000, … up
- * to E), or by `scale` without a suffix. Fails with libvirt's error when the suffix is
- * unknown or the result exceeds `limit`.
+ * to E), or by `scale` without a suffix. Returns libvirt's error when the suffix is unknown
+ * or the result exceeds `limit`, for virsh, which reports it after its own.
  */
-export function scaleInteger(value: bigint, suffix: string, scale: bigint, limit: bigint): bigint | VirError {
+export function scaleIntegerResult(value: bigint, suffix: string, scale: bigint, limit: bigint): bigint | VirError {
   if (!suffix) {
     if (!scale) return virErr('INTERNAL_ERROR', `invalid scale ${scale}`);
   } else if (['b', 'byte', 'bytes'].includes(suffix.toLowerCase())) {
@@ -125,4 +125,11 @@ export function scaleInteger(value: bigint, suffix: string, scale: bigint, limit
   }
   if (value && value > limit / scale) return virErr('OVERFLOW', `value too large: ${value}${suffix}`);
   return value * scale;
+}
+
+/** virScaleInteger, throwing its error (the XML parsers' way). */
+export function scaleInteger(value: bigint, suffix: string | undefined, scale: bigint, limit: bigint): bigint {
+  const r = scaleIntegerResult(value, suffix ?? '', scale, limit);
+  if (typeof r !== 'bigint') throw r;
+  return r;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VirError } from '../../src/core/errors.js';
 import { formatPool, parsePoolXml } from '../../src/core/xml/storage/pool.js';
 import { formatVol, parseVolXml } from '../../src/core/xml/storage/volume.js';
-import { scaleInteger, ULLONG_MAX } from '../../src/core/xml/storage/units.js';
+import { scaleInteger, ULONG_MAX as ULLONG_MAX } from '../../src/core/strtol.js';
 import { sanitizePath } from '../../src/core/xml/storage/path.js';
 import { parseUUID } from '../../src/core/xml/ids.js';
 import { fixturesDir } from '../conformance/cases.mjs';

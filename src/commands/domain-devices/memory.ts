@@ -1,6 +1,6 @@
 import { MEMORY_PARAM_UNLIMITED, type TypedParam } from '../../core/api/domain-devices.js';
 import type { VirError } from '../../core/errors.js';
-import { scaleInteger } from '../../core/strtol.js';
+import { scaleIntegerResult } from '../../core/strtol.js';
 import type { Handler } from '../types.js';
 import { affectFlags, optDomain, pad, paramValue } from './util.js';
 
@@ -44,7 +44,7 @@ function memtuneSize(text: string): bigint | VirError | undefined {
   if (!m) return undefined;
   const v = BigInt(m[1]);
   if (v < 0n) return MEMORY_PARAM_UNLIMITED;
-  const r = scaleInteger(v, m[2], 1024n, 2n ** 63n - 1n);
+  const r = scaleIntegerResult(v, m[2], 1024n, 2n ** 63n - 1n);
   return typeof r === 'bigint' ? kib(r) : r;
 }
 

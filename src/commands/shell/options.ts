@@ -2,7 +2,7 @@ import type { CommandOptions } from '../types.js';
 import type { ParsedOpt } from './parser.js';
 import { ShellError } from './errors.js';
 import {
-  scaleInteger,
+  scaleIntegerResult,
   strToInt,
   strToLongLong,
   strToUInt,
@@ -59,7 +59,7 @@ export function commandOptions(opts: readonly ParsedOpt[]): CommandOptions {
       const fail = `Scaled numeric value '${v}' for <${label}> option is malformed or out of range`;
       const parsed = strToULongLongPrefix(v);
       if (!parsed) throw new ShellError(fail);
-      const r = scaleInteger(parsed.value, parsed.rest, BigInt(scale), max);
+      const r = scaleIntegerResult(parsed.value, parsed.rest, BigInt(scale), max);
       if (typeof r !== 'bigint') throw new ShellError(fail, r);
       return r;
     },

@@ -6,7 +6,7 @@ import { FILE_FEATURES, POOL_TYPE_INFO, VOL_TYPES, formatIndex, type FormatTable
 import { parseEncryption, writeEncryption, type Encryption } from './encryption.js';
 import { parsePerms, writePerms, type Perms } from './perms.js';
 import { xpathAttr, xpathString } from './props.js';
-import { LLONG_MAX, ULLONG_MAX, parseULongPrefix, scaleInteger } from './units.js';
+import { LONG_MAX, ULONG_MAX, strToULongLongPrefix, scaleInteger } from '../../strtol.js';
 
 export interface BackingStore {
   path: string;
@@ -35,9 +35,9 @@ export interface VolDef {
 
 /** virStorageSize: a whole unsigned decimal scaled by `unit`, capped at 2^63-1. */
 function storageSize(value: string, unit: string | undefined): bigint {
-  const parsed = parseULongPrefix(value);
+  const parsed = strToULongLongPrefix(value);
   if (!parsed || parsed.rest !== '') throw virErr('XML_ERROR', 'malformed capacity element');
-  return scaleInteger(parsed.value, unit, 1n, LLONG_MAX);
+  return scaleInteger(parsed.value, unit, 1n, LONG_MAX);
 }
 
 function parseFormat(table: FormatTable | undefined, value: string | undefined): number | undefined {
@@ -95,11 +95,11 @@ export function parseVolNode(root: XNode, poolType: PoolType): VolDef {
   let clusterSize: bigint | undefined;
   const clusterText = xpathString(target, 'clusterSize');
   if (clusterText !== undefined) {
-    const parsed = parseULongPrefix(clusterText);
+    const parsed = strToULongLongPrefix(clusterText);
     if (!parsed || parsed.rest !== '') {
       throw virErr('XML_ERROR', `Invalid value '${clusterText}' for element or attribute './target/clusterSize'`);
     }
-    clusterSize = scaleInteger(parsed.value, xpathAttr(target, 'unit', 'clusterSize'), 1n, ULLONG_MAX);
+    clusterSize = scaleInteger(parsed.value, xpathAttr(target, 'unit', 'clusterSize'), 1n, ULONG_MAX);
   }
   let features: VolDef['features'];
   const featuresNode = child(target, 'features');
