@@ -3,7 +3,8 @@ import type { DomainHandle } from '../../core/api/handles.js';
 import { escapeXml } from '../../core/xml/writer.js';
 import { optDomain } from '../domain/util.js';
 import type { CommandContext, Handler } from '../types.js';
-import { flagsFrom, splitFields } from '../snapshot/moment-util.js';
+import { flagsFrom } from '../snapshot/moment-util.js';
+import { stringToArray } from '../shell/string-array.js';
 
 const C = CheckpointCreate;
 
@@ -28,7 +29,7 @@ export const checkpointCreate: Handler = async (ctx, opts) => {
 
 /** virshParseCheckpointDiskspec: `disk[,checkpoint=type][,bitmap=name]`. */
 function diskspecXML(ctx: CommandContext, str: string): string | undefined {
-  const [name, ...rest] = splitFields(str);
+  const [name, ...rest] = stringToArray(str);
   const v: Record<string, string> = {};
   for (const f of rest) {
     const key = ['checkpoint', 'bitmap'].find((k) => v[k] === undefined && f.startsWith(`${k}=`));

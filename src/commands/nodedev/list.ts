@@ -7,7 +7,7 @@ import {
 import { ErrorCodes } from '../../core/error-codes.js';
 import { VirError } from '../../core/errors.js';
 import { emit } from '../json/emit.js';
-import { splitCommas } from '../virsh/echo.js';
+import { stringToArray } from '../shell/string-array.js';
 import type { CommandContext, Handler } from '../types.js';
 import { treeLines } from './tree.js';
 
@@ -51,7 +51,7 @@ export const nodedevList: Handler = async (ctx, opts) => {
   // An empty --cap reads as no --cap at all (vshCommandOptStringQuiet); an empty field of a
   // non-empty list is an unknown capability.
   const capText = opts.stringQuiet('cap');
-  const caps = capText === undefined ? [] : splitCommas(capText);
+  const caps = capText === undefined ? [] : stringToArray(capText);
   const tree = opts.bool('tree');
   const inactive = opts.bool('inactive');
   const all = opts.bool('all');

@@ -5,7 +5,8 @@ import { SnapshotCreate } from '../../core/api/snapshot.js';
 import { escapeXml } from '../../core/xml/writer.js';
 import { optDomain } from '../domain/util.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
-import { flagsFrom, splitFields } from './moment-util.js';
+import { flagsFrom } from './moment-util.js';
+import { stringToArray } from '../shell/string-array.js';
 
 const C = SnapshotCreate;
 
@@ -74,7 +75,7 @@ export const snapshotCreate: Handler = async (ctx, opts) => {
 function memspecXML(ctx: CommandContext, str: string): string | undefined {
   let snapshot: string | undefined;
   let file: string | undefined;
-  for (const f of splitFields(str)) {
+  for (const f of stringToArray(str)) {
     if (snapshot === undefined && f.startsWith('snapshot=')) snapshot = f.slice(9);
     else if (file === undefined && f.startsWith('file=')) file = f.slice(5);
     else if (file === undefined && f.startsWith('/')) file = f;
@@ -89,7 +90,7 @@ function memspecXML(ctx: CommandContext, str: string): string | undefined {
 
 /** virshParseSnapshotDiskspec: `disk[,snapshot=type][,driver=type][,stype=type][,file=name]`. */
 function diskspecXML(ctx: CommandContext, str: string): string | undefined {
-  const [name, ...rest] = splitFields(str);
+  const [name, ...rest] = stringToArray(str);
   const keys = ['snapshot', 'driver', 'stype', 'file'];
   const v: Record<string, string> = {};
   const fail = () => {

@@ -1,21 +1,5 @@
 import type { CommandContext, CommandOptions } from '../types.js';
 
-/** vshStringToArray: comma-separated fields, where ",," stands for a literal comma. */
-export function splitFields(str: string): string[] {
-  const parts = str.split(',');
-  const out = [parts[0]];
-  let concat = false;
-  for (const p of parts.slice(1)) {
-    if (concat) {
-      out[out.length - 1] += ',' + p;
-      concat = false;
-    } else if (p === '') concat = true;
-    else out.push(p);
-  }
-  if (concat) out.push('');
-  return out;
-}
-
 /** g_date_time_format(local time, "%Y-%m-%d %H:%M:%S %z") of a creation time. */
 export function formatCreationTime(seconds: number): string {
   const d = new Date(seconds * 1000);

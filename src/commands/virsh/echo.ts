@@ -1,3 +1,4 @@
+import { stringToArray } from '../shell/string-array.js';
 import type { Handler } from '../types.js';
 
 /** virBufferEscapeShell: quote only when the text holds a shell metacharacter. */
@@ -12,25 +13,6 @@ const xmlEntities: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&a
 /** virBufferEscapeString: XML entities; control characters other than \t \n \r dropped. */
 function escapeXml(s: string): string {
   return s.replace(/[<>&"']|[\x01-\x08\x0b\x0c\x0e-\x19]/g, (c) => xmlEntities[c] ?? '');
-}
-
-/** vshStringToArray: split at ',', where ',,' stands for a literal comma. */
-export function splitCommas(s: string): string[] {
-  const parts = s.split(',');
-  const out = [parts[0]];
-  let concat = false;
-  for (const p of parts.slice(1)) {
-    if (concat) {
-      out[out.length - 1] += ',' + p;
-      concat = false;
-    } else if (p === '') {
-      concat = true;
-    } else {
-      out.push(p);
-    }
-  }
-  if (concat) out.push('');
-  return out;
 }
 
 const exclusive: [string, string][] = [
@@ -50,7 +32,7 @@ export const echo: Handler = async (ctx, opts) => {
   const words = opts.argv('string').map((w) => {
     if (opts.bool('xml')) return escapeXml(w);
     if (opts.bool('shell')) return escapeShell(w);
-    if (opts.bool('split')) return splitCommas(w).map((p) => `${p}\n`).join('');
+    if (opts.bool('split')) return stringToArray(w).map((p) => `${p}\n`).join('');
     return w;
   });
   if (!words.length) return true;
