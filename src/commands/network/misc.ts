@@ -49,9 +49,10 @@ export const netEvent: Handler = async (ctx, opts) => {
 };
 
 export const netDhcpLeases: Handler = async (ctx, opts) => {
+  // virsh reads --mac before it looks the network up, so an empty --mac is reported first.
+  const mac = opts.string('mac');
   const net = await optNetwork(ctx, opts);
   if (!net) return false;
-  const mac = opts.string('mac');
   const conn = await ctx.conn();
   const name = opts.requiredString('network');
   const leases = await ctx.attempt(`Failed to get leases info for ${name}`, () => conn.networkGetDHCPLeases(net, mac, 0));

@@ -8,6 +8,9 @@ import { exclusive } from './util.js';
  */
 function buildPoolXml(ctx: CommandContext, opts: CommandOptions): string | undefined {
   if (!exclusive(ctx, opts, 'secret-usage', 'secret-uuid')) return undefined;
+  // virsh reads name and type before the other options: an empty one is the error it reports first.
+  const poolName = opts.requiredString('name');
+  const poolType = opts.requiredString('type');
   const o = (n: string) => opts.string(n);
   const [host, path, dev, name, format, target] = ['source-host', 'source-path', 'source-dev', 'source-name', 'source-format', 'target'].map(o);
   const [authType, authUser, secretUsage, secretUuid] = ['auth-type', 'auth-username', 'secret-usage', 'secret-uuid'].map(o);
@@ -15,7 +18,7 @@ function buildPoolXml(ctx: CommandContext, opts: CommandOptions): string | undef
     'adapter-name', 'adapter-wwnn', 'adapter-wwpn', 'adapter-parent', 'adapter-parent-wwnn', 'adapter-parent-wwpn', 'adapter-parent-fabric-wwn',
   ].map(o);
   const [protoVer, initiator] = ['source-protocol-ver', 'source-initiator'].map(o);
-  const lines = [`<pool type='${opts.requiredString('type')}'>`, `  <name>${opts.requiredString('name')}</name>`];
+  const lines = [`<pool type='${poolType}'>`, `  <name>${poolName}</name>`];
   if (host || path || dev || initiator || format || name || (adWwnn && adWwpn) || adName) {
     lines.push('  <source>');
     if (host) lines.push(`    <host name='${host}'/>`);
