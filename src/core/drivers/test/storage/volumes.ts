@@ -1,5 +1,6 @@
 import { virErr, unsupported } from '../../../errors.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
+import { parseXmlDocument } from '../../../xml/parse.js';
 import type { StorageApi } from '../../../api/storage.js';
 import { VolCreateFlags } from '../../../api/storage.js';
 import { VOL_TYPES, testVolTypeForPool } from '../../../xml/storage/enums.js';
@@ -29,6 +30,8 @@ async function createVol(s: StorageState, poolName: string, xml: string, fn: str
   const obj = findActiveByName(s, poolName);
   const def = obj.def;
   if (flags & VolCreateFlags.VALIDATE) {
+    // virXMLParse reports a malformed document or a wrong root before it validates.
+    parseXmlDocument(xml, '(storage_volume_definition)', 'volume');
     await schemaCheck(xml, 'storagevol.rng', 'volume');
     // libvirt 9.0 hands its VIR_VOL_XML_PARSE_VALIDATE (1 << 2) on to virStorageVolDefParseXML,
     // which accepts only the capacity flags: a volume that passes the schema is then refused.
