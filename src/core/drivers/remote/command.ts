@@ -4,7 +4,7 @@ import { Duplex, PassThrough } from 'node:stream';
 import { VirError, virErr } from '../../errors.js';
 import { ErrorCodes, ErrorDomains } from '../../error-codes.js';
 import { strerror } from '../../strerror.js';
-import { libvirtWarn } from './log.js';
+import { libvirtWarn } from '../../libvirt-log.js';
 import type { Link } from './transport.js';
 
 /** virFindFileInPath: names with a slash are taken as they are, others searched in $PATH. */

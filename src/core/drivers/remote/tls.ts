@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { virErr } from '../../errors.js';
-import { libvirtWarn } from './log.js';
+import { libvirtWarn } from '../../libvirt-log.js';
 import type { Credentials } from './tls-credentials.js';
 import { tlsStatusReason } from '../../rpc/tls-status.js';
 

@@ -1,5 +1,6 @@
 import { parseCpuList, formatCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
+import { libvirtWarn } from '../../libvirt-log.js';
 import { child, children, type XNode } from '../tree.js';
 import { canon, elem, type Elem } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
@@ -54,7 +55,10 @@ export function parseCputune(root: XNode, maxVcpus: number, iothreads: number[])
   const pins = new Map<number, string>();
   for (const p of children(n, 'vcpupin')) {
     const id = propUInt(p, 'vcpu', 10, { required: true })!;
-    if (id >= maxVcpus) continue;
+    if (id >= maxVcpus) {
+      libvirtWarn('virDomainVcpuPinDefParseXML:15765', 'Ignoring vcpupin for missing vcpus');
+      continue;
+    }
     if (p.attrs.cpuset === undefined) throw internalError('missing cpuset for vcpupin');
     if (pins.has(id)) throw internalError(`duplicate vcpupin for vcpu '${id}'`);
     pins.set(id, cpuset(p.attrs.cpuset));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../config/atomic.js';
-import { embedWarning } from '../lifecycle/embed-log.js';
+import { libvirtWarn } from '../../../libvirt-log.js';
 import { probeQemu, type QemuProbe } from './probe.js';
 
 /** Bumped when QemuProbe changes shape, so older cache files are probed again. */
@@ -45,7 +45,7 @@ export async function cachedProbe(cacheDir: string, binary: string, accel = 'kvm
     // Missing or unreadable: probe again.
   }
   const probe = await probeQemu(binary, accel).catch((e: unknown) => {
-    embedWarning('virQEMUCapsLogProbeFailure:5779', `Failed to probe capabilities for ${binary}: ${(e as Error).message}`);
+    libvirtWarn('virQEMUCapsLogProbeFailure:5779', `Failed to probe capabilities for ${binary}: ${(e as Error).message}`);
     throw e;
   });
   const entry: CacheFile = { format: CACHE_FORMAT, emulator: binary, ctimeMs: st.ctimeMs, mtimeMs: st.mtimeMs, probe };

@@ -10,7 +10,7 @@ import { attr } from '../../../xml/domain/elem.js';
 import { shortName } from '../command/context.js';
 import type { QemuDriver } from '../driver.js';
 import { prepareChannels } from './channels.js';
-import { embedWarning } from './embed-log.js';
+import { libvirtWarn } from '../../../libvirt-log.js';
 import { releaseTaps } from './taps.js';
 
 /** Where libvirt's network driver listens when no daemon hosts the driver itself. */
@@ -45,7 +45,7 @@ export function prepareChannelDir(drv: QemuDriver, def: DomainDef, id: number): 
 /** qemuProcessStop's host clean-up for a guest whose live definition is `def`, run as `id`. */
 export function releaseHost(drv: QemuDriver, def: DomainDef, id: number): void {
   // The network driver could not be reached to take the interface back (ifname unset).
-  networkInterfaces(def).forEach(() => embedWarning('qemuProcessStop:8548', "Unable to release network device '<null>'"));
+  networkInterfaces(def).forEach(() => libvirtWarn('qemuProcessStop:8548', "Unable to release network device '<null>'"));
   releaseTaps(def);
   rmSync(channelTargetDir(drv, def, id), { recursive: true, force: true });
 }

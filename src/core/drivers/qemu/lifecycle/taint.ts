@@ -1,6 +1,6 @@
 import type { QemuDriver } from '../driver.js';
 import type { QemuDomainObj } from '../domain/obj.js';
-import { embedWarning } from './embed-log.js';
+import { libvirtWarn } from '../../../libvirt-log.js';
 
 /**
  * qemuDomainObjCheckTaint's checks that apply here: a privileged driver running QEMU as root
@@ -10,7 +10,7 @@ export function taintsAtStart(drv: QemuDriver, obj: QemuDomainObj): string[] {
   const taints: string[] = [];
   if (process.getuid?.() === 0 && (drv.caps.conf.uid === 0 || drv.caps.conf.gid === 0)) taints.push('high-privileges');
   for (const t of taints)
-    embedWarning('qemuDomainObjTaintMsg:6603', `Domain id=${obj.id} name='${obj.def.name}' uuid=${obj.def.uuid} is tainted: ${t}`);
+    libvirtWarn('qemuDomainObjTaintMsg:6603', `Domain id=${obj.id} name='${obj.def.name}' uuid=${obj.def.uuid} is tainted: ${t}`);
   return taints;
 }
 

@@ -5,7 +5,7 @@ import { virErr } from '../../../errors.js';
 import { checkFlags } from '../../check-flags.js';
 import type { QemuDriver } from '../driver.js';
 import type { QemuDomainObj } from '../domain/obj.js';
-import { embedWarning } from '../lifecycle/embed-log.js';
+import { libvirtWarn } from '../../../libvirt-log.js';
 import { saveStatus } from '../lifecycle/status.js';
 import { TAINT_MESSAGES } from '../lifecycle/taint.js';
 import { QmpCommandError, rawReplyText, type QmpCommand } from '../qmp/index.js';
@@ -22,7 +22,7 @@ export function taint(drv: QemuDriver, o: QemuDomainObj, flag: string): void {
   const taints = o.taints ?? [];
   if (taints.includes(flag)) return;
   o.taints = [...taints, flag].sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b));
-  embedWarning('qemuDomainObjTaintMsg:6603', `Domain id=${o.id} name='${o.def.name}' uuid=${o.def.uuid} is tainted: ${flag}`);
+  libvirtWarn('qemuDomainObjTaintMsg:6603', `Domain id=${o.id} name='${o.def.name}' uuid=${o.def.uuid} is tainted: ${flag}`);
   saveStatus(drv.paths, o);
 }
 

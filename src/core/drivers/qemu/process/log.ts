@@ -1,11 +1,7 @@
 // The guest's QEMU log (ROOT/log/qemu/NAME.log): libvirt writes a header with the date and
 // the command line, QEMU appends its own output, and startup errors quote the log's tail.
 import { appendFileSync, closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-
-/** libvirt's log timestamp: `2026-11-23 15:11:57.807+0000`. */
-export function logTimestamp(d = new Date()): string {
-  return `${d.toISOString().replace('T', ' ').replace('Z', '')}+0000`;
-}
+import { logTimestamp } from '../../../libvirt-log.js';
 
 function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./=:,+@%-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;

@@ -6,7 +6,7 @@ import { serializeNode } from '../../../xml/snapshot/embed.js';
 import type { XNode } from '../../../xml/tree.js';
 import { orderParsedControllers } from '../defaults/controllers.js';
 import { addImplicitInputs } from '../defaults/postparse.js';
-import { embedWarning } from '../lifecycle/embed-log.js';
+import { libvirtWarn } from '../../../libvirt-log.js';
 import type { SnapshotParseHooks } from '../../../xml/snapshot/parse.js';
 import { parseCookie } from './cookie.js';
 
@@ -27,4 +27,4 @@ export function parseQemuEmbeddedDomain(node: XNode): DomainDef {
 }
 
 /** How the QEMU driver's snapshot parse reads captured domains and save cookies and reports libvirt's warnings. */
-export const QEMU_SNAPSHOT_PARSE: SnapshotParseHooks = { parseDomain: parseQemuEmbeddedDomain, warn: embedWarning, parseCookie };
+export const QEMU_SNAPSHOT_PARSE: SnapshotParseHooks = { parseDomain: parseQemuEmbeddedDomain, warn: libvirtWarn, parseCookie };

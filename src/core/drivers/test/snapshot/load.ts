@@ -5,7 +5,7 @@ import { children, type XNode } from '../../../xml/tree.js';
 import type { DomainObj } from '../domain/state.js';
 import { assignMoment, updateRelations } from '../../../snapshot/moments.js';
 import { nowSeconds } from './snapshot-create.js';
-import { embedWarning } from '../../qemu/lifecycle/embed-log.js';
+import { libvirtWarn } from '../../../libvirt-log.js';
 import { momentsOf, type SnapshotsState } from './state.js';
 
 const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
@@ -27,13 +27,13 @@ export function loadEmbeddedSnapshots(state: SnapshotsState, obj: DomainObj, dom
   if (!prefix) return;
   const list = momentsOf<SnapshotDef>(state, obj);
   for (const node of children(dom, `${prefix}:domainsnapshot`)) {
-    const { def, current } = parseSnapshotNode(node, SnapshotParse.INTERNAL | SnapshotParse.REDEFINE, nowSeconds, { warn: embedWarning });
+    const { def, current } = parseSnapshotNode(node, SnapshotParse.INTERNAL | SnapshotParse.REDEFINE, nowSeconds, { warn: libvirtWarn });
     const snap = assignMoment(list, def);
     if (!current) continue;
     if (list.current) throw virErr('INTERNAL_ERROR', 'more than one snapshot claims to be active', 'TEST');
     list.current = snap;
   }
-  if (!updateRelations(list, embedWarning)) {
+  if (!updateRelations(list, libvirtWarn)) {
     throw virErr('INTERNAL_ERROR', `Snapshots have inconsistent relations for domain ${obj.def.name}`, 'TEST');
   }
 }

@@ -4,7 +4,7 @@ import { virErr } from '../../../errors.js';
 import { schemaCheck } from '../../../xml/relaxng/check.js';
 import { SNAPSHOT_STATES, type SnapshotDef } from '../../../xml/snapshot/def.js';
 import { parseSnapshotXML, SnapshotParse } from '../../../xml/snapshot/parse.js';
-import { embedWarning } from '../../qemu/lifecycle/embed-log.js';
+import { libvirtWarn } from '../../../libvirt-log.js';
 import { copyDef } from '../domain/defs.js';
 import { isActive, shutdownState, type DomainObj } from '../domain/state.js';
 import { alignSnapshotDisks } from '../../../snapshot/align.js';
@@ -39,7 +39,7 @@ export async function createSnapshot(list: MomentList<SnapshotDef>, obj: DomainO
   }
   if (flags & C.VALIDATE) await schemaCheck(xml, 'domainsnapshot.rng', 'domainsnapshot');
   const parseFlags = (redefine ? SnapshotParse.REDEFINE : 0) | (flags & C.VALIDATE ? SnapshotParse.VALIDATE : 0);
-  const { def } = parseSnapshotXML(xml, parseFlags, nowSeconds, { warn: embedWarning });
+  const { def } = parseSnapshotXML(xml, parseFlags, nowSeconds, { warn: libvirtWarn });
   let snap: MomentObj<SnapshotDef>;
   const updateCurrent = !redefine || !!(flags & C.CURRENT);
   if (redefine) {

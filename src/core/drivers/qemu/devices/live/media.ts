@@ -8,7 +8,7 @@ import { diskView } from '../../../../xml/domain/index.js';
 import type { QemuDriver } from '../../driver.js';
 import type { QemuDomainObj } from '../../domain/obj.js';
 import { checkStorage } from '../../lifecycle/prepare-host.js';
-import { embedWarning } from '../../lifecycle/embed-log.js';
+import { libvirtWarn } from '../../../../libvirt-log.js';
 import { addNodes, delNodes, diskBackend, nodeNames } from './disk-backend.js';
 import { monitorOf } from './disk.js';
 import { nextNodeIndex } from './node-index.js';
@@ -26,7 +26,7 @@ export async function changeMedia(drv: QemuDriver, obj: QemuDomainObj, orig: Dev
   } catch (err) {
     // The new source's access is revoked on the way out, and the cgroup part of that cannot
     // find a file that is not there (qemuDomainStorageSourceAccessRevoke's warning).
-    if (newSource) embedWarning('qemuDomainStorageSourceAccessModify:7927', `Unable to tear down cgroup access on ${newSource}`);
+    if (newSource) libvirtWarn('qemuDomainStorageSourceAccessModify:7927', `Unable to tear down cgroup access on ${newSource}`);
     throw err;
   }
   // The new medium as a disk of its own, to build its nodes; its source gets the node number.
