@@ -106,7 +106,15 @@ export const setUserSshkeys: Handler = async (ctx, opts) => {
     }
   }
   let keys: string[] = [];
-  if (from !== undefined) keys = (await ctx.readFile(from)).split('\n');
+  if (from !== undefined) {
+    const text = await ctx.readFile(from);
+    // g_strsplit yields no pieces for an empty buffer, one per line otherwise.
+    keys = text === '' ? [] : text.split('\n');
+    if (!keys.length) {
+      ctx.error(`File ${from} contains no keys`);
+      return false;
+    }
+  }
   await (await ctx.conn()).domainAuthorizedSSHKeysSet(dom, user, keys, flags);
   return true;
 };

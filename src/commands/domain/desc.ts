@@ -27,7 +27,7 @@ export const desc: Handler = async (ctx, opts) => {
   const title = opts.bool('title');
   const edit = opts.bool('edit');
   const words = opts.argv('new-desc');
-  let descArg = words.length ? words.join(' ').replace(/ +$/, '') : undefined;
+  let descArg = words.length ? words.join(' ') : undefined;
   const what = title ? 'title' : 'description';
   if (!edit && descArg === undefined) {
     const text = await getText(ctx, dom, title, queryFlags);

@@ -133,7 +133,8 @@ export const domhostname: Handler = async (ctx, opts) => {
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
   const source = opts.string('source');
-  const SOURCES: Record<string, number> = { agent: 1, lease: 2 };
+  // VIR_DOMAIN_GET_HOSTNAME_LEASE is bit 0, _AGENT bit 1.
+  const SOURCES: Record<string, number> = { lease: 1, agent: 2 };
   if (source !== undefined && !(source in SOURCES)) {
     ctx.error(`Unknown data source '${source}'`);
     return false;

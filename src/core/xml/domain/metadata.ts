@@ -55,7 +55,8 @@ const escText = (s: string) => s.replace(/[&<>\r]/g, (c) => ({ '&': '&amp;', '<'
 /** libxml2's xmlNodeDump with formatting: double quotes, namespace declarations first. */
 export function formatMetadataElem(e: Elem, depth: number): string {
   const pad = '  '.repeat(depth);
-  const decls = e.attrs.filter(([k]) => isDecl(k));
+  // The predefined xml prefix is never written out, even when bound explicitly.
+  const decls = e.attrs.filter(([k]) => isDecl(k) && k !== 'xmlns:xml');
   const rest = e.attrs.filter(([k]) => !isDecl(k));
   const a = [...decls, ...rest].map(([k, v]) => ` ${k}="${escAttr(v)}"`).join('');
   if (e.children.length === 0) {
