@@ -113,7 +113,8 @@ const mask = (s) =>
   s
     .replace(/\d{4}-\d\d-\d\d-\d\d:\d\d:\d\d/g, 'TIMESTAMP')
     .replace(/(snapshot|checkpoint) \d{10}\b/g, '$1 EPOCH')
-    .replace(/CPU time:\s+\S+/g, 'CPU time: X');
+    .replace(/CPU time:\s+\S+/g, 'CPU time: X')
+    .replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: \d+: /gm, '<log-time>: <pid>: ');
 const differ = (a, b) => a.code !== b.code || mask(a.stdout) !== mask(b.stdout) || mask(a.stderr) !== mask(b.stderr);
 
 const diffs = [];

@@ -62,6 +62,7 @@ const volatile = [
   [/^(CPU time: +)\d+\.\d+s$/gm, '$1<t>'],
   [/52:54:00(:[0-9a-f]{2}){3}/g, '52:54:00:<mac>'],
   [/<genid>[0-9a-f-]{36}<\/genid>/g, '<genid/>'],
+  [/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\+0000: \d+: /gm, '<log-time>: <pid>: '],
 ];
 const mask = (t) => volatile.reduce((acc, [re, to]) => acc.replace(re, to), t);
 
