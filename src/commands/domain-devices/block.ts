@@ -153,13 +153,14 @@ export const blockjob: Handler = async (ctx, opts) => {
   if (!dom) return false;
   const path = opts.requiredString('path');
   const conn = await ctx.conn();
+  // A new speed wins over --abort/--pivot/--async, as in virsh.
+  if (opts.has('bandwidth')) {
+    await conn.domainBlockJobSetSpeed(dom, path, bandwidth(opts), opts.bool('bytes') ? 1 : 0);
+    return true;
+  }
   if (opts.bool('abort') || opts.bool('pivot') || opts.bool('async')) {
     const flags = (opts.bool('async') ? 1 : 0) | (opts.bool('pivot') ? 2 : 0);
     await conn.domainBlockJobAbort(dom, path, flags);
-    return true;
-  }
-  if (opts.has('bandwidth')) {
-    await conn.domainBlockJobSetSpeed(dom, path, bandwidth(opts), opts.bool('bytes') ? 1 : 0);
     return true;
   }
   const info = await conn.domainGetBlockJobInfo(dom, path, opts.bool('bytes') ? 1 : 0);

@@ -1,5 +1,6 @@
 import { parseMAC } from '../../core/xml/ids.js';
 import type { CommandContext, Handler } from '../types.js';
+import { ShellError } from '../shell/errors.js';
 import { deviceFlags, withPersistent } from './attach.js';
 import { exclusive, optDomain } from './util.js';
 import { dumpRaw, elChildren, isEl, parseRaw, rawAttr, setRawAttr, type RawEl } from './rawxml.js';
@@ -104,8 +105,18 @@ export const detachInterface: Handler = async (ctx, opts) => {
   }
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
-  const type = opts.requiredString('type');
-  const mac = opts.string('mac');
+  // An empty --type or --mac fails like the rest of the command, with its closing message.
+  let type: string;
+  let mac: string | undefined;
+  try {
+    type = opts.requiredString('type');
+    mac = opts.string('mac');
+  } catch (e) {
+    if (!(e instanceof ShellError)) throw e;
+    ctx.error(e.message);
+    ctx.error('Failed to detach interface');
+    return false;
+  }
   const printXml = opts.bool('print-xml');
   const conn = await ctx.conn();
   const current = opts.bool('current');

@@ -37,14 +37,18 @@ export const setmaxmem: Handler = async (ctx, opts) => {
   return true;
 };
 
+const LLONG_MAX = 2n ** 63n - 1n;
+
 /** virshMemtuneGetSize: KiB by default, any suffix; a negative value means unlimited.
  * A bad suffix yields libvirt's error, reported after virsh's own. */
 function memtuneSize(text: string): bigint | VirError | undefined {
   const m = /^\s*([-+]?\d+)(.*)$/s.exec(text);
   if (!m) return undefined;
   const v = BigInt(m[1]);
+  // virStrToLong_ll: out of long long range is a plain parse failure, without libvirt's error.
+  if (v > LLONG_MAX || v < -LLONG_MAX - 1n) return undefined;
   if (v < 0n) return MEMORY_PARAM_UNLIMITED;
-  const r = scaleIntegerResult(v, m[2], 1024n, 2n ** 63n - 1n);
+  const r = scaleIntegerResult(v, m[2], 1024n, LLONG_MAX);
   return typeof r === 'bigint' ? kib(r) : r;
 }
 

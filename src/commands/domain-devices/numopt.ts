@@ -2,7 +2,7 @@ import { ShellError } from '../shell/errors.js';
 import type { CommandContext } from '../types.js';
 
 /**
- * Reads a numeric option whose failure virsh reports twice: the option's own message, then
+ * Reads an option (mostly numeric) whose failure virsh reports twice: the option's own message, then
  * the command's (e.g. "Unable to parse integer parameter"), then any libvirt cause.
  * Returns null after reporting, so the handler can fail.
  */

@@ -33,6 +33,11 @@ export const blkiotune: Handler = async (ctx, opts) => {
   ];
   for (const [opt, field] of lists) {
     const v = opts.stringQuiet(opt);
+    // An empty list is present but unreadable (vshCommandOptStringQuiet's -1).
+    if (v === undefined && opts.has(opt)) {
+      ctx.error('Unable to parse string parameter');
+      return false;
+    }
     if (v !== undefined) params.push({ field, type: STRING, value: v });
   }
   const conn = await ctx.conn();
@@ -72,7 +77,8 @@ export const blkdeviotune: Handler = async (ctx, opts) => {
     if (v === null) return false;
     if (v !== undefined) params.push({ field: field(opt), type: ULLONG, value: v });
   }
-  const group = opts.string('group-name');
+  const group = numOpt(ctx, () => opts.string('group-name'), 'Unable to parse group-name parameter');
+  if (group === null) return false;
   if (group !== undefined) params.push({ field: 'group_name', type: STRING, value: group });
   const conn = await ctx.conn();
   if (params.length) {

@@ -48,10 +48,15 @@ export function nets(tree: XNode): NetView[] {
   }));
 }
 
-/** virDomainDiskByName: by target name, or (unless targetOnly) by source path. */
-export function diskByName(tree: XNode, name: string, targetOnly: boolean): DiskView | undefined {
+/**
+ * virDomainDiskByName: a name without a leading '/' is a target; one with it is a source path,
+ * the first match when `allowAmbiguous`, else only a unique one.
+ */
+export function diskByName(tree: XNode, name: string, allowAmbiguous: boolean): DiskView | undefined {
   const all = disks(tree);
-  return all.find((d) => d.dst === name) ?? (targetOnly ? undefined : all.find((d) => d.src === name));
+  if (!name.startsWith('/')) return all.find((d) => d.dst === name);
+  const matches = all.filter((d) => d.type !== 'volume' && d.src === name);
+  return allowAmbiguous || matches.length === 1 ? matches[0] : undefined;
 }
 
 export function hasMemballoon(tree: XNode): boolean {

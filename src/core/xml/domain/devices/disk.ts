@@ -68,6 +68,8 @@ export const diskRule: KindRule = {
       throw xmlError(`can't split path '${name}' into pool name and image name`);
   },
   normalize(dev) {
+    // A disk without <source> is a file disk, whatever its type said (virDomainDiskDefParseSourceXML).
+    if (!sub(dev.el, 'source')) dev.el.attrs = dev.el.attrs.filter(([k]) => k !== 'type');
     if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'file']);
     if (!attr(dev.el, 'device')) dev.el.attrs.splice(1, 0, ['device', 'disk']);
     keepAttrs(sub(dev.el, 'source'), SOURCE_ATTRS[attr(dev.el, 'type')!] ?? []);
