@@ -18,7 +18,8 @@ export function loadStorage(root: XNode, ctx: LoadContext): StorageState {
     obj.active = true;
     for (const volEl of children(node, 'volume')) {
       const vol = parseVolNode(resolveFileRef(volEl, ctx), obj.def.type);
-      vol.path ??= `${obj.def.targetPath}/${vol.name}`;
+      // libvirt prints a pool without a target path as "(null)" here, as at volume creation.
+      vol.path ??= `${obj.def.targetPath ?? '(null)'}/${vol.name}`;
       vol.key ??= vol.path;
       addVol(obj, vol);
       allocate(obj.def, vol.allocation);
