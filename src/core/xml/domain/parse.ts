@@ -8,6 +8,7 @@ import { parseKeywrap, parsePerf } from './perf-keywrap.js';
 import { parseIdmap, parseResource } from './resource-idmap.js';
 import { parseBlkiotune } from './blkiotune.js';
 import { parseCputune } from './cputune.js';
+import { canonicalNumaCells, checkNumaCells } from './numa-cells.js';
 import { normalizeCpu, normalizeMemoryBacking, normalizeMemtune } from './tunables.js';
 
 const CPUMASK_LEN = 1024;
@@ -131,19 +132,6 @@ function optCanon(root: XNode, name: keyof typeof DOMAIN_SPECS): Elem | undefine
   return n ? canon(n, DOMAIN_SPECS[name]) : undefined;
 }
 
-/** NUMA cell sizes are stored in KiB and written with unit='KiB'. */
-function normalizeNumaCells(cpu: Elem | undefined): void {
-  const numa = cpu?.children.find((c) => c.name === 'numa');
-  for (const cell of numa?.children.filter((c) => c.name === 'cell') ?? []) {
-    const get = (k: string) => cell.attrs.find(([a]) => a === k)?.[1];
-    const kib = parseMemoryKiB(get('memory'), get('unit'), './@memory', true)!;
-    const rest = cell.attrs.filter(([k]) => k !== 'memory' && k !== 'unit');
-    const at = rest.findIndex(([k]) => k !== 'id' && k !== 'cpus');
-    const mem: Array<[string, string]> = [['memory', String(kib)], ['unit', 'KiB']];
-    cell.attrs = at < 0 ? [...rest, ...mem] : [...rest.slice(0, at), ...mem, ...rest.slice(at)];
-  }
-}
-
 /** virDomainDefParseXML followed by nothing else: the raw definition before post-parse. */
 export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   const name = xpathString(child(root, 'name'));
@@ -207,6 +195,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   const iothreads = parseIOThreads(root);
   const cputune = parseCputune(root, vcpu.max, iothreadIds(iothreads));
   checkCpu(root);
+  checkNumaCells(root);
   checkNumaVcpus(root, vcpu.max);
   const cells = children(child(child(root, 'cpu'), 'numa'), 'cell').length;
   const numatune = parseNumatune(root, vcpu.placement === 'static', cells);
@@ -270,7 +259,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   const hyperv = def.features?.children.find((c) => c.name === 'hyperv');
   if (hyperv && !hyperv.attrs.some(([k]) => k === 'mode')) hyperv.attrs.unshift(['mode', 'custom']);
   if (hyperv) hyperv.open = true;
-  normalizeNumaCells(def.cpu);
+  canonicalNumaCells(def.cpu);
   normalizeCpu(def.cpu);
   normalizeMemoryBacking(def.memoryBacking, !!def.cpu?.children.find((c) => c.name === 'numa')?.children.some((c) => c.name === 'cell'));
   def.devices = parseDevices(child(root, 'devices'), { inactive: flags.inactive, osType: os.type, arch: os.arch, virtType: type });

@@ -1,6 +1,7 @@
 import { xmlError, unsupportedConfig } from './errors.js';
 import { attr, sub } from './elem.js';
 import type { DomainDef } from './types.js';
+import { postParseCpu } from './cpu.js';
 import { addImplicitDevices, postParseDevices } from './devices/postparse.js';
 
 /** Sum of the guest NUMA cells' memory, KiB (virDomainNumaGetMemorySize). */
@@ -60,6 +61,7 @@ export function postParse(def: DomainDef): void {
   rejectDuplicates(def);
   if (def.os.type === 'hvm') postParseBootOrder(def);
   addImplicitDevices(def);
+  def.cpu = postParseCpu(def.cpu);
   // virDomainDefPostParseCheckFeatures: the test driver does not allow '/' in names.
   if (def.name.includes('/')) throw xmlError(`name ${def.name} cannot contain '/'`);
 }
