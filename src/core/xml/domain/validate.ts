@@ -7,6 +7,7 @@ import { validateIdmap, validateResource } from './resource-idmap.js';
 import { validateBlkiotune } from './blkiotune.js';
 import { validateMemoryDevice } from './devices/memory.js';
 import { diskSource, validateDisk } from './devices/disk-validate.js';
+import { validateInterface } from './devices/interface-checks.js';
 import { parseCpuList } from '../../cpumap.js';
 import { virErr } from '../../errors.js';
 import type { DeviceDef, DomainDef } from './types.js';
@@ -14,6 +15,7 @@ import type { DeviceDef, DomainDef } from './types.js';
 /** Per-device checks of virDomainDeviceDefValidate that apply to the test driver. */
 const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: DomainDef) => void>> = {
   disk: validateDisk,
+  interface: validateInterface,
   video(d, def) {
     const m = sub(d.el, 'model');
     const type = attr(m, 'type');

@@ -6,6 +6,8 @@ import { unsupportedConfig, xmlError } from '../errors.js';
 import { generateMAC, isMulticastMAC, parseMAC } from '../../ids.js';
 import { parseUInt, propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
+import { canonicalPciSource } from './pci-source.js';
+import { checkNetBackend, checkNetSource, checkNetTeaming } from './interface-checks.js';
 
 export const NET_TYPES = ['user', 'ethernet', 'vhostuser', 'server', 'client', 'mcast', 'network', 'bridge', 'internal', 'direct', 'hostdev', 'udp', 'vdpa', 'null', 'vds'] as const;
 
@@ -61,13 +63,24 @@ function canonicalIp(attrs: Array<[string, string]>): Array<[string, string]> {
 /** Target names libvirt generates itself; a persistent definition drops them. */
 const GENERATED_IFNAME = /^(vnet|macvtap|macvlan)/;
 
+const VIRTIO_MODELS = ['virtio', 'virtio-transitional', 'virtio-non-transitional'];
+
 export const interfaceRule: KindRule = {
   allowBoot: true,
   allowRom: true,
+  // virDomainNetDefFormat writes <driver> only after a virtio <model>, and <mtu> only when non-zero.
+  format(dev) {
+    const virtio = VIRTIO_MODELS.includes(attr(sub(dev.el, 'model'), 'type') ?? '');
+    const drop = (c: (typeof dev.el.children)[number]) =>
+      (c.name === 'driver' && !virtio) || (c.name === 'mtu' && !Number(attr(c, 'size') ?? 0));
+    return dev.el.children.some(drop) ? { ...dev.el, children: dev.el.children.filter((c) => !drop(c)) } : dev.el;
+  },
   validate(n) {
     propEnum(n, 'type', NET_TYPES);
     const type = n.attrs.type ?? 'user';
+    for (const ip of children(child(n, 'source'), 'ip')) canonicalIp(Object.entries(ip.attrs));
     if (SOURCE_REQUIRED.includes(type) && !child(n, 'source')) throw xmlError(`interface type='${type}' requires a 'source' element`);
+    checkNetSource(type, child(n, 'source'));
     const mac = child(n, 'mac')?.attrs.address;
     if (mac !== undefined) {
       const m = parseMAC(mac);
@@ -75,8 +88,10 @@ export const interfaceRule: KindRule = {
       if (isMulticastMAC(m)) throw xmlError(`expected unicast mac address, found multicast '${mac}'`);
     }
     for (const ip of children(n, 'ip')) canonicalIp(Object.entries(ip.attrs));
+    checkNetBackend(n);
     const link = child(n, 'link')?.attrs.state;
     if (link && link !== 'up' && link !== 'down') throw unsupportedConfig(`unknown interface link state '${link}'`);
+    checkNetTeaming(n);
   },
   normalize(dev, _n, ctx) {
     if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'user']);
@@ -100,6 +115,8 @@ export const interfaceRule: KindRule = {
     if (target && target.attrs.length === 0) dev.el.children = dev.el.children.filter((c) => c !== target);
     mac.attrs.sort(([a], [b]) => ['address', 'type', 'check'].indexOf(a) - ['address', 'type', 'check'].indexOf(b));
     for (const ip of dev.el.children.filter((c) => c.name === 'ip')) ip.attrs = canonicalIp(ip.attrs);
+    for (const ip of src?.children.filter((c) => c.name === 'ip') ?? []) ip.attrs = canonicalIp(ip.attrs);
+    if (type === 'hostdev' && attr(sub(src, 'address'), 'type') === 'pci') canonicalPciSource(src, true);
     // An empty link state is no link state.
     dev.el.children = dev.el.children.filter((c) => c.name !== 'link' || attr(c, 'state') !== '');
   },

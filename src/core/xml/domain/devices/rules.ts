@@ -11,6 +11,7 @@ import { controllerRule } from './controller.js';
 import { videoRule } from './video.js';
 import { inputRule } from './input.js';
 import { memoryRule } from './memory.js';
+import { canonicalPciSource } from './pci-source.js';
 
 export interface ParseContext {
   /** Parsing a persistent definition (define) rather than live status XML. */
@@ -85,6 +86,7 @@ export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
       const type = dev.el.attrs.find(([k]) => k === 'type')?.[1];
       const managed = dev.el.attrs.find(([k]) => k === 'managed')?.[1] === 'yes' ? 'yes' : 'no';
       dev.el.attrs = [['mode', mode], ...(type ? ([['type', type]] as Array<[string, string]>) : []), ['managed', managed], ...rest];
+      if (type === 'pci') canonicalPciSource(sub(dev.el, 'source'), false);
     },
   },
   redirdev: { allowBoot: true },
