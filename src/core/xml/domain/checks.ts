@@ -1,7 +1,7 @@
 import { child, children, type XNode } from '../tree.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { parseCpuList } from '../../cpumap.js';
-import { propEnum, propUInt, TRISTATE_BOOL, TRISTATE_SWITCH } from './numbers.js';
+import { CPUMASK_LEN, propEnum, propUInt, TRISTATE_BOOL, TRISTATE_SWITCH } from './numbers.js';
 
 /*
  * Parse-time checks of the domain-level elements libvirt parses into typed structures while
@@ -117,7 +117,7 @@ export function checkNumaVcpus(root: XNode, maxVcpus: number): void {
   let total = 0;
   let maxId = 0;
   for (const c of cells) {
-    const map = c.attrs.cpus === undefined ? undefined : parseCpuList(c.attrs.cpus, 1024);
+    const map = c.attrs.cpus === undefined ? undefined : parseCpuList(c.attrs.cpus, CPUMASK_LEN);
     if (!map) continue;
     total += map.filter(Boolean).length;
     maxId = Math.max(maxId, map.lastIndexOf(true));

@@ -3,7 +3,7 @@ import { virErr } from '../../errors.js';
 import { children, type XNode } from '../tree.js';
 import { elem, type Elem } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
-import { propEnum, propInt, propUInt } from './numbers.js';
+import { CPUMASK_LEN, propEnum, propInt, propUInt } from './numbers.js';
 
 const POLICIES = ['none', 'batch', 'idle', 'fifo', 'rr'] as const;
 
@@ -14,7 +14,7 @@ interface Sched {
 
 /** virBitmapParse of a cpuset, refusing an empty set (`empty` is the error it raises). */
 function bitmap(text: string, empty: () => Error): boolean[] {
-  const map = parseCpuList(text, 1024);
+  const map = parseCpuList(text, CPUMASK_LEN);
   if (!map) throw virErr('INVALID_ARG', `Failed to parse bitmap '${text}'`);
   if (!map.includes(true)) throw empty();
   return map;

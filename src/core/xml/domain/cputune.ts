@@ -4,9 +4,10 @@ import { libvirtWarn } from '../../libvirt-log.js';
 import { child, children, type XNode } from '../tree.js';
 import { canon, elem, type Elem } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
-import { propUInt } from './numbers.js';
+import { CPUMASK_LEN, propUInt } from './numbers.js';
 import { DOMAIN_SPECS } from './specs.js';
 import { parseThreadTuning, THREAD_TUNING } from './cputune-sched.js';
+import { parseResctrl, RESCTRL_ELEMENTS } from './resctrl.js';
 
 /** The scalar tunables in output order: [element, signed, how the parse error names it]. */
 const SCALARS: Array<[string, boolean, string]> = [
@@ -27,7 +28,7 @@ const SHARES: [bigint, bigint] = [2n, 262144n];
 
 /** virBitmapParse of a pin's cpuset, refusing an empty set, in virBitmapFormat form. */
 function cpuset(text: string): string {
-  const map = parseCpuList(text, 1024);
+  const map = parseCpuList(text, CPUMASK_LEN);
   if (!map) throw virErr('INVALID_ARG', `Failed to parse bitmap '${text}'`);
   if (!map.includes(true)) throw unsupportedConfig(`Invalid value of 'cpuset': ${text}`);
   return formatCpuList(map);
@@ -36,9 +37,9 @@ function cpuset(text: string): string {
 /**
  * virDomainCputuneDefParse (the parts virsh users meet): scalar tunables parsed as numbers,
  * vCPU pins keyed by vCPU (pins past the vCPU count are dropped, as libvirt only warns),
- * one emulator pin; the rest kept in canonical shape.
+ * one emulator pin, resctrl groups; the rest kept in canonical shape.
  */
-export function parseCputune(root: XNode, maxVcpus: number, iothreads: number[]): Elem | undefined {
+export function parseCputune(root: XNode, maxVcpus: number, iothreads: number[], inactive: boolean): Elem | undefined {
   const n = child(root, 'cputune');
   if (!n) return undefined;
   const out: Elem[] = [];
@@ -72,7 +73,8 @@ export function parseCputune(root: XNode, maxVcpus: number, iothreads: number[])
     out.push(elem('emulatorpin', [['cpuset', cpuset(set)]]));
   }
   out.push(...parseThreadTuning(n, maxVcpus, iothreads));
-  const owned = [...SCALARS.map(([s]) => s), 'vcpupin', 'emulatorpin', ...THREAD_TUNING];
+  out.push(...parseResctrl(n, maxVcpus, inactive));
+  const owned = [...SCALARS.map(([s]) => s), 'vcpupin', 'emulatorpin', ...THREAD_TUNING, ...RESCTRL_ELEMENTS];
   const rest = canon(n, DOMAIN_SPECS.cputune).children.filter((c) => !owned.includes(c.name));
   const all = [...out, ...rest];
   return all.length ? elem('cputune', [], all) : undefined;

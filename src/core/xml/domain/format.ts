@@ -5,6 +5,8 @@ import type { DeviceDef, DomainDef } from './types.js';
 import { formatMetadataElem } from './metadata.js';
 import { seclabelShown } from './seclabel.js';
 import { blkiotuneShown } from './blkiotune.js';
+import { withoutResctrlIds } from './resctrl.js';
+import { formatVcpuStates } from './vcpus.js';
 
 export const VIR_DOMAIN_XML_SECURE = 1;
 export const VIR_DOMAIN_XML_INACTIVE = 2;
@@ -98,9 +100,9 @@ export function formatDomain(def: DomainDef, opts: FormatOptions): string {
   el(out, def.memoryBacking, 1);
   const cur = def.vcpus !== def.maxVcpus ? ` current='${def.vcpus}'` : '';
   out.push(`  <vcpu placement='${def.vcpu.placement}'${def.vcpu.cpuset ? ` cpuset='${def.vcpu.cpuset}'` : ''}${cur}>${def.maxVcpus}</vcpu>\n`);
-  el(out, def.vcpuList, 1);
+  out.push(formatVcpuStates(def.vcpuStates));
   for (const e of def.iothreads ?? []) el(out, e, 1);
-  el(out, def.cputune, 1);
+  el(out, inactive ? withoutResctrlIds(def.cputune) : def.cputune, 1);
   el(out, def.numatune, 1);
   el(out, def.resource, 1);
   for (const s of def.sysinfo) el(out, s, 1);

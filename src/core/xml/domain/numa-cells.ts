@@ -3,11 +3,10 @@ import { child, children } from '../tree.js';
 import { virErr } from '../../errors.js';
 import { formatCpuList, isAllClear, parseCpuList } from '../../cpumap.js';
 import { attr, sub, subs, type Elem } from './elem.js';
-import { parseUInt, propUInt } from './numbers.js';
+import { CPUMASK_LEN, parseUInt, propUInt } from './numbers.js';
 import { parseMemoryKiB } from './units.js';
 import { unsupportedConfig, xmlError } from './errors.js';
 
-const CPUMASK_LEN = 1024;
 
 /** A cell's vCPU bitmap (virBitmapParse); undefined for none or an all-clear one. */
 function cellCpus(text: string | undefined): boolean[] | undefined {

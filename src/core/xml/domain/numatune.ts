@@ -3,14 +3,14 @@ import { virErr } from '../../errors.js';
 import { child, children, type XNode } from '../tree.js';
 import { elem, type Elem } from './elem.js';
 import { unsupportedConfig, xmlError } from './errors.js';
-import { propEnum, propUInt } from './numbers.js';
+import { CPUMASK_LEN, propEnum, propUInt } from './numbers.js';
 
 const MODES = ['strict', 'preferred', 'interleave', 'restrictive'] as const;
 const PLACEMENTS = ['default', 'static', 'auto'] as const;
 
 /** virBitmapParse of a nodeset, refusing an empty one, in virBitmapFormat form. */
 function nodeset(text: string): string {
-  const map = parseCpuList(text, 1024);
+  const map = parseCpuList(text, CPUMASK_LEN);
   if (!map) throw virErr('INVALID_ARG', `Failed to parse bitmap '${text}'`);
   if (!map.includes(true)) throw unsupportedConfig(`Invalid value of 'nodeset': ${text}`);
   return formatCpuList(map);

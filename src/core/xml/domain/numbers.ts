@@ -61,3 +61,6 @@ export const TRISTATE_SWITCH = ['absent', 'on', 'off'] as const;
 export const TRISTATE_BOOL = ['absent', 'yes', 'no'] as const;
 
 export const hex = (v: number, width: number): string => '0x' + v.toString(16).padStart(width, '0');
+
+/** VIR_DOMAIN_CPUMASK_LEN: the bit count of the CPU and node sets domain XML parses. */
+export const CPUMASK_LEN = 16384;

@@ -11,13 +11,13 @@ import { parseCputune } from './cputune.js';
 import { canonicalNumaCells, checkNumaCells } from './numa-cells.js';
 import { normalizeCpu, normalizeMemoryBacking, normalizeMemtune } from './tunables.js';
 
-const CPUMASK_LEN = 1024;
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { virErr } from '../../errors.js';
 import { generateUUID, parseUUID } from '../ids.js';
 import { parseMemoryKiB } from './units.js';
-import { propEnum, propUInt, parseUInt, TRISTATE_BOOL } from './numbers.js';
+import { CPUMASK_LEN, propEnum, propUInt, parseUInt, TRISTATE_BOOL } from './numbers.js';
 import { DOMAIN_SPECS } from './specs.js';
+import { parseVcpuStates, postParseVcpuStates } from './vcpus.js';
 import { parseMetadata } from './metadata.js';
 import { parseOsBoot, parseOsCaps } from './os.js';
 import { parseDevices } from './devices/list.js';
@@ -185,15 +185,10 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   const blkiotune = parseBlkiotune(root);
   const memtune = normalizeMemtune(optCanon(root, 'memtune'));
   const vcpu = parseVcpu(root);
-  const vcpuList = children(child(root, 'vcpus'), 'vcpu');
-  for (const v of vcpuList) {
-    const id = propUInt(v, 'id', 10, { required: true })!;
-    if (id >= vcpu.max) throw xmlError(`vcpu id '${id}' is out of range of maximum vcpu count`);
-    propEnum(v, 'enabled', TRISTATE_BOOL, { required: true, nonzero: true });
-  }
-  if (!vcpuList.length && vcpu.cur > vcpu.max) throw unsupportedConfig('maximum vCPU count must not be less than current vCPU count');
+  const vcpuStates = parseVcpuStates(root, vcpu.max);
+  if (!vcpuStates && vcpu.cur > vcpu.max) throw unsupportedConfig('maximum vCPU count must not be less than current vCPU count');
   const iothreads = parseIOThreads(root);
-  const cputune = parseCputune(root, vcpu.max, iothreadIds(iothreads));
+  const cputune = parseCputune(root, vcpu.max, iothreadIds(iothreads), flags.inactive);
   checkCpu(root);
   checkNumaCells(root);
   checkNumaVcpus(root, vcpu.max);
@@ -229,7 +224,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     memtune,
     memoryBacking: optCanon(root, 'memoryBacking'),
     vcpu: { placement: vcpu.placement, cpuset: vcpu.cpuset },
-    vcpuList: optCanon(root, 'vcpus'),
+    vcpuStates,
     iothreads,
     cputune,
     numatune: numatune.el,
@@ -255,7 +250,7 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     launchSecurity: optCanon(root, 'launchSecurity'),
     testNamespace: root.children.filter((c) => c.name.startsWith('test:')).map(fromNode),
   };
-  if (def.vcpuList?.children.length) def.vcpus = def.vcpuList.children.filter((v) => v.attrs.some(([k, val]) => k === 'enabled' && val === 'yes')).length;
+  if (vcpuStates) def.vcpus = vcpuStates.filter((v) => v.online).length;
   const hyperv = def.features?.children.find((c) => c.name === 'hyperv');
   if (hyperv && !hyperv.attrs.some(([k]) => k === 'mode')) hyperv.attrs.unshift(['mode', 'custom']);
   if (hyperv) hyperv.open = true;
@@ -273,5 +268,6 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
     if (os.smbiosMode === 'none') os.smbiosMode = undefined;
   } else os.smbiosMode = undefined;
   def.keywrap = parseKeywrap(root);
+  postParseVcpuStates(def.vcpuStates);
   return def;
 }

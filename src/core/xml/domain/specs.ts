@@ -105,7 +105,6 @@ export const DOMAIN_SPECS = {
       ['emulator_period', text], ['emulator_quota', text], ['iothread_period', text], ['iothread_quota', text],
       ['vcpupin', leaf('vcpu', 'cpuset')], ['emulatorpin', leaf('cpuset')], ['iothreadpin', leaf('iothread', 'cpuset')],
       ['vcpusched', leaf('vcpus', 'scheduler', 'priority')], ['iothreadsched', leaf('iothreads', 'scheduler', 'priority')],
-      ['cachetune', verbatim], ['memorytune', verbatim],
     ],
   } as ElemSpec,
   features,

@@ -1,6 +1,7 @@
 import { elem, setAttr, sub, subs, type Elem } from './elem.js';
 import { parseCpuList } from '../../cpumap.js';
 import { parseMemoryKiB } from './units.js';
+import { CPUMASK_LEN } from './numbers.js';
 
 const MEMTUNE_LIMITS = ['hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit'];
 
@@ -49,7 +50,7 @@ export function normalizeMemoryBacking(mb: Elem | undefined, hasNuma: boolean): 
     }
     const nodeset = get('nodeset');
     if (nodeset === undefined || hasNuma) continue;
-    const map = parseCpuList(nodeset, 1024);
+    const map = parseCpuList(nodeset, CPUMASK_LEN);
     if (map && map.lastIndexOf(true) <= 0) setAttr(page, 'nodeset', undefined);
     page.attrs.sort(([a], [b]) => PAGE_ATTRS.indexOf(a) - PAGE_ATTRS.indexOf(b));
   }

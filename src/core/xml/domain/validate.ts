@@ -5,6 +5,7 @@ import { validateCputune } from './cputune.js';
 import { validateIOThreads } from './iothreads.js';
 import { validateIdmap, validateResource } from './resource-idmap.js';
 import { validateBlkiotune } from './blkiotune.js';
+import { CPUMASK_LEN } from './numbers.js';
 import { validateMemoryDevice } from './devices/memory.js';
 import { diskSource, validateDisk } from './devices/disk-validate.js';
 import { validateInterface } from './devices/interface-checks.js';
@@ -113,7 +114,7 @@ function validateHugepages(def: DomainDef): void {
   const pages = (def.memoryBacking?.children.find((c) => c.name === 'hugepages')?.children ?? []).filter((c) => c.name === 'page');
   const masks = pages.map((p) => {
     const ns = attr(p, 'nodeset');
-    return ns === undefined ? undefined : parseCpuList(ns, 1024);
+    return ns === undefined ? undefined : parseCpuList(ns, CPUMASK_LEN);
   });
   const size = (i: number) => attr(pages[i], 'size');
   for (let i = 0; i < pages.length; i++) {
