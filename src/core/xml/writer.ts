@@ -1,5 +1,15 @@
+/**
+ * A value libvirt prints with plain virBufferAsprintf, not virBufferEscapeString: written as
+ * it is, so a '&', '<' or quote in it makes the same malformed XML libvirt's output has.
+ */
+export class Unescaped {
+  constructor(readonly text: string) {}
+}
+
+export const unescaped = (s: string | undefined): Unescaped | undefined => (s === undefined ? undefined : new Unescaped(s));
+
 /** Attribute list in output order; undefined values are left out, as libvirt's formatters do. */
-export type Attrs = ReadonlyArray<readonly [string, string | number | undefined | null]>;
+export type Attrs = ReadonlyArray<readonly [string, string | number | undefined | null | Unescaped]>;
 
 /** Escapes text and attribute values the way libvirt's virBufferEscapeString does. */
 export function escapeXml(s: string): string {
@@ -10,7 +20,9 @@ export function escapeXml(s: string): string {
 
 function attrString(attrs: Attrs): string {
   let s = '';
-  for (const [k, v] of attrs) if (v !== undefined && v !== null) s += ` ${k}='${escapeXml(String(v))}'`;
+  for (const [k, v] of attrs) {
+    if (v !== undefined && v !== null) s += ` ${k}='${v instanceof Unescaped ? v.text : escapeXml(String(v))}'`;
+  }
   return s;
 }
 

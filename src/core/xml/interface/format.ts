@@ -1,5 +1,9 @@
-/** InterfaceDef → libvirt's interface XML (virInterfaceDefDevFormat). */
-import { escapeXml, XmlWriter } from '../writer.js';
+/**
+ * InterfaceDef → libvirt's interface XML (virInterfaceDefDevFormat). libvirt prints an IP
+ * address, route gateway, bridge delay, MAC, VLAN tag and device and ARP target as they were
+ * given, without escaping them.
+ */
+import { escapeXml, unescaped, XmlWriter } from '../writer.js';
 import type { InterfaceDef } from './model.js';
 
 function writeProtocols(w: XmlWriter, def: InterfaceDef): void {
@@ -8,9 +12,9 @@ function writeProtocols(w: XmlWriter, def: InterfaceDef): void {
     if (p.autoconf) w.leaf('autoconf');
     if (p.dhcp) w.leaf('dhcp', [['peerdns', p.peerdns]]);
     for (const ip of p.ips) {
-      if (ip.address !== '') w.leaf('ip', [['address', ip.address], ['prefix', ip.prefix !== 0 ? ip.prefix : undefined]]);
+      if (ip.address !== '') w.leaf('ip', [['address', unescaped(ip.address)], ['prefix', ip.prefix !== 0 ? ip.prefix : undefined]]);
     }
-    if (p.gateway !== undefined) w.leaf('route', [['gateway', p.gateway]]);
+    if (p.gateway !== undefined) w.leaf('route', [['gateway', unescaped(p.gateway)]]);
     w.close('protocol');
   }
 }
@@ -26,10 +30,10 @@ function writeDev(w: XmlWriter, def: InterfaceDef, topLevel: boolean): void {
   if (def.type !== 'bridge' && (def.link.speed || def.link.state)) {
     inner.leaf('link', [['speed', def.link.speed || undefined], ['state', def.link.state]]);
   }
-  if (def.type === 'ethernet' && def.mac !== undefined) inner.leaf('mac', [['address', def.mac]]);
+  if (def.type === 'ethernet' && def.mac !== undefined) inner.leaf('mac', [['address', unescaped(def.mac)]]);
   if (def.bridge) {
     const stp = def.bridge.stp === undefined ? undefined : def.bridge.stp ? 'on' : 'off';
-    inner.open('bridge', [['stp', stp], ['delay', def.bridge.delay]]);
+    inner.open('bridge', [['stp', stp], ['delay', unescaped(def.bridge.delay)]]);
     for (const i of def.bridge.itfs) writeDev(inner, i, false);
     inner.close('bridge');
   }
@@ -44,14 +48,14 @@ function writeDev(w: XmlWriter, def: InterfaceDef, topLevel: boolean): void {
         ['carrier', b.carrier],
       ]);
     } else if (b.monitor === 'arp') {
-      inner.leaf('arpmon', [['interval', b.interval], ['target', b.target], ['validate', b.validate]]);
+      inner.leaf('arpmon', [['interval', b.interval], ['target', unescaped(b.target)], ['validate', b.validate]]);
     }
     for (const i of b.itfs) writeDev(inner, i, false);
     inner.close('bond');
   }
   if (def.vlan) {
-    inner.open('vlan', [['tag', def.vlan.tag]]);
-    inner.leaf('interface', [['name', def.vlan.dev]]);
+    inner.open('vlan', [['tag', unescaped(def.vlan.tag)]]);
+    inner.leaf('interface', [['name', unescaped(def.vlan.dev)]]);
     inner.close('vlan');
   }
   w.raw(inner.toString());

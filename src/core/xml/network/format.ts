@@ -1,5 +1,5 @@
 /** NetworkDef → libvirt's canonical network XML (virNetworkDefFormatBuf). */
-import { XmlWriter } from '../writer.js';
+import { XmlWriter, unescaped, type Attrs } from '../writer.js';
 import { formatIp } from './ipaddr.js';
 import type { DnsDef, ForwardDef, IpDef, Lease, NetworkDef, PortGroupDef, RouteDef } from './model.js';
 import { NETWORK_XML_INACTIVE } from './model.js';
@@ -94,7 +94,7 @@ function writeDns(w: XmlWriter, d: DnsDef): void {
   w.close('dns');
 }
 
-function writeLeaseHolder(w: XmlWriter, name: string, attrs: [string, string | undefined][], lease: Lease | undefined): void {
+function writeLeaseHolder(w: XmlWriter, name: string, attrs: Attrs, lease: Lease | undefined): void {
   if (!lease) {
     w.leaf(name, attrs);
     return;
@@ -118,7 +118,8 @@ export function writeIp(w: XmlWriter, ip: IpDef): void {
     w.open('dhcp');
     for (const r of ip.ranges) writeLeaseHolder(w, 'range', [['start', formatIp(r.start)], ['end', formatIp(r.end)]], r.lease);
     for (const h of ip.hosts) {
-      writeLeaseHolder(w, 'host', [['mac', h.mac], ['id', h.id], ['name', h.name], ['ip', h.ip && formatIp(h.ip)]], h.lease);
+      // virNetworkIPDefFormat prints a host's mac, id and name without escaping them.
+      writeLeaseHolder(w, 'host', [['mac', unescaped(h.mac)], ['id', unescaped(h.id)], ['name', unescaped(h.name)], ['ip', h.ip && formatIp(h.ip)]], h.lease);
     }
     if (ip.bootFile !== undefined) w.leaf('bootp', [['file', ip.bootFile], ['server', ip.bootServer && formatIp(ip.bootServer)]]);
     w.close('dhcp');
@@ -138,8 +139,9 @@ function writeRoute(w: XmlWriter, r: RouteDef): void {
 }
 
 export function writePortGroup(w: XmlWriter, pg: PortGroupDef): void {
+  // virPortGroupDefFormat prints the name without escaping it.
   w.open('portgroup', [
-    ['name', pg.name],
+    ['name', unescaped(pg.name)],
     ['default', pg.isDefault ? 'yes' : undefined],
     ['trustGuestRxFilters', pg.trustGuestRxFilters],
   ]);
@@ -173,7 +175,8 @@ export function formatNetworkXML(def: NetworkDef, flags = 0): string {
   }
   if (def.mtu) w.leaf('mtu', [['size', def.mtu]]);
   if (def.mac) w.leaf('mac', [['address', def.mac]]);
-  if (def.domain !== undefined) w.leaf('domain', [['name', def.domain], ['localOnly', def.domainLocalOnly]]);
+  // The domain name is printed without escaping, as libvirt does.
+  if (def.domain !== undefined) w.leaf('domain', [['name', unescaped(def.domain)], ['localOnly', def.domainLocalOnly]]);
   writeDns(w, def.dns);
   writeVlan(w, def.vlan);
   writeBandwidth(w, def.bandwidth);

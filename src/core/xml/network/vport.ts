@@ -3,7 +3,7 @@ import { virErr } from '../../errors.js';
 import { parseUUID } from '../ids.js';
 import type { XNode } from '../tree.js';
 import { localChildren } from './document.js';
-import type { XmlWriter } from '../writer.js';
+import { unescaped, type XmlWriter } from '../writer.js';
 
 const VPORT_TYPES = ['none', '802.1Qbg', '802.1Qbh', 'openvswitch', 'midonet'] as const;
 type VPortType = (typeof VPORT_TYPES)[number];
@@ -101,7 +101,8 @@ export function writeVirtualPort(w: XmlWriter, vp: VirtualPort | undefined): voi
   w.open('virtualport', [typeAttr]);
   w.leaf(
     'parameters',
-    given.filter((k) => PARAM_TYPES[k].includes(vp.type)).map((k): [string, string] => [k, String(vp[k])]),
+    // virNetDevVPortProfileFormat prints profileid without escaping it.
+    given.filter((k) => PARAM_TYPES[k].includes(vp.type)).map((k) => [k, k === 'profileid' ? unescaped(vp[k]) : String(vp[k])] as const),
   );
   w.close('virtualport');
 }

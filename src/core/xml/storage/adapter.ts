@@ -1,6 +1,6 @@
 import { virErr } from '../../errors.js';
 import { child, type XNode } from '../tree.js';
-import type { XmlWriter } from '../writer.js';
+import { unescaped, type XmlWriter } from '../writer.js';
 import { ADAPTER_TYPES } from './enums.js';
 import { propTristate } from './props.js';
 
@@ -131,7 +131,8 @@ export function writeAdapter(w: XmlWriter, a: Adapter): void {
   }
   if (a.type !== 'scsi_host') return;
   if (a.name !== undefined || !a.parent) {
-    w.leaf('adapter', [['type', 'scsi_host'], ['name', a.name]]);
+    // virStorageAdapterFormatSCSIHost prints the name without escaping it.
+    w.leaf('adapter', [['type', 'scsi_host'], ['name', unescaped(a.name)]]);
     return;
   }
   const { address: p, uniqueId } = a.parent;
