@@ -1,6 +1,7 @@
 import { xmlError, unsupportedConfig } from './errors.js';
 import { attr, sub } from './elem.js';
 import type { DomainDef } from './types.js';
+import { ITERATE_ORDER } from './validate.js';
 import { postParseCpu } from './cpu.js';
 import { addImplicitDevices, postParseDevices } from './devices/postparse.js';
 
@@ -29,7 +30,16 @@ function postParseMemory(def: DomainDef): void {
 
 /** virDomainDefBootOrderPostParse: per-device boot excludes os/boot; neither means boot from disk. */
 function postParseBootOrder(def: DomainDef): void {
-  const perDevice = def.devices.some((d) => d.info.bootOrder);
+  const seen = new Set<number>();
+  for (const kind of ITERATE_ORDER) {
+    for (const d of def.devices) {
+      const order = d.kind === kind ? d.info.bootOrder : undefined;
+      if (!order) continue;
+      if (seen.has(order)) throw unsupportedConfig(`boot order '${order}' used for more than one device`);
+      seen.add(order);
+    }
+  }
+  const perDevice = seen.size > 0;
   if (def.os.bootDevs.length && perDevice)
     throw unsupportedConfig('per-device boot elements cannot be used together with os/boot elements');
   if (!def.os.bootDevs.length && !perDevice) def.os.bootDevs.push('hd');

@@ -6,7 +6,6 @@ import { validateIOThreads } from './iothreads.js';
 import { validateIdmap, validateResource } from './resource-idmap.js';
 import { validateBlkiotune } from './blkiotune.js';
 import { CPUMASK_LEN } from './numbers.js';
-import { validateChrDevice, validateChrSourceOf } from './chr-source.js';
 import { validateMemoryDevice } from './devices/memory.js';
 import { diskSource, validateDisk } from './devices/disk-validate.js';
 import { validateInterface } from './devices/interface-checks.js';
@@ -64,15 +63,7 @@ const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: Domai
   },
   redirdev(d, def) {
     if ((attr(d.el, 'bus') ?? 'usb') === 'usb' && !hasUSB(def)) throw unsupportedConfig('cannot add redirected USB device: USB is disabled for this domain');
-    validateChrSourceOf(attr(d.el, 'type') ?? 'null', d.el);
   },
-  smartcard(d) {
-    if (attr(d.el, 'mode') === 'passthrough') validateChrSourceOf(attr(d.el, 'type') ?? 'null', d.el);
-  },
-  serial: validateChrDevice,
-  parallel: validateChrDevice,
-  channel: validateChrDevice,
-  console: validateChrDevice,
 };
 
 function hasUSB(def: DomainDef): boolean {

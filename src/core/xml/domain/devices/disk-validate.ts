@@ -40,6 +40,7 @@ const LOCAL_TYPES = ['file', 'block', 'dir'];
 function sourceEmpty(d: DeviceDef): boolean {
   const type = attr(d.el, 'type');
   if (type === 'none') return true;
+  if (type === 'network' && attr(sub(d.el, 'source'), 'protocol') === 'none') return true;
   return LOCAL_TYPES.includes(type!) && diskSource(d) === undefined;
 }
 

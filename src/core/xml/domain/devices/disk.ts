@@ -5,9 +5,12 @@ import { xmlError } from '../errors.js';
 import { propEnum, propUInt, TRISTATE_BOOL, TRISTATE_SWITCH } from '../numbers.js';
 import type { DeviceDef, DomainDef } from '../types.js';
 import type { KindRule } from './rules.js';
+import { assignDefaultPorts, checkDiskSource } from './disk-source.js';
 
 export const DISK_TYPES = ['none', 'file', 'block', 'dir', 'network', 'volume', 'nvme', 'vhostuser'] as const;
 export const DISK_DEVICES = ['disk', 'cdrom', 'floppy', 'lun'] as const;
+const DISK_MODELS = ['default', 'virtio', 'virtio-transitional', 'virtio-non-transitional'] as const;
+const SNAPSHOT_LOCATIONS = ['default', 'no', 'internal', 'external', 'manual'] as const;
 export const DISK_BUSES = ['none', 'ide', 'fdc', 'scsi', 'virtio', 'xen', 'usb', 'uml', 'sata', 'sd'] as const;
 
 /** Which `<source>` attributes each disk type carries (virDomainDiskSourceFormat). */
@@ -27,7 +30,8 @@ export function diskNameToIndex(name: string): number {
   if (!m) return -1;
   let idx = 0;
   [...m[2]].forEach((ch, i) => {
-    idx = (idx + (i < 1 ? 0 : 1)) * 26 + (ch.charCodeAt(0) - 97);
+    // C int arithmetic: a long name wraps around, usually to a negative (refused) index.
+    idx = (Math.imul(idx + (i < 1 ? 0 : 1), 26) + (ch.charCodeAt(0) - 97)) | 0;
   });
   return idx;
 }
@@ -51,7 +55,10 @@ export const diskRule: KindRule = {
   format: (dev, ctx) => (ctx.inactive ? withoutIndexes(dev.el) : dev.el),
   validate(n: XNode) {
     propEnum(n, 'type', DISK_TYPES, { nonzero: true });
+    checkDiskSource(n);
     propEnum(n, 'device', DISK_DEVICES);
+    propEnum(n, 'model', DISK_MODELS);
+    propEnum(n, 'snapshot', SNAPSHOT_LOCATIONS, { nonzero: true });
     const t = child(n, 'target');
     if (t) {
       propEnum(t, 'bus', DISK_BUSES, { nonzero: true });
@@ -60,12 +67,10 @@ export const diskRule: KindRule = {
       propUInt(t, 'rotation_rate', 10);
     }
     propEnum(n, 'rawio', TRISTATE_BOOL, { nonzero: true });
+    const geometry = child(n, 'geometry');
+    if (geometry) for (const k of ['cyls', 'heads', 'secs']) propUInt(geometry, k, 10);
     const src = child(n, 'source');
     if (src) propEnum(src, 'startupPolicy', ['default', 'mandatory', 'requisite', 'optional'], { nonzero: true });
-    const name = src?.attrs.name;
-    // RBD and Gluster names carry the pool/volume and the image, split at the first '/'.
-    if (n.attrs.type === 'network' && name && ['rbd', 'gluster'].includes(src!.attrs.protocol ?? '') && name.indexOf('/') <= 0)
-      throw xmlError(`can't split path '${name}' into pool name and image name`);
   },
   normalize(dev) {
     // A disk without <source> is a file disk, whatever its type said (virDomainDiskDefParseSourceXML).
@@ -75,6 +80,10 @@ export const diskRule: KindRule = {
     keepAttrs(sub(dev.el, 'source'), SOURCE_ATTRS[attr(dev.el, 'type')!] ?? []);
     const src = sub(dev.el, 'source');
     if (src && src.attrs.length === 0 && src.children.length === 0) dev.el.children = dev.el.children.filter((c) => c !== src);
+    assignDefaultPorts(dev.el);
+    // virDomainDiskGeometryFormat: a geometry shows only with all three sizes non-zero.
+    const g = sub(dev.el, 'geometry');
+    if (g && !['cyls', 'heads', 'secs'].every((k) => Number(attr(g, k) ?? 0))) dev.el.children = dev.el.children.filter((c) => c !== g);
   },
 };
 
