@@ -1,13 +1,14 @@
 import type { TypedParam } from '../../core/api/domain-devices.js';
 import type { CommandContext, CommandOptions, Handler } from '../types.js';
 import { virErr } from '../../core/errors.js';
+import { strToInt, strToLongLong, strToUInt, strToULongLong } from '../../core/strtol.js';
 import { numOpt } from './numopt.js';
 import { affectFlags, optDomain, printParams } from './util.js';
 import { parseRate } from './rate.js';
 
 const LIVE = 1;
 const CONFIG = 2;
-const [INT, UINT, ULLONG, BOOLEAN, STRING] = [1, 2, 4, 6, 7];
+const [INT, UINT, LLONG, ULLONG, BOOLEAN, STRING] = [1, 2, 3, 4, 6, 7];
 
 
 export const blkiotune: Handler = async (ctx, opts) => {
@@ -188,42 +189,30 @@ function schedUpdates(ctx: CommandContext, opts: CommandOptions, current: TypedP
 
 /** virTypedParamsAddFromString: converts `value` to the parameter's type, or fails as libvirt. */
 function fromString(field: string, type: number, value: string): TypedParam['value'] {
-  const bad = (what: string) => virErr('INVALID_ARG', `Invalid value for field '${field}': expected ${what}`);
-  const m = /^\s*([-+]?)(\d+)$/.exec(value);
+  const check = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw virErr('INVALID_ARG', `Invalid value for field '${field}': expected ${what}`);
+    return v;
+  };
   switch (type) {
     case STRING:
       return value;
     case BOOLEAN: {
       const v = value.toLowerCase();
-      if (v === '1' || v === 'yes' || v === 'true') return true;
-      if (v === '0' || v === 'no' || v === 'false') return false;
+      if (v === 'true' || value === '1') return true;
+      if (v === 'false' || value === '0') return false;
       throw virErr('INVALID_ARG', `Invalid boolean value for field '${field}'`);
     }
-    case INT: {
-      const n = m ? Number(m[1] + m[2]) : NaN;
-      if (!Number.isInteger(n) || n < -(2 ** 31) || n >= 2 ** 31) throw bad('int');
-      return n;
-    }
-    case UINT: {
-      if (!m) throw bad('unsigned int');
-      const n = BigInt(m[2]);
-      // strtoul semantics: a negative value wraps within 32 bits.
-      if (n > 0xffffffffn || (m[1] === '-' && n > 0x80000000n)) throw bad('unsigned int');
-      return Number(m[1] === '-' ? (0x100000000n - n) % 0x100000000n : n);
-    }
-    case 3: {
-      if (!m) throw bad('long long');
-      return BigInt(m[1] + m[2]);
-    }
-    case ULLONG: {
-      if (!m) throw bad('unsigned long long');
-      const n = BigInt(m[2]);
-      if (n >= 2n ** 64n) throw bad('unsigned long long');
-      return m[1] === '-' ? (2n ** 64n - n) % 2n ** 64n : n;
-    }
+    case INT:
+      return check(strToInt(value), 'int');
+    case UINT:
+      return check(strToUInt(value, true), 'unsigned int');
+    case LLONG:
+      return check(strToLongLong(value), 'long long');
+    case ULLONG:
+      return check(strToULongLong(value, true), 'unsigned long long');
     default: {
       const d = Number(value);
-      if (value.trim() === '' || Number.isNaN(d)) throw bad('double');
+      if (value.trim() === '' || Number.isNaN(d)) throw virErr('INVALID_ARG', `Invalid value for field '${field}': expected double`);
       return d;
     }
   }
