@@ -48,7 +48,8 @@ export const domainDeviceRows: Table<DomainDeviceApi> = {
   ),
   domainSetVcpus: row('virDomainSetVcpus', READ_ONLY, nonZero('nvcpus', arg(1))),
   domainGetMaxVcpus: row('virDomainGetMaxVcpus'),
-  domainGetVcpus: row('virDomainGetVcpus', positive('maxinfo', arg(1))),
+  // Callers size the info array by maxinfo, and an array of none is NULL (g_new0 of zero).
+  domainGetVcpus: row('virDomainGetVcpus', nonNull('info', (args) => (args[1] === 0 ? null : true)), positive('maxinfo', arg(1))),
   domainGetVcpuPinInfo: row(
     'virDomainGetVcpuPinInfo',
     positive('ncpumaps', arg(1)),

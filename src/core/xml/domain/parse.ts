@@ -159,10 +159,11 @@ export function parseDomainRoot(root: XNode, flags: ParseFlags): DomainDef {
   if (!(VIRT_TYPES as readonly string[]).includes(type) || type === 'none') throw unsupportedConfig(`invalid domain type ${type}`);
   const os = parseOsCaps(root);
 
-  const title = child(root, 'title') ? textContent(child(root, 'title')!) : undefined;
+  // virXPathString: an empty element is no value
+  const title = child(root, 'title') ? textContent(child(root, 'title')!) || undefined : undefined;
   if (title !== undefined && title.includes('\n')) throw xmlError("Domain title can't contain newlines");
   const descNode = child(root, 'description');
-  const description = descNode ? textContent(descNode) : undefined;
+  const description = descNode ? textContent(descNode) || undefined : undefined;
   const seclabels = parseSeclabels(root, flags.inactive);
 
   const memNode = child(root, 'memory');

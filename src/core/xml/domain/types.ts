@@ -74,6 +74,13 @@ export interface VcpuDef {
   cpuset?: string;
 }
 
+/** One vCPU of `<vcpus>`: online, hotpluggable (unset until post-parse), boot order (0 = none). */
+export interface VcpuState {
+  online: boolean;
+  hotpluggable?: 'yes' | 'no';
+  order: number;
+}
+
 export interface DomainDef {
   /** Hypervisor type attribute: 'test', 'qemu', 'kvm'… */
   type: string;
@@ -99,8 +106,8 @@ export interface DomainDef {
   memtune?: Elem;
   memoryBacking?: Elem;
   vcpu: VcpuDef;
-  /** `<vcpus>` per-vCPU state. */
-  vcpuList?: Elem;
+  /** `<vcpus>` per-vCPU state (libvirt's individualvcpus), indexed by vCPU id. */
+  vcpuStates?: VcpuState[];
   iothreads?: Elem[];
   cputune?: Elem;
   numatune?: Elem;

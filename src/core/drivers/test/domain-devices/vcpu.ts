@@ -2,6 +2,7 @@ import type { DomainDeviceApi } from '../../../api/domain-devices.js';
 import { virErr } from '../../../errors.js';
 import { child } from '../../../xml/tree.js';
 import type { DomainDef } from '../../../xml/domain/index.js';
+import { setMaxVcpus, setOnlineVcpus, vcpuOnline } from '../../../xml/domain/vcpus.js';
 import { hostOps } from '../host.js';
 import { isActive } from '../domain/state.js';
 import { defsFor, oneDef } from './common.js';
@@ -55,12 +56,10 @@ export function vcpuOps(c: DevCtx): VcpuOps {
     if (config && !(flags & MAXIMUM) && config.maxVcpus < n) {
       throw virErr('INVALID_ARG', `requested cpu amount exceeds maximum (${signed} > ${config.maxVcpus})`);
     }
-    if (live) live.vcpus = n;
+    if (live) setOnlineVcpus(live, n);
     if (config) {
-      if (flags & MAXIMUM) {
-        config.maxVcpus = n;
-        if (config.vcpus > n) config.vcpus = n;
-      } else config.vcpus = n;
+      if (flags & MAXIMUM) setMaxVcpus(config, n);
+      else setOnlineVcpus(config, n);
     }
   };
 
@@ -68,7 +67,7 @@ export function vcpuOps(c: DevCtx): VcpuOps {
     checkFlags(flags, 0, 'testDomainPinVcpuFlags');
     const obj = c.obj(dom);
     if (!isActive(obj)) throw virErr('OPERATION_INVALID', 'cannot pin vcpus on an inactive domain');
-    if (vcpu >= obj.def.vcpus) throw virErr('INVALID_ARG', `requested vcpu '${vcpu}' is not present in the domain`);
+    if (!vcpuOnline(obj.def, vcpu)) throw virErr('INVALID_ARG', `requested vcpu '${vcpu}' is not present in the domain`);
     (await c.tun(obj.def)).vcpupin[vcpu] = resize(cpumap, cpumap.length);
     await c.commit(obj.def);
   };
@@ -87,6 +86,12 @@ export function vcpuOps(c: DevCtx): VcpuOps {
       const info = [];
       const cpumaps = [];
       for (let i = 0; i < n; i++) {
+        // An offline vCPU among the first ones is left zeroed: offline, no CPU, empty map.
+        if (!vcpuOnline(obj.def, i)) {
+          cpumaps.push(resize([], await c.hostCpus()));
+          info.push({ number: 0, state: 0, cpuTime: 0n, cpu: 0 });
+          continue;
+        }
         const mask = await vcpuMask(obj.def, i);
         cpumaps.push(mask);
         info.push({ number: i, state: 1, cpuTime, cpu: lastSetBit(mask) });

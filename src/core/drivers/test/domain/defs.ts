@@ -1,9 +1,15 @@
 import { assignTestIfnames } from '../../../xml/domain/devices/accessors.js';
+import { postParseVcpuStates } from '../../../xml/domain/vcpus.js';
 import type { DomainDef } from '../../../xml/domain/types.js';
 
-/** virDomainDefCopy: an independent deep copy (the live definition of a started domain). */
+/**
+ * virDomainDefCopy: an independent deep copy (the live definition of a started domain). libvirt
+ * copies by formatting and parsing again, so post-parse defaults reach vCPUs added since.
+ */
 export function copyDef(def: DomainDef): DomainDef {
-  return structuredClone(def);
+  const copy = structuredClone(def);
+  postParseVcpuStates(copy.vcpuStates);
+  return copy;
 }
 
 /** testDomainGenerateIfnames: interfaces without a target device get `testnetN`. */

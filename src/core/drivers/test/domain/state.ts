@@ -1,6 +1,6 @@
 import type { DomainDef } from '../../../xml/domain/index.js';
 import type { DomainHandle } from '../../../api/handles.js';
-import { DomainState } from '../../../api/domain.js';
+import { DomainState, ShutoffReason } from '../../../api/domain.js';
 import { virErr } from '../../../errors.js';
 
 /**
@@ -99,19 +99,30 @@ export function startState(s: DomainsState, obj: DomainObj, reason: number, copy
   obj.reason = reason;
   obj.id = s.nextId++;
   if (obj.persistent && !obj.newDef) {
-    obj.newDef = obj.def;
-    obj.def = copy(obj.def);
+    // libvirt keeps the definition it has as the live one and makes the persistent one a copy.
+    let persistent: DomainDef;
+    try {
+      persistent = copy(obj.def);
+    } catch (e) {
+      // libvirt gave the id to the one definition it has; without a live copy to drop, the id
+      // outlives the failed start, and the domain stays active though shut off.
+      shutdownState(obj, ShutoffReason.FAILED);
+      throw e;
+    }
+    obj.newDef = persistent;
   }
   obj.hasManagedSave = false;
 }
 
 /** testDomainShutdownState: drops the live definition and marks the domain shut off. */
 export function shutdownState(obj: DomainObj, reason: number): void {
+  // The id belongs to the live definition: it goes with it (a persistent domain whose start
+  // failed has none to drop, and keeps its id).
+  if (obj.newDef || !obj.persistent) obj.id = -1;
   if (obj.newDef) {
     obj.def = obj.newDef;
     obj.newDef = undefined;
   }
   obj.state = DomainState.SHUTOFF;
   obj.reason = reason;
-  obj.id = -1;
 }
