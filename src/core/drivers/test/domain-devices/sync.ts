@@ -30,7 +30,8 @@ const orUndef = (e: Elem): Elem | undefined => (e.children.length ? e : undefine
 
 function memtune(t: Tunables): Elem | undefined {
   const kib = (name: string, v: bigint) => (v < MEMORY_PARAM_UNLIMITED ? [elem(name, [['unit', 'KiB']], [], String(v))] : []);
-  return orUndef(elem('memtune', [], [...kib('hard_limit', t.hardLimit), ...kib('soft_limit', t.softLimit), ...kib('swap_hard_limit', t.swapHardLimit)]));
+  const guarantee = t.minGuarantee ? [elem('min_guarantee', [['unit', 'KiB']], [], String(t.minGuarantee))] : [];
+  return orUndef(elem('memtune', [], [...kib('hard_limit', t.hardLimit), ...kib('soft_limit', t.softLimit), ...guarantee, ...kib('swap_hard_limit', t.swapHardLimit)]));
 }
 
 function blkiotune(t: Tunables): Elem | undefined {
@@ -142,6 +143,8 @@ function devices(def: DomainDef, t: Tunables): void {
 }
 
 export function syncTunables(def: DomainDef, t: Tunables): void {
+  // A vCPU beyond the maximum is gone, and its pinning with it (virDomainDefSetVcpusMax).
+  for (const v of Object.keys(t.vcpupin)) if (Number(v) >= def.maxVcpus) delete t.vcpupin[Number(v)];
   devices(def, t);
   def.memtune = memtune(t);
   def.blkiotune = blkiotune(t);

@@ -37,6 +37,8 @@ export interface Tunables {
   hardLimit: bigint;
   softLimit: bigint;
   swapHardLimit: bigint;
+  /** KiB, 0 when unset; the test driver's memtune cannot change it, but dumpxml keeps it */
+  minGuarantee: bigint;
   blkioWeight: number;
   blkioDevices: BlkioDevice[];
   /** virDomainNumatuneMemMode, undefined when no <numatune> */
@@ -111,6 +113,7 @@ function seed(def: DomainDef, tree: XNode, hostCpus: number): Tunables {
     hardLimit: memtuneValue(memtune, 'hard_limit'),
     softLimit: memtuneValue(memtune, 'soft_limit'),
     swapHardLimit: memtuneValue(memtune, 'swap_hard_limit'),
+    minGuarantee: BigInt(child(memtune, 'min_guarantee')?.text.trim() ?? 0),
     blkioWeight: Number(child(blkio, 'weight')?.text.trim() ?? 0),
     blkioDevices: blkioDevices(def),
     numaMode: numaMem ? Math.max(0, NUMA_MODES.indexOf(numaMem.attrs.mode ?? 'strict')) : undefined,
