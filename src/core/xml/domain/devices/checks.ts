@@ -4,6 +4,7 @@ import { internalError, unsupportedConfig, xmlError } from '../errors.js';
 import { propEnum, propUInt } from '../numbers.js';
 import { parseUUID } from '../../ids.js';
 import type { DeviceKind } from '../types.js';
+import { checkPciSource } from './pci-source.js';
 
 /*
  * The attribute and element checks libvirt's per-device parsers (virDomain*DefParseXML) make,
@@ -96,6 +97,7 @@ const hostdevSteps: Step[] = [
       if (type !== 'usb' && child(n, 'source')!.attrs.startupPolicy !== undefined) throw unsupportedConfig('Setting startupPolicy is only allowed for USB devices');
       if (type === 'mdev') propEnum(n, 'model', MDEV_MODELS, { required: true });
       if (type === 'usb') hostdevUsbSource(child(n, 'source')!);
+      if (type === 'pci') checkPciSource(child(n, 'source'));
     } else {
       if (type === undefined) throw xmlError('missing type in hostdev');
       if (!HOSTDEV_CAPS.includes(type)) throw unsupportedConfig(`unknown host device type '${type}'`);

@@ -5,6 +5,7 @@ import { attr, sub } from '../elem.js';
 import { internalError, unsupportedConfig, xmlError } from '../errors.js';
 import { propEnum, propInt } from '../numbers.js';
 import type { DeviceDef } from '../types.js';
+import { checkPciSource } from './pci-source.js';
 
 /*
  * The parts of virDomainNetDefParseXML that check <source> per interface type, <backend> and
@@ -73,6 +74,9 @@ export function checkNetSource(type: string, src: XNode | undefined): void {
     }
     case 'vdpa':
       required(src, 'dev');
+      return;
+    case 'hostdev':
+      if (child(src, 'address')?.attrs.type === 'pci') checkPciSource(src);
       return;
     case 'client':
     case 'server':
