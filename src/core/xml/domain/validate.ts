@@ -6,6 +6,8 @@ import { validateIOThreads } from './iothreads.js';
 import { validateIdmap, validateResource } from './resource-idmap.js';
 import { validateBlkiotune } from './blkiotune.js';
 import { CPUMASK_LEN } from './numbers.js';
+import { validateChrDevice, validateChrSourceOf } from './chr-source.js';
+import { validateGraphics } from './graphics-validate.js';
 import { validateMemoryDevice } from './devices/memory.js';
 import { diskSource, validateDisk } from './devices/disk-validate.js';
 import { validateInterface } from './devices/interface-checks.js';
@@ -63,7 +65,22 @@ const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: Domai
   },
   redirdev(d, def) {
     if ((attr(d.el, 'bus') ?? 'usb') === 'usb' && !hasUSB(def)) throw unsupportedConfig('cannot add redirected USB device: USB is disabled for this domain');
+    validateChrSourceOf(attr(d.el, 'type') ?? 'null', d.el);
   },
+  smartcard(d) {
+    if (attr(d.el, 'mode') === 'passthrough') validateChrSourceOf(attr(d.el, 'type') ?? 'null', d.el);
+  },
+  graphics(d, def) {
+    validateGraphics(d, def);
+  },
+  rng(d) {
+    const backend = sub(d.el, 'backend');
+    if (attr(backend, 'model') === 'egd') validateChrSourceOf(attr(backend, 'type') ?? 'null', backend!);
+  },
+  serial: validateChrDevice,
+  parallel: validateChrDevice,
+  channel: validateChrDevice,
+  console: validateChrDevice,
 };
 
 function hasUSB(def: DomainDef): boolean {

@@ -5,6 +5,7 @@ import { unsupportedConfig } from '../errors.js';
 import { propEnum, propUInt, TRISTATE_BOOL } from '../numbers.js';
 import type { DeviceDef } from '../types.js';
 import type { KindRule } from './rules.js';
+import { checkChrSourceCount } from '../chr-source.js';
 
 export const CHR_TYPES = ['null', 'vc', 'pty', 'dev', 'file', 'pipe', 'stdio', 'udp', 'tcp', 'unix', 'spicevmc', 'spiceport', 'nmdm', 'qemu-vdagent', 'dbus'];
 
@@ -54,6 +55,7 @@ function sourceElems(type: string, n: XNode): Elem[] {
       return out;
     }
     case 'spiceport':
+    case 'dbus':
       return first ? [elem('source', [['channel', a(first, 'channel')]])] : [];
     case 'nmdm':
       return first ? [elem('source', [['master', a(first, 'master')], ['slave', a(first, 'slave')]])] : [];
@@ -71,6 +73,7 @@ export const chrRule: KindRule = {
     const tt = child(n, 'target')?.attrs.type;
     if (tt !== undefined && !(TARGET_TYPES[n.name] ?? ['none']).includes(tt) && n.name !== 'parallel')
       throw unsupportedConfig(`unknown target type '${tt}' specified for character device`);
+    checkChrSourceCount(type, childNodes(n, 'source').length);
   },
   normalize(dev, n) {
     const type = n.attrs.type ?? 'pty';

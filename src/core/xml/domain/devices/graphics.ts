@@ -1,6 +1,6 @@
 import { children as childNodes } from '../../tree.js';
 import { attr, elem, subs, type Elem } from '../elem.js';
-import { internalError, unsupportedConfig } from '../errors.js';
+import { internalError, unsupportedConfig, xmlError } from '../errors.js';
 import { propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
 
@@ -11,6 +11,9 @@ const VIR_DOMAIN_XML_MIGRATABLE = 8;
 
 /** Types whose listen address libvirt keeps (and defaults to an empty address listen). */
 const LISTEN_TYPES = ['vnc', 'spice', 'rdp'];
+
+/** virDomainGraphicsListen. */
+const LISTEN_KINDS = ['none', 'address', 'network', 'socket'];
 
 /** The graphics element's own attributes, in virDomainGraphicsDefFormat's order per type. */
 function typeAttrs(el: Elem, flags: number, inactive: boolean): Array<[string, string | undefined]> {
@@ -62,6 +65,8 @@ function typeAttrs(el: Elem, flags: number, inactive: boolean): Array<[string, s
       return [['display', a('display')], ['xauth', a('xauth')], ['fullscreen', a('fullscreen') === 'yes' ? 'yes' : undefined]];
     case 'desktop':
       return [['display', a('display')], ['fullscreen', a('fullscreen') === 'yes' ? 'yes' : undefined]];
+    case 'dbus':
+      return [['p2p', a('p2p') === 'yes' ? 'yes' : undefined], ['address', a('address')]];
     default:
       return [];
   }
@@ -91,14 +96,21 @@ export const graphicsRule: KindRule = {
   validate(n) {
     propEnum(n, 'type', GRAPHICS_TYPES, { required: true });
     // virDomainGraphicsListenDefParseXML: the legacy attributes must agree with the first <listen>.
-    const first = childNodes(n, 'listen')[0];
-    if (!first) return;
+    const listens = childNodes(n, 'listen');
     const compat: Array<[string, string, string]> = [['address', 'listen', 'address'], ['socket', 'socket', 'socket']];
-    for (const [type, legacy, own] of compat) {
-      const a = first.attrs[own];
-      const b = n.attrs[legacy];
-      if (first.attrs.type === type && a !== undefined && b !== undefined && a !== b)
-        throw unsupportedConfig(`graphics '${legacy}' attribute '${b}' must match '${own}' attribute of first listen element (found '${a}')`);
+    for (const l of listens) {
+      const lt = propEnum(l, 'type', LISTEN_KINDS, { required: true });
+      if ((lt === 'socket' || lt === 'none') && n.attrs.type !== 'vnc' && n.attrs.type !== 'spice')
+        throw unsupportedConfig(`listen type '${lt}' is not available for graphics type '${n.attrs.type}'`);
+      for (const [type, legacy, own] of compat) {
+        const a = l.attrs[own];
+        const b = l === listens[0] ? n.attrs[legacy] : undefined;
+        if (lt === type && a !== undefined && b !== undefined && a !== b)
+          throw unsupportedConfig(`graphics '${legacy}' attribute '${b}' must match '${own}' attribute of first listen element (found '${a}')`);
+      }
+      if (l.attrs.network && lt !== 'network') throw xmlError("'network' attribute is valid only for listen type 'network'");
+      const socket = l.attrs.socket ?? (l === listens[0] && lt === 'socket' ? n.attrs.socket : undefined);
+      if (socket && lt !== 'socket') throw xmlError("'socket' attribute is valid only for listen type 'socket'");
     }
   },
   normalize(dev, n, ctx) {
@@ -108,23 +120,33 @@ export const graphicsRule: KindRule = {
     const listens = childNodes(n, 'listen');
     const rest = dev.el.children.filter((c) => c.name !== 'listen');
     let listenEls: Elem[];
+    // virDomainGraphicsListensParseXML: empty values are none; a network's address is runtime state.
+    const nonEmpty = (v: string | undefined) => (v ? v : undefined);
+    const legacySocket = type === 'vnc' ? n.attrs.socket : undefined;
+    const legacy = legacySocket !== undefined
+      ? elem('listen', [['type', 'socket'], ['socket', nonEmpty(legacySocket)]])
+      : elem('listen', [['type', 'address'], ['address', nonEmpty(n.attrs.listen)]]);
     if (listens.length) {
       listenEls = listens.map((l) => {
         const lt = l.attrs.type ?? 'address';
+        const first = listens[0] === l;
+        const address = lt === 'address' ? l.attrs.address ?? (first ? n.attrs.listen : undefined) : lt === 'network' && !ctx.inactive ? l.attrs.address : undefined;
         return elem('listen', [
           ['type', lt],
-          ['address', lt === 'address' || lt === 'network' ? (l.attrs.address ?? (listens[0] === l ? n.attrs.listen : undefined)) : undefined],
-          ['network', lt === 'network' ? l.attrs.network : undefined],
-          ['socket', lt === 'socket' ? l.attrs.socket : undefined],
+          ['address', nonEmpty(address)],
+          ['network', lt === 'network' ? nonEmpty(l.attrs.network) : undefined],
+          ['socket', lt === 'socket' ? nonEmpty(l.attrs.socket ?? (first ? n.attrs.socket : undefined)) : undefined],
         ]);
       });
-    } else listenEls = [elem('listen', [['type', 'address'], ['address', n.attrs.listen]])];
+      const lt0 = attr(listenEls[0], 'type');
+      if ((lt0 === 'address' || lt0 === 'network') && legacySocket !== undefined) listenEls[0] = legacy;
+    } else listenEls = [legacy];
     // virDomainDefPostParseGraphics: SPICE with no port and no autoport listens nowhere.
     const noPort = (k: string) => !Number(n.attrs[k] ?? 0);
     if (type === 'spice' && attr(listenEls[0], 'type') === 'address' && noPort('port') && noPort('tlsPort') && n.attrs.autoport !== 'yes')
       listenEls[0] = elem('listen', [['type', 'none']]);
     dev.el.children = [...listenEls, ...rest];
-    dev.el.attrs = dev.el.attrs.filter(([k]) => k !== 'listen');
+    dev.el.attrs = dev.el.attrs.filter(([k]) => k !== 'listen' && k !== 'socket');
   },
   format(dev, ctx) {
     const el = dev.el;

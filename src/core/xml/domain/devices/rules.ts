@@ -12,6 +12,7 @@ import { videoRule } from './video.js';
 import { inputRule } from './input.js';
 import { memoryRule } from './memory.js';
 import { canonicalPciSource } from './pci-source.js';
+import { canonicalChrSources } from '../chr-source.js';
 
 export interface ParseContext {
   /** Parsing a persistent definition (define) rather than live status XML. */
@@ -89,14 +90,22 @@ export const KIND_RULES: Partial<Record<DeviceDef['kind'], KindRule>> = {
       if (type === 'pci') canonicalPciSource(sub(dev.el, 'source'), false);
     },
   },
-  redirdev: { allowBoot: true },
+  smartcard: {
+    normalize(dev) {
+      if (attr(dev.el, 'mode') === 'passthrough') canonicalChrSources(attr(dev.el, 'type') ?? 'null', dev.el);
+    },
+  },
+  redirdev: {
+    allowBoot: true,
+    normalize(dev) {
+      canonicalChrSources(attr(dev.el, 'type') ?? 'null', dev.el, 'org.qemu.usbredir');
+    },
+  },
   rng: {
     normalize(dev) {
       rngRateAndSource(dev);
-      // virDomainChrSourceDefFormat: a TCP character source always states its protocol.
       const backend = sub(dev.el, 'backend');
-      if (attr(backend, 'model') !== 'egd' || attr(backend, 'type') !== 'tcp' || sub(backend, 'protocol')) return;
-      backend!.children.push(elem('protocol', [['type', 'raw']]));
+      if (attr(backend, 'model') === 'egd') canonicalChrSources(attr(backend, 'type') ?? 'null', backend!);
     },
   },
   filesystem: {},
