@@ -79,20 +79,31 @@ export const metadata: Handler = async (ctx, opts) => {
     return true;
   }
   if (edit) {
-    let before: string;
-    try {
-      before = await conn.domainGetMetadata(dom, ELEMENT, uri, flags);
-    } catch (e) {
-      if (!(e instanceof VirError)) throw e;
-      before = '\n';
-    }
+    const current = async () => {
+      try {
+        return await conn.domainGetMetadata(dom, ELEMENT, uri, flags);
+      } catch (e) {
+        if (!(e instanceof VirError)) throw e;
+        return '\n';
+      }
+    };
+    const before = await current();
     const after = await editText(ctx, before);
     if (after === undefined) return false;
     if (after === before) {
       ctx.printExtra('Metadata not changed');
       return true;
     }
-    await conn.domainSetMetadata(dom, ELEMENT, after, key, uri, flags);
+    // Without a terminal virsh cannot offer to edit again: it reports the failure and goes on.
+    if ((await current()) !== before) ctx.error('The XML configuration was changed by another user.');
+    else {
+      try {
+        await conn.domainSetMetadata(dom, ELEMENT, after, key, uri, flags);
+      } catch (e) {
+        if (!(e instanceof VirError)) throw e;
+        ctx.error('Failed.');
+      }
+    }
     ctx.printExtra('Metadata modified\n');
     return true;
   }
