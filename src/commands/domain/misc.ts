@@ -113,6 +113,8 @@ export const domxmlToNative: Handler = async (ctx, opts) => {
 };
 
 export const screenshot: Handler = async (ctx, opts) => {
+  // virsh reads --file (refusing an empty one) before --screen.
+  const given = opts.string('file');
   const screen = opts.uint('screen') ?? 0;
   const dom = await optDomain(ctx, opts);
   if (!dom) return false;
@@ -120,7 +122,7 @@ export const screenshot: Handler = async (ctx, opts) => {
   const conn = await ctx.conn();
   const shot = await ctx.attempt(`could not take a screenshot of ${name}`, () => conn.domainScreenshot(dom, screen, 0));
   const ext = shot.mime === 'image/png' ? '.png' : shot.mime === 'image/x-portable-pixmap' ? '.ppm' : '.screen';
-  const file = opts.string('file') ?? `${dom.name}-${screenshotStamp()}${ext}`;
+  const file = given ?? `${dom.name}-${screenshotStamp()}${ext}`;
   try {
     // virsh creates the file exclusively, but overwrites one that already exists.
     writeFileSync(file, shot.data, { mode: 0o666 });

@@ -96,7 +96,8 @@ export const undefine: Handler = async (ctx, opts: CommandOptions) => {
     return false;
   }
   if (!exclusive(ctx, opts, 'nvram', 'keep-nvram') || !exclusive(ctx, opts, 'tpm', 'keep-tpm')) return false;
-  const volString = opts.string('storage');
+  // Read quietly: an empty --storage counts as none.
+  const volString = opts.stringQuiet('storage');
   const removeAll = opts.bool('remove-all-storage');
   const wipe = opts.bool('wipe-storage');
   if (!(volString || removeAll) && wipe) {

@@ -62,14 +62,13 @@ function baselineFlags(opts: { bool(n: string): boolean }): number {
   return (opts.bool('features') ? BASELINE_EXPAND_FEATURES : 0) | (opts.bool('migratable') ? BASELINE_MIGRATABLE : 0);
 }
 
-/** The optional hypervisor selectors of the hypervisor-cpu-* commands. */
+/**
+ * The optional hypervisor selectors of the hypervisor-cpu-* commands, read in virsh's order
+ * (an empty one is reported first by that order), returned in the API's order.
+ */
 function hypervisorSelectors(opts: { string(n: string): string | undefined }) {
-  return ['emulator', 'arch', 'machine', 'virttype'].map((n) => opts.string(n)) as [
-    string | undefined,
-    string | undefined,
-    string | undefined,
-    string | undefined,
-  ];
+  const [virttype, emulator, arch, machine] = ['virttype', 'emulator', 'arch', 'machine'].map((n) => opts.string(n));
+  return [emulator, arch, machine, virttype] as const;
 }
 
 export const cpuXmlHandlers: HandlerTable = {
@@ -129,10 +128,10 @@ export const cpuXmlHandlers: HandlerTable = {
   },
 
   'hypervisor-cpu-baseline': async (ctx, opts) => {
-    const file = opts.string('file');
-    const model = opts.string('model');
     const flags = baselineFlags(opts);
+    const file = opts.string('file');
     const [emulator, arch, machine, virttype] = hypervisorSelectors(opts);
+    const model = opts.string('model');
     if (file !== undefined && model !== undefined) {
       ctx.error('Options --file and --model are mutually exclusive');
       return false;
