@@ -31,6 +31,8 @@ export function checkMemoryBacking(root: XNode): void {
 }
 
 const FEATURES = ['acpi', 'apic', 'pae', 'hap', 'viridian', 'privnet', 'hyperv', 'kvm', 'pvspinlock', 'capabilities', 'pmu', 'vmport', 'gic', 'smm', 'ioapic', 'hpt', 'vmcoreinfo', 'htm', 'nested-hv', 'msrs', 'ccf-assist', 'xen', 'cfpc', 'sbbc', 'ibs', 'tcg'];
+/** virGICVersion. */
+const GIC_VERSIONS = ['none', 'host', '2', '3'];
 /** Features whose state= is a tristate switch (on/off). */
 const STATE_FEATURES = ['hap', 'pmu', 'pvspinlock', 'vmport', 'vmcoreinfo', 'smm', 'htm', 'nested-hv', 'ccf-assist'];
 
@@ -39,6 +41,7 @@ export function checkFeatures(root: XNode): void {
   for (const f of child(root, 'features')?.children ?? []) {
     if (!FEATURES.includes(f.name)) throw unsupportedConfig(`unexpected feature '${f.name}'`);
     if (f.name === 'apic') propEnum(f, 'eoi', TRISTATE_SWITCH, { nonzero: true });
+    if (f.name === 'gic') propEnum(f, 'version', GIC_VERSIONS, { nonzero: true });
     if (STATE_FEATURES.includes(f.name)) propEnum(f, 'state', TRISTATE_SWITCH, { nonzero: true });
   }
 }

@@ -3,7 +3,7 @@ import { child, children } from '../tree.js';
 import { virErr } from '../../errors.js';
 import { formatCpuList, isAllClear, parseCpuList } from '../../cpumap.js';
 import { attr, sub, subs, type Elem } from './elem.js';
-import { CPUMASK_LEN, parseUInt, propUInt } from './numbers.js';
+import { CPUMASK_LEN, parseUInt, propEnum, propUInt, TRISTATE_BOOL } from './numbers.js';
 import { parseMemoryKiB } from './units.js';
 import { unsupportedConfig, xmlError } from './errors.js';
 
@@ -43,11 +43,15 @@ export function checkNumaCells(root: XNode): void {
       if (other.some((b, k) => b && mask[k])) throw unsupportedConfig(`NUMA cells ${cur} and ${j} have overlapping vCPU ids`);
     }
     parseMemoryKiB(c.attrs.memory, c.attrs.unit, './@memory', true);
+    propEnum(c, 'memAccess', MEMORY_ACCESS, { nonzero: true });
+    propEnum(c, 'discard', TRISTATE_BOOL, { nonzero: true });
     seen.add(cur);
   });
 }
 
 const CELL_TAIL = ['memAccess', 'discard'];
+/** virDomainMemoryAccess. */
+const MEMORY_ACCESS = ['default', 'shared', 'private'];
 
 /**
  * virDomainNumaDefFormatXML: cells in index order, each with its index as id, the vCPU set

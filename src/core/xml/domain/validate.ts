@@ -103,6 +103,8 @@ export function validateDomain(def: DomainDef): void {
   validateIommu(def);
   validateHugepages(def);
   validateCputune(def.cputune);
+  // virDomainDefBootValidate
+  if ((def.os.bootmenu?.timeout ?? 0) > 65535) throw unsupportedConfig('invalid value for boot menu timeout, must be in range [0,65535]');
   validateVideos(def);
   validateBlkiotune(def.blkiotune);
   validateIdmap(def.idmap);

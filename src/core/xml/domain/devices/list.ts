@@ -36,8 +36,11 @@ export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef
   }
   checkUsbControllers(byKind.get('controller') ?? []);
   const usbNone = (byKind.get('controller') ?? []).some((c) => attr(c.el, 'type') === 'usb' && attr(c.el, 'model') === 'none');
-  if (usbNone && (byKind.get('hostdev') ?? []).some((h) => attr(h.el, 'type') === 'usb'))
-    throw unsupportedConfig("Can't add host USB device: USB is disabled in this host");
+  // virDomainDefParseXML refuses USB devices without USB, in its device order (inputs, hostdevs, hubs).
+  const usbUsers = (kind: string, test: (d: DeviceDef) => boolean) => usbNone && (byKind.get(kind) ?? []).some(test);
+  if (usbUsers('input', (d) => attr(d.el, 'bus') === 'usb')) throw unsupportedConfig("Can't add USB input device. USB bus is disabled");
+  if (usbUsers('hostdev', (h) => attr(h.el, 'type') === 'usb')) throw unsupportedConfig("Can't add host USB device: USB is disabled in this host");
+  if (usbUsers('hub', (h) => attr(h.el, 'type') === 'usb')) throw unsupportedConfig("Can't add USB hub: USB is disabled for this domain");
   const hostdevs = byKind.get('hostdev') ?? [];
   if (hostdevs.some(isScsiHostdev)) byKind.set('controller', addHostdevScsiControllers(byKind.get('controller') ?? [], hostdevs));
   return DEVICE_KINDS.flatMap((k) => byKind.get(k) ?? []);
