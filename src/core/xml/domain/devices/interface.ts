@@ -7,7 +7,7 @@ import { generateMAC, isMulticastMAC, parseMAC } from '../../ids.js';
 import { parseUInt, propEnum } from '../numbers.js';
 import type { KindRule } from './rules.js';
 import { canonicalPciSource } from './pci-source.js';
-import { checkNetBackend, checkNetSource, checkNetTeaming } from './interface-checks.js';
+import { canonicalNetModel, checkNetAfterSource, checkNetBackend, checkNetDriver, checkNetHead, checkNetMacAttrs, checkNetSource, checkNetTail, checkNetTeaming } from './interface-checks.js';
 
 export const NET_TYPES = ['user', 'ethernet', 'vhostuser', 'server', 'client', 'mcast', 'network', 'bridge', 'internal', 'direct', 'hostdev', 'udp', 'vdpa', 'null', 'vds'] as const;
 
@@ -71,27 +71,39 @@ export const interfaceRule: KindRule = {
   // virDomainNetDefFormat writes <driver> only after a virtio <model>, and <mtu> only when non-zero.
   format(dev) {
     const virtio = VIRTIO_MODELS.includes(attr(sub(dev.el, 'model'), 'type') ?? '');
-    const drop = (c: (typeof dev.el.children)[number]) =>
-      (c.name === 'driver' && !virtio) || (c.name === 'mtu' && !Number(attr(c, 'size') ?? 0));
-    return dev.el.children.some(drop) ? { ...dev.el, children: dev.el.children.filter((c) => !drop(c)) } : dev.el;
+    type Child = (typeof dev.el.children)[number];
+    // virNetDevBandwidthRateFormat: a rate without an average or floor is not written.
+    const zeroRate = (r: Child) => !Number(attr(r, 'average') ?? 0) && !Number(attr(r, 'floor') ?? 0);
+    const nonZero = (r: Child): Child => ({ ...r, attrs: r.attrs.filter(([k, v]) => k === 'average' || Number(v) !== 0) });
+    // With rates that all say nothing, an empty open/close pair remains; with no rates, nothing.
+    const bandwidth = (c: Child): Child => ({ ...c, children: c.children.filter((r) => !zeroRate(r)).map(nonZero), open: true });
+    const drop = (c: Child) =>
+      (c.name === 'driver' && !virtio) || (c.name === 'mtu' && !Number(attr(c, 'size') ?? 0)) || (c.name === 'bandwidth' && !c.children.length && !c.open);
+    const children = dev.el.children.filter((c) => !drop(c)).map((c) => (c.name === 'bandwidth' ? bandwidth(c) : c));
+    return { ...dev.el, children };
   },
   validate(n) {
     propEnum(n, 'type', NET_TYPES);
     const type = n.attrs.type ?? 'user';
+    checkNetHead(n);
     for (const ip of children(child(n, 'source'), 'ip')) canonicalIp(Object.entries(ip.attrs));
     if (SOURCE_REQUIRED.includes(type) && !child(n, 'source')) throw xmlError(`interface type='${type}' requires a 'source' element`);
     checkNetSource(type, child(n, 'source'));
+    checkNetAfterSource(n, type);
     const mac = child(n, 'mac')?.attrs.address;
     if (mac !== undefined) {
       const m = parseMAC(mac);
       if (!m) throw xmlError(`unable to parse mac address '${mac}'`);
       if (isMulticastMAC(m)) throw xmlError(`expected unicast mac address, found multicast '${mac}'`);
     }
+    checkNetMacAttrs(n);
     for (const ip of children(n, 'ip')) canonicalIp(Object.entries(ip.attrs));
+    checkNetDriver(n, type);
     checkNetBackend(n);
     const link = child(n, 'link')?.attrs.state;
     if (link && link !== 'up' && link !== 'down') throw unsupportedConfig(`unknown interface link state '${link}'`);
     checkNetTeaming(n);
+    checkNetTail(n);
   },
   normalize(dev, _n, ctx) {
     if (!attr(dev.el, 'type')) dev.el.attrs.unshift(['type', 'user']);
@@ -99,8 +111,12 @@ export const interfaceRule: KindRule = {
     const src = sub(dev.el, 'source');
     const keep = SOURCE_ATTRS[type] ?? [];
     keepAttrs(src, keep);
+    // A network port id is runtime state: a persistent definition does not read it.
+    if (ctx.inactive && src && type === 'network') setAttr(src, 'portid', undefined);
     src?.attrs.sort(([a], [b]) => keep.indexOf(a) - keep.indexOf(b));
     if (src && src.attrs.length === 0 && src.children.length === 0) dev.el.children = dev.el.children.filter((c) => c !== src);
+    const model = sub(dev.el, 'model');
+    if (attr(model, 'type') !== undefined) setAttr(model!, 'type', canonicalNetModel(attr(model, 'type')!));
     let mac = sub(dev.el, 'mac');
     if (!mac) {
       mac = elem('mac');
