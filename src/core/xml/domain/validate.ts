@@ -1,4 +1,4 @@
-import { attr, sub } from './elem.js';
+import { attr, sub, type Elem } from './elem.js';
 import { internalError, unsupportedConfig, xmlError } from './errors.js';
 import { diskDst } from './devices/disk.js';
 import { validateCputune } from './cputune.js';
@@ -35,6 +35,7 @@ const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: Domai
       for (const k of ['ram', 'vram64', 'vgamem']) if (Number(attr(m, k) ?? 0)) throw unsupportedConfig(`${k} attribute only supported for video type qxl`);
     }
     if (type === 'ramfb' && d.info.address) throw unsupportedConfig('address not supported for video type ramfb');
+    if (type !== 'virtio') checkVirtioOptionsAbsent(sub(d.el, 'driver'));
   },
   input(d, def) {
     const type = attr(d.el, 'type')!;
@@ -82,6 +83,12 @@ const DEVICE_CHECKS: Partial<Record<DeviceDef['kind'], (d: DeviceDef, def: Domai
   channel: validateChrDevice,
   console: validateChrDevice,
 };
+
+/** virDomainCheckVirtioOptionsAreAbsent: virtio driver options on a device that is not virtio. */
+function checkVirtioOptionsAbsent(driver: Elem | undefined): void {
+  for (const k of ['iommu', 'ats', 'packed']) if (attr(driver, k) !== undefined) throw unsupportedConfig(`${k} driver option is only supported for virtio devices`);
+  if (attr(driver, 'page_per_vq') !== undefined) throw unsupportedConfig('page_per_vq option is only supported for virtio devices');
+}
 
 function hasUSB(def: DomainDef): boolean {
   return def.devices.some((c) => c.kind === 'controller' && attr(c.el, 'type') === 'usb' && attr(c.el, 'model') !== 'none');

@@ -4,7 +4,7 @@ import { isDeviceKind, parseDevice, type ParseContext } from './index.js';
 import { insertDisk } from './disk.js';
 import { internalError, unsupportedConfig, xmlError } from '../errors.js';
 import type { VirError } from '../../../errors.js';
-import { attr, sub } from '../elem.js';
+import { attr, setAttr, sub } from '../elem.js';
 import { checkUsbControllers, insertController, maybeAddController } from './controller-insert.js';
 import { controllerIndex } from './controller.js';
 
@@ -34,6 +34,8 @@ export function parseDevices(n: XNode | undefined, ctx: ParseContext): DeviceDef
     else list.push(dev);
     byKind.set(c.name, list);
   }
+  // virDomainDefParseXML numbers consoles by position, whatever port they name.
+  (byKind.get('console') ?? []).forEach((c, i) => setAttr(sub(c.el, 'target')!, 'port', String(i)));
   checkUsbControllers(byKind.get('controller') ?? []);
   const usbNone = (byKind.get('controller') ?? []).some((c) => attr(c.el, 'type') === 'usb' && attr(c.el, 'model') === 'none');
   // virDomainDefParseXML refuses USB devices without USB, in its device order (inputs, hostdevs, hubs).

@@ -153,7 +153,7 @@ const graphics: ElemSpec = {
 
 const video: ElemSpec = {
   children: [
-    ['driver', leaf('name', 'vgaconf', ...virtioOpts)],
+    ['driver', leaf(...virtioOpts, 'vgaconf', 'name')],
     ['model', {
       attrs: ['type', 'ram', 'vram', 'vram64', 'vgamem', 'heads', 'primary', 'blob'],
       children: [['acceleration', leaf('accel3d', 'accel2d', 'rendernode')], ['resolution', leaf('x', 'y')]],
