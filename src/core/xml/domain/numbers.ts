@@ -14,13 +14,17 @@ export function parseUInt(s: string, base: 0 | 10 | 16): number | undefined {
   return v > 0xffffffff ? undefined : v;
 }
 
+/** An attribute's raw value; a missing one is libvirt's error when `required` (VIR_XML_PROP_REQUIRED). */
+export function prop(n: XNode, name: string, required = false): string | undefined {
+  const raw = n.attrs[name];
+  if (raw === undefined && required) throw xmlError(`Missing required attribute '${name}' in element '${n.name}'`);
+  return raw;
+}
+
 /** virXMLPropUInt: undefined when absent, libvirt's errors when malformed. */
 export function propUInt(n: XNode, name: string, base: 0 | 10 | 16, opts: { required?: boolean; nonzero?: boolean } = {}): number | undefined {
-  const raw = n.attrs[name];
-  if (raw === undefined) {
-    if (opts.required) throw xmlError(`Missing required attribute '${name}' in element '${n.name}'`);
-    return undefined;
-  }
+  const raw = prop(n, name, opts.required);
+  if (raw === undefined) return undefined;
   const v = parseUInt(raw, base);
   if (v === undefined)
     throw xmlError(`Invalid value for attribute '${name}' in element '${n.name}': '${raw}'. Expected non-negative integer value`);
@@ -30,11 +34,8 @@ export function propUInt(n: XNode, name: string, base: 0 | 10 | 16, opts: { requ
 
 /** virXMLPropInt (signed). */
 export function propInt(n: XNode, name: string, opts: { required?: boolean; nonnegative?: boolean } = {}): number | undefined {
-  const raw = n.attrs[name];
-  if (raw === undefined) {
-    if (opts.required) throw xmlError(`Missing required attribute '${name}' in element '${n.name}'`);
-    return undefined;
-  }
+  const raw = prop(n, name, opts.required);
+  if (raw === undefined) return undefined;
   const t = raw.replace(/^[ \t\n\v\f\r]+/, '');
   if (!/^[+-]?\d+$/.test(t) || Math.abs(Number(t)) > 0x7fffffff)
     throw xmlError(`Invalid value for attribute '${name}' in element '${n.name}': '${raw}'. Expected integer value`);
@@ -46,11 +47,8 @@ export function propInt(n: XNode, name: string, opts: { required?: boolean; nonn
 
 /** virXMLPropEnum: a value from `values` (index > 0 unless allowFirst). */
 export function propEnum<T extends string>(n: XNode, name: string, values: readonly T[], opts: { required?: boolean; nonzero?: boolean } = {}): T | undefined {
-  const raw = n.attrs[name];
-  if (raw === undefined) {
-    if (opts.required) throw xmlError(`Missing required attribute '${name}' in element '${n.name}'`);
-    return undefined;
-  }
+  const raw = prop(n, name, opts.required);
+  if (raw === undefined) return undefined;
   const i = values.indexOf(raw as T);
   if (i < 0 || (opts.nonzero && i === 0))
     throw xmlError(`Invalid value for attribute '${name}' in element '${n.name}': '${raw}'.`);

@@ -4,7 +4,7 @@ import { parseUUID } from '../../ids.js';
 import { strToLongLong, strToULongLong } from '../../../strtol.js';
 import { attr, sub } from '../elem.js';
 import { internalError, unsupportedConfig, xmlError } from '../errors.js';
-import { parseUInt, propEnum, propInt, propUInt, TRISTATE_BOOL } from '../numbers.js';
+import { parseUInt, prop, propEnum, propInt, propUInt, TRISTATE_BOOL } from '../numbers.js';
 import type { DeviceDef } from '../types.js';
 import { checkPciSource } from './pci-source.js';
 
@@ -36,19 +36,13 @@ const VIRTIO_ONLY = [
   ['page_per_vq', 'page_per_vq option is'],
 ] as const;
 
-function required(n: XNode, name: string): string {
-  const v = n.attrs[name];
-  if (v === undefined) throw xmlError(`Missing required attribute '${name}' in element '${n.name}'`);
-  return v;
-}
-
 function requiredUUID(n: XNode, name: string): void {
-  const v = required(n, name);
+  const v = prop(n, name, true)!;
   if (!parseUUID(v)) throw xmlError(`Invalid value for attribute '${name}' in element '${n.name}': '${v}'. Expected UUID`);
 }
 
 function requiredLongLong(n: XNode, name: string): void {
-  const v = required(n, name);
+  const v = prop(n, name, true)!;
   if (strToLongLong(v) === undefined)
     throw xmlError(`Invalid value for attribute '${name}' in element '${n.name}': '${v}'. Expected long long integer value`);
 }
@@ -58,33 +52,33 @@ export function checkNetSource(type: string, src: XNode | undefined): void {
   if (!src) return;
   switch (type) {
     case 'network':
-      required(src, 'network');
+      prop(src, 'network', true);
       return;
     case 'vds':
       requiredUUID(src, 'switchid');
       requiredLongLong(src, 'portid');
-      required(src, 'portgroupid');
+      prop(src, 'portgroupid', true);
       requiredLongLong(src, 'connectionid');
       return;
     case 'internal':
-      required(src, 'name');
+      prop(src, 'name', true);
       return;
     case 'bridge':
-      required(src, 'bridge');
+      prop(src, 'bridge', true);
       return;
     case 'direct':
-      required(src, 'dev');
+      prop(src, 'dev', true);
       propEnum(src, 'mode', MACVLAN_MODES);
       return;
     case 'vhostuser': {
-      const t = required(src, 'type');
+      const t = prop(src, 'type', true);
       if (t !== 'unix') throw unsupportedConfig(`Type='${t}' unsupported for <interface type='vhostuser'>`);
-      required(src, 'path');
+      prop(src, 'path', true);
       propEnum(src, 'mode', VHOSTUSER_MODES, { required: true, nonzero: true });
       return;
     }
     case 'vdpa':
-      required(src, 'dev');
+      prop(src, 'dev', true);
       return;
     case 'hostdev':
       if (child(src, 'address')?.attrs.type === 'pci') checkPciSource(src);
@@ -93,12 +87,12 @@ export function checkNetSource(type: string, src: XNode | undefined): void {
     case 'server':
     case 'mcast':
     case 'udp': {
-      if (type !== 'server') required(src, 'address');
+      if (type !== 'server') prop(src, 'address', true);
       propInt(src, 'port', { required: true });
       if (type !== 'udp') return;
       const local = child(src, 'local');
       if (!local) throw xmlError("'<local>' element missing for 'udp' socket interface");
-      required(local, 'address');
+      prop(local, 'address', true);
       propInt(local, 'port', { required: true });
     }
   }
